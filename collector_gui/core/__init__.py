@@ -1,0 +1,1 @@
+"""Business rules of Collector: pure Python, no Qt, no SQL, no I/O."""

@@ -1,0 +1,14 @@
+"""The one base class for errors a user should read (not a traceback)."""
+
+from __future__ import annotations
+
+
+class CollectorError(Exception):
+    """An error with a message written for the user; the CLI prints it, the window shows it."""
+
+
+class Cancelled(CollectorError):
+    """The user cancelled a long action; nothing it was doing was written."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed.") -> None:
+        super().__init__(message)

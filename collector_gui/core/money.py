@@ -1,0 +1,168 @@
+"""Money as an integer count of a currency's minor units: never a float.
+
+The number of minor digits comes from the currency (ISO 4217 data shipped with Babel):
+JPY has 0, EUR 2, KWD 3. Amounts of different currencies never mix silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel.numbers import format_currency, get_currency_precision, list_currencies
+
+from collector_gui.core.errors import CollectorError
+
+# Codes in ISO 4217 that are not money anyone invoices in.
+_NOT_INVOICEABLE = frozenset({"XXX", "XTS"})
+_AMOUNT_RE = re.compile(r"(?P<int>\d+)(?:\.(?P<frac>\d+))?")
+
+
+class MoneyError(CollectorError, ValueError):
+    """An amount or currency that cannot be understood."""
+
+
+class CurrencyMismatch(MoneyError):
+    """Two amounts of different currencies were combined."""
+
+
+@lru_cache(maxsize=None)
+def known_currencies() -> frozenset[str]:
+    return frozenset(list_currencies()) - _NOT_INVOICEABLE
+
+
+def is_currency(code: str) -> bool:
+    return code in known_currencies()
+
+
+def check_currency(code: str) -> str:
+    """Return the ISO code in upper case, or raise MoneyError for an unknown one."""
+    norm = (code or "").strip().upper()
+    if not is_currency(norm):
+        raise MoneyError(f"unknown currency {code!r} (expected an ISO 4217 code such as EUR)")
+    return norm
+
+
+@lru_cache(maxsize=None)
+def minor_digits(currency: str) -> int:
+    """How many digits the currency has after the decimal point (JPY 0, EUR 2, KWD 3)."""
+    return get_currency_precision(check_currency(currency))
+
+
+def parse_minor(text: str, currency: str) -> int:
+    """Parse "1250.5" into minor units of *currency* (125050 for EUR).
+
+    Strict on purpose, for CSV files and forms: `.` as the decimal point, no thousands
+    separators, no sign, at most the currency's minor digits.
+    """
+    digits = minor_digits(currency)
+    raw = (text or "").strip()
+    if not raw:
+        raise MoneyError("amount is empty")
+    match = _AMOUNT_RE.fullmatch(raw)
+    if not match:
+        if raw.startswith("-"):
+            raise MoneyError(f"amount {raw!r} is negative")
+        if "," in raw:
+            raise MoneyError(f"amount {raw!r}: use '.' as the decimal point and no thousands separators")
+        raise MoneyError(f"amount {raw!r} is not a number")
+    frac = match.group("frac") or ""
+    if len(frac) > digits:
+        if digits == 0:
+            raise MoneyError(f"amount {raw!r}: {currency} has no minor units, so no decimals")
+        raise MoneyError(f"amount {raw!r} has more than {digits} decimals for {currency}")
+    return int(match.group("int")) * 10**digits + int(frac.ljust(digits, "0") or "0")
+
+
+def minor_to_string(minor: int, currency: str) -> str:
+    """Minor units as a plain decimal string with exactly the currency's digits ("12.50")."""
+    digits = minor_digits(currency)
+    sign = "-" if minor < 0 else ""
+    whole, frac = divmod(abs(minor), 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}"
+
+
+def format_minor(minor: int, currency: str, locale: str = "en") -> str:
+    """Minor units formatted for people, in *locale* ("1.250,50 €" in es)."""
+    digits = minor_digits(currency)
+    return format_currency(Decimal(minor).scaleb(-digits), currency, locale=locale)
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Money:
+    """An amount in one currency, as integer minor units."""
+
+    minor: int
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.minor, int) or isinstance(self.minor, bool):
+            raise TypeError(f"Money.minor must be an int, not {type(self.minor).__name__}")
+        check_currency(self.currency)
+
+    @classmethod
+    def parse(cls, text: str, currency: str) -> Money:
+        currency = check_currency(currency)
+        return cls(parse_minor(text, currency), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(0, currency)
+
+    def _same(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot combine Money with {type(other).__name__}")
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.minor, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor < other.minor
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor <= other.minor
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor > other.minor
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.minor >= other.minor
+
+    def __bool__(self) -> bool:
+        return self.minor != 0
+
+    def __str__(self) -> str:
+        return f"{self.amount_string()} {self.currency}"
+
+    def amount_string(self) -> str:
+        return minor_to_string(self.minor, self.currency)
+
+    def format(self, locale: str = "en") -> str:
+        return format_minor(self.minor, self.currency, locale)
+
+    def decimal(self) -> Decimal:
+        return Decimal(self.minor).scaleb(-minor_digits(self.currency))
+
+
+def sum_money(amounts, currency: str) -> Money:
+    """Sum amounts of one currency (an empty sum is zero in that currency)."""
+    total = Money.zero(currency)
+    for amount in amounts:
+        total = total + amount
+    return total

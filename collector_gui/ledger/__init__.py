@@ -1,0 +1,1 @@
+"""The ledger: one SQLite file, through sqlite-utils. No Qt here."""

@@ -1,0 +1,146 @@
+"""Ordered schema steps. A released step is never edited: add a new one instead.
+
+Each step sets `PRAGMA user_version` to its number, so a ledger written by a newer
+Collector (a higher number than the last step here) is recognised and left alone.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("collector")
+
+# 'Coll' in ASCII: marks the file as a Collector ledger (PRAGMA application_id).
+APPLICATION_ID = 0x436F6C6C
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    # One statement at a time: executescript() would COMMIT the migration's transaction.
+    for statement in _M001.split(";\n\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+_M001 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),
+    email TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es')),
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    tax_id TEXT NOT NULL DEFAULT '',
+    currency TEXT NOT NULL DEFAULT 'EUR',
+    payment_terms_days INTEGER NOT NULL DEFAULT 30 CHECK (payment_terms_days >= 0),
+    credit_limit_minor INTEGER CHECK (credit_limit_minor IS NULL OR credit_limit_minor >= 0),
+    billing_name TEXT NOT NULL DEFAULT '',
+    billing_email TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    on_hold INTEGER NOT NULL DEFAULT 0,
+    reminders_paused INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+CREATE TABLE invoices (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(number)) > 0),
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    issue_date TEXT NOT NULL CHECK (date(issue_date) IS issue_date),
+    due_date TEXT NOT NULL CHECK (date(due_date) IS due_date AND due_date >= issue_date),
+    currency TEXT NOT NULL,
+    total_minor INTEGER NOT NULL CHECK (total_minor >= 0),
+    -- kept equal to the sum of the invoice's payments by the triggers below
+    paid_minor INTEGER NOT NULL DEFAULT 0 CHECK (paid_minor >= 0 AND paid_minor <= total_minor),
+    description TEXT NOT NULL DEFAULT '',
+    draft INTEGER NOT NULL DEFAULT 0,
+    void INTEGER NOT NULL DEFAULT 0,
+    disputed INTEGER NOT NULL DEFAULT 0,
+    reminders_paused INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+CREATE INDEX invoices_client ON invoices(client_id);
+
+-- Open invoices only, covering what aging and the overdue list read.
+CREATE INDEX invoices_open ON invoices(due_date, currency, issue_date, total_minor, paid_minor)
+    WHERE draft = 0 AND void = 0 AND paid_minor < total_minor;
+
+CREATE TABLE invoice_lines (
+    id INTEGER PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    quantity TEXT NOT NULL,
+    unit_price_minor INTEGER NOT NULL,
+    tax_rate TEXT NOT NULL DEFAULT '0'
+);
+
+CREATE INDEX invoice_lines_invoice ON invoice_lines(invoice_id, position);
+
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+    date TEXT NOT NULL CHECK (date(date) IS date),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    method TEXT NOT NULL DEFAULT '',
+    reference TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+
+CREATE INDEX payments_invoice ON payments(invoice_id);
+
+CREATE INDEX payments_date ON payments(date);
+
+CREATE TRIGGER payments_after_insert AFTER INSERT ON payments BEGIN
+    UPDATE invoices SET paid_minor = paid_minor + NEW.amount_minor WHERE id = NEW.invoice_id;
+END;
+
+CREATE TRIGGER payments_after_delete AFTER DELETE ON payments BEGIN
+    UPDATE invoices SET paid_minor = paid_minor - OLD.amount_minor WHERE id = OLD.invoice_id;
+END;
+
+CREATE TRIGGER payments_after_update AFTER UPDATE OF amount_minor, invoice_id ON payments BEGIN
+    UPDATE invoices SET paid_minor = paid_minor - OLD.amount_minor WHERE id = OLD.invoice_id;
+    UPDATE invoices SET paid_minor = paid_minor + NEW.amount_minor WHERE id = NEW.invoice_id;
+END;
+
+CREATE TABLE contact_events (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'letter', 'call', 'note', 'promise')),
+    subject TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    stage TEXT,
+    status TEXT NOT NULL DEFAULT 'logged'
+        CHECK (status IN ('logged', 'queued', 'sent', 'failed', 'saved')),
+    message_id TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    promised_date TEXT CHECK (promised_date IS NULL OR date(promised_date) IS promised_date),
+    promised_minor INTEGER
+);
+
+CREATE INDEX contact_events_client ON contact_events(client_id, at);
+
+CREATE INDEX contact_events_at ON contact_events(at);
+
+CREATE TABLE contact_event_invoices (
+    event_id INTEGER NOT NULL REFERENCES contact_events(id) ON DELETE CASCADE,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+    PRIMARY KEY (event_id, invoice_id)
+) WITHOUT ROWID;
+
+CREATE INDEX contact_event_invoices_invoice ON contact_event_invoices(invoice_id)
+"""
+
+# The number of the last step above (a test checks they agree).
+SCHEMA_VERSION = 1

@@ -1,0 +1,439 @@
+"""Reads and writes Collector's records, and the queries the reports stand on.
+
+Each public write is one transaction (Ledger.write); several writes grouped by a caller
+inside an outer Ledger.write() become savepoints of that one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
+from collector_gui.core.errors import CollectorError
+from collector_gui.core.model import (
+    Client,
+    ContactEvent,
+    EventKind,
+    EventStatus,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    invoice_totals,
+)
+from collector_gui.ledger.database import Ledger
+
+
+class StoreError(CollectorError):
+    """A change the ledger refuses (duplicate number, payment above the balance, …)."""
+
+
+# Open invoices as they stood on :as_of: issued by then, not draft or void, and with a
+# balance counting only payments dated up to :as_of. The first half reads the partial
+# index of invoices open today; the second adds back payments made after :as_of.
+_OPEN_AS_OF = """
+    SELECT id, currency, due_date, total_minor - paid_minor AS balance
+      FROM invoices
+     WHERE draft = 0 AND void = 0 AND paid_minor < total_minor AND issue_date <= :as_of
+       AND id NOT IN (SELECT invoice_id FROM payments WHERE date > :as_of)
+    UNION ALL
+    SELECT i.id, i.currency, i.due_date, i.total_minor - i.paid_minor + late.amount
+      FROM (SELECT invoice_id, SUM(amount_minor) AS amount
+              FROM payments WHERE date > :as_of GROUP BY invoice_id) AS late
+      JOIN invoices AS i ON i.id = late.invoice_id
+     WHERE i.draft = 0 AND i.void = 0 AND i.issue_date <= :as_of
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueRow:
+    invoice_id: int
+    number: str
+    client_id: int
+    client: str
+    due_date: dt.date
+    days_overdue: int
+    balance_minor: int
+    currency: str
+
+
+_CLIENT_FIELDS = (
+    "name", "email", "language", "phone", "address", "tax_id", "currency",
+    "payment_terms_days", "credit_limit_minor", "billing_name", "billing_email", "notes",
+    "on_hold", "reminders_paused",
+)
+_INVOICE_FIELDS = (
+    "number", "client_id", "issue_date", "due_date", "currency", "total_minor",
+    "description", "draft", "void", "disputed", "reminders_paused",
+)
+
+
+def _client_row(client: Client) -> dict:
+    row = {f: getattr(client, f) for f in _CLIENT_FIELDS}
+    row["on_hold"] = int(client.on_hold)
+    row["reminders_paused"] = int(client.reminders_paused)
+    return row
+
+
+def client_from_row(row: dict) -> Client:
+    values = {f: row[f] for f in _CLIENT_FIELDS}
+    values["on_hold"] = bool(values["on_hold"])
+    values["reminders_paused"] = bool(values["reminders_paused"])
+    return Client(id=row["id"], **values)
+
+
+def invoice_from_row(row: dict, lines: tuple[InvoiceLine, ...] = ()) -> Invoice:
+    return Invoice(
+        id=row["id"],
+        number=row["number"],
+        client_id=row["client_id"],
+        issue_date=dt.date.fromisoformat(row["issue_date"]),
+        due_date=dt.date.fromisoformat(row["due_date"]),
+        currency=row["currency"],
+        total_minor=row["total_minor"],
+        paid_minor=row["paid_minor"],
+        description=row["description"],
+        draft=bool(row["draft"]),
+        void=bool(row["void"]),
+        disputed=bool(row["disputed"]),
+        reminders_paused=bool(row["reminders_paused"]),
+        lines=lines,
+    )
+
+
+def payment_from_row(row: dict) -> Payment:
+    return Payment(
+        id=row["id"],
+        invoice_id=row["invoice_id"],
+        date=dt.date.fromisoformat(row["date"]),
+        amount_minor=row["amount_minor"],
+        method=row["method"],
+        reference=row["reference"],
+    )
+
+
+def _integrity_message(exc: sqlite3.IntegrityError, what: str) -> str:
+    text = str(exc)
+    if "invoices.number" in text:
+        return f"An invoice numbered {what} already exists."
+    if "clients.name" in text:
+        return f"A client named {what} already exists."
+    return f"The ledger refused this change ({text})."
+
+
+class Store:
+    """Collector's records in one ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.db = ledger.db
+
+    def _query(self, sql: str, params: dict | tuple = ()) -> list[dict]:
+        with self.ledger.read():
+            return list(self.db.query(sql, params))
+
+    def _one(self, sql: str, params: dict | tuple = ()) -> dict | None:
+        rows = self._query(sql, params)
+        return rows[0] if rows else None
+
+    # -- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._one("SELECT value FROM settings WHERE key = ?", (key,))
+        return row["value"] if row else default
+
+    def settings(self, prefix: str = "") -> dict[str, str]:
+        rows = self._query("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\'",
+                           (prefix.replace("_", "\\_").replace("%", "\\%") + "%",))
+        return {r["key"]: r["value"] for r in rows}
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.ledger.write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- clients ---------------------------------------------------------------------------
+
+    def add_client(self, client: Client) -> Client:
+        try:
+            with self.ledger.write() as db:
+                cur = db.execute(
+                    f"INSERT INTO clients ({', '.join(_CLIENT_FIELDS)}) "
+                    f"VALUES ({', '.join('?' * len(_CLIENT_FIELDS))})",
+                    tuple(_client_row(client).values()),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(_integrity_message(exc, client.name)) from exc
+        return replace(client, id=cur.lastrowid)
+
+    def update_client(self, client: Client) -> Client:
+        if client.id is None:
+            raise ValueError("update_client needs a client with an id")
+        row = _client_row(client)
+        try:
+            with self.ledger.write() as db:
+                db.execute(
+                    f"UPDATE clients SET {', '.join(f'{f} = ?' for f in row)} WHERE id = ?",
+                    (*row.values(), client.id),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(_integrity_message(exc, client.name)) from exc
+        return client
+
+    def get_client(self, client_id: int) -> Client:
+        row = self._one("SELECT * FROM clients WHERE id = ?", (client_id,))
+        if row is None:
+            raise StoreError(f"There is no client #{client_id}.")
+        return client_from_row(row)
+
+    def find_client(self, name: str) -> Client | None:
+        """The client of that name (case does not matter), or None."""
+        row = self._one("SELECT * FROM clients WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        return client_from_row(row) if row else None
+
+    def clients(self) -> list[Client]:
+        return [client_from_row(r) for r in self._query("SELECT * FROM clients ORDER BY name")]
+
+    def client_ids_by_name(self) -> dict[str, int]:
+        """Every client's id under its name folded to lower case."""
+        return {r["name"].casefold(): r["id"] for r in self._query("SELECT id, name FROM clients")}
+
+    # -- invoices --------------------------------------------------------------------------
+
+    def add_invoice(self, invoice: Invoice) -> Invoice:
+        """Add an invoice with its lines; with lines, the total is theirs (with tax)."""
+        if invoice.lines:
+            invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
+        values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
+        values["issue_date"] = invoice.issue_date.isoformat()
+        values["due_date"] = invoice.due_date.isoformat()
+        for flag in ("draft", "void", "disputed", "reminders_paused"):
+            values[flag] = int(values[flag])
+        try:
+            with self.ledger.write() as db:
+                cur = db.execute(
+                    f"INSERT INTO invoices ({', '.join(values)}) "
+                    f"VALUES ({', '.join('?' * len(values))})",
+                    tuple(values.values()),
+                )
+                invoice_id = cur.lastrowid
+                db.conn.executemany(
+                    "INSERT INTO invoice_lines (invoice_id, position, description, quantity, "
+                    "unit_price_minor, tax_rate) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (invoice_id, pos, line.description, str(line.quantity),
+                         line.unit_price_minor, str(line.tax_rate))
+                        for pos, line in enumerate(invoice.lines, 1)
+                    ],
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(_integrity_message(exc, invoice.number)) from exc
+        return replace(invoice, id=invoice_id, paid_minor=0)
+
+    def _lines(self, invoice_id: int) -> tuple[InvoiceLine, ...]:
+        return tuple(
+            InvoiceLine(r["description"], Decimal(r["quantity"]), r["unit_price_minor"],
+                        Decimal(r["tax_rate"]))
+            for r in self._query(
+                "SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position", (invoice_id,)
+            )
+        )
+
+    def get_invoice(self, invoice_id: int) -> Invoice:
+        row = self._one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
+        if row is None:
+            raise StoreError(f"There is no invoice #{invoice_id}.")
+        return invoice_from_row(row, self._lines(invoice_id))
+
+    def find_invoice(self, number: str) -> Invoice | None:
+        row = self._one("SELECT * FROM invoices WHERE number = ? COLLATE NOCASE", (number.strip(),))
+        return invoice_from_row(row, self._lines(row["id"])) if row else None
+
+    def invoices_of(self, client_id: int) -> list[Invoice]:
+        return [
+            invoice_from_row(r)
+            for r in self._query(
+                "SELECT * FROM invoices WHERE client_id = ? ORDER BY issue_date, number",
+                (client_id,),
+            )
+        ]
+
+    def existing_numbers(self, numbers: Iterable[str]) -> set[str]:
+        """Which of these invoice numbers the ledger has already (case folded)."""
+        found: set[str] = set()
+        batch = list(dict.fromkeys(n.casefold() for n in numbers))
+        with self.ledger.read() as db:
+            for start in range(0, len(batch), 500):
+                chunk = batch[start:start + 500]
+                rows = db.execute(
+                    f"SELECT number FROM invoices WHERE number COLLATE NOCASE IN "
+                    f"({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                found.update(r[0].casefold() for r in rows)
+        return found
+
+    def balances_by_number(self, numbers: Iterable[str]) -> dict[str, tuple[int, int, str, bool]]:
+        """For each known number (case folded): (invoice id, balance, currency, counts)."""
+        out: dict[str, tuple[int, int, str, bool]] = {}
+        batch = list(dict.fromkeys(n.casefold() for n in numbers))
+        with self.ledger.read() as db:
+            for start in range(0, len(batch), 500):
+                chunk = batch[start:start + 500]
+                rows = db.execute(
+                    "SELECT id, number, total_minor - paid_minor, currency, draft = 0 AND void = 0 "
+                    f"FROM invoices WHERE number COLLATE NOCASE IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
+                for inv_id, number, balance, currency, counts in rows:
+                    out[number.casefold()] = (inv_id, balance, currency, bool(counts))
+        return out
+
+    def set_invoice_flags(self, invoice_id: int, **flags: bool) -> None:
+        allowed = {"draft", "void", "disputed", "reminders_paused"}
+        if not flags or not set(flags) <= allowed:
+            raise ValueError(f"flags must be among {sorted(allowed)}")
+        with self.ledger.write() as db:
+            db.execute(
+                f"UPDATE invoices SET {', '.join(f'{k} = ?' for k in flags)} WHERE id = ?",
+                (*(int(v) for v in flags.values()), invoice_id),
+            )
+
+    # -- payments --------------------------------------------------------------------------
+
+    def add_payment(self, payment: Payment) -> Payment:
+        """Record a payment; it may not exceed the invoice's balance."""
+        with self.ledger.write() as db:
+            row = db.execute(
+                "SELECT number, total_minor - paid_minor, void, draft FROM invoices WHERE id = ?",
+                (payment.invoice_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"There is no invoice #{payment.invoice_id}.")
+            number, balance, void, draft = row
+            if void or draft:
+                raise StoreError(f"Invoice {number} is {'void' if void else 'a draft'}; it takes no payments.")
+            if payment.amount_minor <= 0:
+                raise StoreError("A payment must be more than zero.")
+            if payment.amount_minor > balance:
+                raise StoreError(f"The payment is more than the balance of invoice {number}.")
+            cur = db.execute(
+                "INSERT INTO payments (invoice_id, date, amount_minor, method, reference) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
+                 payment.method, payment.reference),
+            )
+        return replace(payment, id=cur.lastrowid)
+
+    def payments_of(self, invoice_id: int) -> list[Payment]:
+        return [
+            payment_from_row(r)
+            for r in self._query(
+                "SELECT * FROM payments WHERE invoice_id = ? ORDER BY date, id", (invoice_id,)
+            )
+        ]
+
+    # -- contact events --------------------------------------------------------------------
+
+    def add_event(self, event: ContactEvent) -> ContactEvent:
+        with self.ledger.write() as db:
+            cur = db.execute(
+                "INSERT INTO contact_events (client_id, at, kind, subject, body, stage, status, "
+                "message_id, error, promised_date, promised_minor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.client_id, event.at.isoformat(timespec="seconds"), str(event.kind),
+                    event.subject, event.body, event.stage, str(event.status), event.message_id,
+                    event.error,
+                    event.promised_date.isoformat() if event.promised_date else None,
+                    event.promised_minor,
+                ),
+            )
+            event_id = cur.lastrowid
+            db.conn.executemany(
+                "INSERT INTO contact_event_invoices (event_id, invoice_id) VALUES (?, ?)",
+                [(event_id, inv) for inv in dict.fromkeys(event.invoice_ids)],
+            )
+        return replace(event, id=event_id)
+
+    def set_event_status(
+        self, event_id: int, status: EventStatus, *, message_id: str = "", error: str = ""
+    ) -> None:
+        with self.ledger.write() as db:
+            db.execute(
+                "UPDATE contact_events SET status = ?, message_id = ?, error = ? WHERE id = ?",
+                (str(status), message_id, error, event_id),
+            )
+
+    def events_of(self, client_id: int) -> list[ContactEvent]:
+        rows = self._query(
+            "SELECT e.*, group_concat(ei.invoice_id) AS invoice_ids FROM contact_events e "
+            "LEFT JOIN contact_event_invoices ei ON ei.event_id = e.id "
+            "WHERE e.client_id = ? GROUP BY e.id ORDER BY e.at, e.id",
+            (client_id,),
+        )
+        return [_event_from_row(r) for r in rows]
+
+    # -- reports ---------------------------------------------------------------------------
+
+    def aging(self, as_of: dt.date) -> AgingReport:
+        rows = self._query(
+            f"SELECT currency, due_date, SUM(balance) AS balance FROM ({_OPEN_AS_OF}) "
+            "WHERE balance > 0 GROUP BY currency, due_date",
+            {"as_of": as_of.isoformat()},
+        )
+        return aging_from_groups(
+            ((r["currency"], dt.date.fromisoformat(r["due_date"]), r["balance"]) for r in rows),
+            as_of,
+        )
+
+    def overdue(self, as_of: dt.date, client_id: int | None = None) -> list[OverdueRow]:
+        """Open invoices past due on *as_of*, most days overdue first."""
+        sql = (
+            "SELECT o.id, i.number, i.client_id, c.name, o.due_date, o.balance, o.currency "
+            f"FROM ({_OPEN_AS_OF}) AS o JOIN invoices AS i ON i.id = o.id "
+            "JOIN clients AS c ON c.id = i.client_id "
+            "WHERE o.balance > 0 AND o.due_date < :as_of"
+            + (" AND i.client_id = :client_id" if client_id is not None else "")
+            + " ORDER BY o.due_date, i.number"
+        )
+        params = {"as_of": as_of.isoformat(), "client_id": client_id}
+        with self.ledger.read() as db:
+            rows = db.execute(sql, params).fetchall()
+        out = []
+        for inv_id, number, cid, name, due, balance, currency in rows:
+            due_date = dt.date.fromisoformat(due)
+            out.append(OverdueRow(inv_id, number, cid, name, due_date,
+                                  days_overdue(due_date, as_of), balance, currency))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("clients", "invoices", "payments", "contact_events")
+        }
+
+
+def _event_from_row(row: dict) -> ContactEvent:
+    ids = row.get("invoice_ids")
+    return ContactEvent(
+        id=row["id"],
+        client_id=row["client_id"],
+        at=dt.datetime.fromisoformat(row["at"]),
+        kind=EventKind(row["kind"]),
+        subject=row["subject"],
+        body=row["body"],
+        invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
+        stage=row["stage"],
+        status=EventStatus(row["status"]),
+        message_id=row["message_id"],
+        error=row["error"],
+        promised_date=dt.date.fromisoformat(row["promised_date"]) if row["promised_date"] else None,
+        promised_minor=row["promised_minor"],
+    )

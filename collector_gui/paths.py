@@ -1,0 +1,67 @@
+"""Where Collector keeps things: the ledger, its backups, logs, and the bundled files.
+
+Per-user folders come from platformdirs. `COLLECTOR_HOME` moves all of them under one
+folder (tests point it at a temporary one so they never touch a real user's data), and
+`COLLECTOR_LEDGER` names the ledger file directly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "collector"
+ENV_HOME = "COLLECTOR_HOME"
+ENV_LEDGER = "COLLECTOR_LEDGER"
+LEDGER_FILENAME = "ledger.sqlite"
+
+
+def _home() -> Path | None:
+    value = os.environ.get(ENV_HOME)
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    return home / "data" if home else platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    home = _home()
+    return home / "config" if home else platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def log_dir() -> Path:
+    home = _home()
+    return home / "logs" if home else platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def default_ledger_path() -> Path:
+    value = os.environ.get(ENV_LEDGER)
+    return Path(value).expanduser() if value else data_dir() / LEDGER_FILENAME
+
+
+def sample_ledger_path() -> Path:
+    """The sample ledger offered for a first look: never the user's own."""
+    return data_dir() / "sample-ledger.sqlite"
+
+
+def backups_dir(ledger_path: Path) -> Path:
+    """Backups sit beside the ledger they belong to, in `backups/`."""
+    return Path(ledger_path).parent / "backups"
+
+
+def bundled_dir(name: str) -> Path:
+    """`templates` or `resources`: in a PyInstaller bundle, an installed wheel, or the source tree."""
+    here = Path(__file__).resolve().parent
+    candidates = []
+    if hasattr(sys, "_MEIPASS"):
+        candidates.append(Path(sys._MEIPASS) / name)
+    candidates += [here / f"_{name}", here.parent / name]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"Collector's {name}/ folder is missing (looked in {candidates})")
