@@ -1,0 +1,73 @@
+"""Settings as typed declarations: key, default, and a description for the settings dialog.
+
+Values are stored as text in the ledger's `settings` table (never the SMTP password, which
+lives in the system keyring). Read them through `Settings`, which applies the defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T", str, int)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    description: str
+
+    def parse(self, raw: str | None) -> T:
+        if raw is None or raw == "":
+            return self.default
+        if isinstance(self.default, int):
+            try:
+                return int(raw)  # type: ignore[return-value]
+            except ValueError:
+                return self.default
+        return raw  # type: ignore[return-value]
+
+
+# The business profile: who the invoices and reminders come from.
+BUSINESS_NAME = Setting("business.name", "", "Your name or your business's name")
+BUSINESS_ADDRESS = Setting("business.address", "", "Postal address (several lines)")
+BUSINESS_EMAIL = Setting("business.email", "", "Email address clients write to")
+BUSINESS_PHONE = Setting("business.phone", "", "Phone number")
+BUSINESS_TAX_ID = Setting("business.tax_id", "", "Tax id (VAT number, NIF, EIN…)")
+BUSINESS_IBAN = Setting("business.iban", "", "IBAN for bank transfers")
+BUSINESS_BIC = Setting("business.bic", "", "BIC / SWIFT code")
+BUSINESS_PAYMENT_INSTRUCTIONS = Setting(
+    "business.payment_instructions", "", "How to pay you, besides the IBAN (free text)"
+)
+BUSINESS_LATE_TERMS = Setting(
+    "business.late_terms", "", "Late-payment terms printed on invoices (free text)"
+)
+BUSINESS_CURRENCY = Setting("business.currency", "EUR", "Default currency for new clients")
+BUSINESS_LANGUAGE = Setting("business.language", "en", "Default language for new clients (en/es)")
+BUSINESS_PAYMENT_TERMS = Setting(
+    "business.payment_terms_days", 30, "Default days between an invoice's issue and due date"
+)
+BUSINESS_PAPER = Setting("business.paper", "A4", "Paper size of PDFs: A4 or Letter")
+BUSINESS_LOGO = Setting("business.logo", "", "Path to a logo image for PDFs (PNG or JPEG)")
+INVOICE_NUMBER_PATTERN = Setting(
+    "invoice.number_pattern", "{year}-{seq:04d}", "Pattern for new invoice numbers"
+)
+BACKUP_KEEP = Setting("backup.keep", 10, "How many automatic daily backups to keep")
+
+ALL: tuple[Setting, ...] = tuple(v for v in globals().values() if isinstance(v, Setting))
+BY_KEY: dict[str, Setting] = {s.key: s for s in ALL}
+
+
+class Settings:
+    """Typed read access over the raw key/value pairs stored in the ledger."""
+
+    def __init__(self, raw: Mapping[str, str]) -> None:
+        self._raw = dict(raw)
+
+    def get(self, setting: Setting[T]) -> T:
+        return setting.parse(self._raw.get(setting.key))
+
+    def raw(self, key: str) -> str | None:
+        return self._raw.get(key)
