@@ -54,6 +54,15 @@ BUSINESS_LOGO = Setting("business.logo", "", "Path to a logo image for PDFs (PNG
 INVOICE_NUMBER_PATTERN = Setting(
     "invoice.number_pattern", "{year}-{seq:04d}", "Pattern for new invoice numbers"
 )
+# Late fees and interest: off by default; shown in drafts and statements, never written
+# into a sent invoice. "eu" is the EU late-payment rule (reference rate + 8 points a year,
+# and a fixed compensation of 40 EUR per invoice).
+LATE_FEE_MODE = Setting("late.mode", "off", "Late fees: off, fixed, interest, fixed+interest or eu")
+LATE_FEE_FIXED = Setting("late.fixed", "0", "Fixed late fee per invoice, in the invoice's currency")
+LATE_FEE_ANNUAL_RATE = Setting("late.annual_rate", "0", "Yearly interest rate on late amounts, percent")
+LATE_FEE_REFERENCE_RATE = Setting(
+    "late.reference_rate", "2.15", "Central bank reference rate for the EU rule, percent"
+)
 BACKUP_KEEP = Setting("backup.keep", 10, "How many automatic daily backups to keep")
 
 ALL: tuple[Setting, ...] = tuple(v for v in globals().values() if isinstance(v, Setting))
