@@ -77,3 +77,78 @@ def aging(invoices: Iterable[Invoice], as_of: dt.date) -> AgingReport:
         ((inv.currency, inv.due_date, inv.balance_minor) for inv in invoices if inv.is_open()),
         as_of,
     )
+
+
+# -- dashboard figures (appended for the main window) -----------------------------------------
+
+
+def overdue_total(report: AgingReport, currency: str) -> int:
+    """The part of a currency's open balance that is past due (every bucket but `current`)."""
+    return sum(v for b, v in report.buckets[currency].items() if b != "current")
+
+
+def average_days_to_pay(histogram: Iterable[tuple[int, int]]) -> float | None:
+    """Mean days from issue to the last payment, from (days, number of invoices) pairs.
+
+    None when no invoice was paid (there is nothing to average).
+    """
+    count = total = 0
+    for days, n in histogram:
+        count += n
+        total += max(0, days) * n
+    return total / count if count else None
+
+
+def last_months(as_of: dt.date, months: int = 12) -> list[str]:
+    """The *months* calendar months up to *as_of*'s, oldest first, as "YYYY-MM"."""
+    year, month = as_of.year, as_of.month
+    out = []
+    for _ in range(months):
+        out.append(f"{year:04d}-{month:02d}")
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return out[::-1]
+
+
+def collected_per_month(
+    rows: Iterable[tuple[str, str, int]], months: list[str]
+) -> dict[str, list[int]]:
+    """Payments summed per currency and month, from ("YYYY-MM", currency, amount) rows.
+
+    Every currency gets one value per month in *months* (0 where nothing came in); rows
+    outside those months are ignored.
+    """
+    index = {m: i for i, m in enumerate(months)}
+    out: dict[str, list[int]] = {}
+    for month, currency, amount in rows:
+        if month in index:
+            out.setdefault(currency, [0] * len(months))[index[month]] += amount
+    return dict(sorted(out.items()))
+
+
+# -- who to chase today: an interim rule ------------------------------------------------------
+# Until core.dunning holds the real reminder policy, the window's "to chase today" list uses
+# this simple rule. The dunning policy replaces it: nothing else depends on it.
+
+INTERIM_CHASE_GAP_DAYS = 7
+
+
+def interim_chase_cutoff(as_of: dt.date) -> dt.date:
+    """The last day a contact may have been made for the invoice to be chased again."""
+    return as_of - dt.timedelta(days=INTERIM_CHASE_GAP_DAYS)
+
+
+def interim_chase_due(
+    due_date: dt.date,
+    last_contact: dt.date | None,
+    as_of: dt.date,
+    *,
+    disputed: bool = False,
+    paused: bool = False,
+) -> bool:
+    """An open invoice is to be chased today when it is past due, not disputed or paused,
+    and nobody contacted the client about it in the last INTERIM_CHASE_GAP_DAYS - 1 days."""
+    if disputed or paused or as_of <= due_date:
+        return False
+    return last_contact is None or last_contact <= interim_chase_cutoff(as_of)

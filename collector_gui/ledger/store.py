@@ -27,6 +27,15 @@ from collector_gui.core.model import (
 from collector_gui.ledger.database import Ledger
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(text: str) -> str:
+    """Fold case the way SQLite's NOCASE does (ASCII letters only), so a lookup in Python
+    finds exactly what the ledger's UNIQUE ... COLLATE NOCASE columns treat as the same."""
+    return text.translate(_ASCII_LOWER)
+
+
 class StoreError(CollectorError):
     """A change the ledger refuses (duplicate number, payment above the balance, …)."""
 
@@ -201,8 +210,8 @@ class Store:
         return [client_from_row(r) for r in self._query("SELECT * FROM clients ORDER BY name")]
 
     def client_ids_by_name(self) -> dict[str, int]:
-        """Every client's id under its name folded to lower case."""
-        return {r["name"].casefold(): r["id"] for r in self._query("SELECT id, name FROM clients")}
+        """Every client's id under its name folded with nocase()."""
+        return {nocase(r["name"]): r["id"] for r in self._query("SELECT id, name FROM clients")}
 
     # -- invoices --------------------------------------------------------------------------
 
@@ -265,35 +274,18 @@ class Store:
         ]
 
     def existing_numbers(self, numbers: Iterable[str]) -> set[str]:
-        """Which of these invoice numbers the ledger has already (case folded)."""
+        """Which of these invoice numbers the ledger has already (folded with nocase())."""
         found: set[str] = set()
-        batch = list(dict.fromkeys(n.casefold() for n in numbers))
+        batch = list(dict.fromkeys(nocase(n.strip()) for n in numbers))
         with self.ledger.read() as db:
             for start in range(0, len(batch), 500):
                 chunk = batch[start:start + 500]
                 rows = db.execute(
-                    f"SELECT number FROM invoices WHERE number COLLATE NOCASE IN "
-                    f"({', '.join('?' * len(chunk))})",
+                    f"SELECT number FROM invoices WHERE number IN ({', '.join('?' * len(chunk))})",
                     chunk,
                 ).fetchall()
-                found.update(r[0].casefold() for r in rows)
+                found.update(nocase(r[0]) for r in rows)
         return found
-
-    def balances_by_number(self, numbers: Iterable[str]) -> dict[str, tuple[int, int, str, bool]]:
-        """For each known number (case folded): (invoice id, balance, currency, counts)."""
-        out: dict[str, tuple[int, int, str, bool]] = {}
-        batch = list(dict.fromkeys(n.casefold() for n in numbers))
-        with self.ledger.read() as db:
-            for start in range(0, len(batch), 500):
-                chunk = batch[start:start + 500]
-                rows = db.execute(
-                    "SELECT id, number, total_minor - paid_minor, currency, draft = 0 AND void = 0 "
-                    f"FROM invoices WHERE number COLLATE NOCASE IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                ).fetchall()
-                for inv_id, number, balance, currency, counts in rows:
-                    out[number.casefold()] = (inv_id, balance, currency, bool(counts))
-        return out
 
     def set_invoice_flags(self, invoice_id: int, **flags: bool) -> None:
         allowed = {"draft", "void", "disputed", "reminders_paused"}

@@ -1,0 +1,54 @@
+"""Opening the ledger for a user action, and the automatic daily backups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from collector_gui import paths
+from collector_gui.core import settings as S
+from collector_gui.core.settings import Settings
+from collector_gui.ledger.database import Ledger
+from collector_gui.ledger.store import Store
+
+AUTO = "auto"
+
+
+def open_ledger(path: Path | str | None = None, *, create: bool = True,
+                auto_backup: bool = False) -> Ledger:
+    """Open the ledger at *path* (default: the user's); with auto_backup, make today's backup."""
+    ledger = Ledger.open(path if path is not None else paths.default_ledger_path(), create=create)
+    if auto_backup:
+        try:
+            daily_backup(ledger)
+        except BaseException:
+            ledger.close()
+            raise
+    return ledger
+
+
+def automatic_backups(ledger: Ledger) -> list[Path]:
+    """The automatic backups of this ledger, oldest first."""
+    folder = paths.backups_dir(ledger.path)
+    return sorted(folder.glob(f"{ledger.path.stem}-*-{AUTO}.sqlite"))
+
+
+def daily_backup(ledger: Ledger, *, today: dt.date | None = None,
+                 keep: int | None = None) -> Path | None:
+    """Back up once a day (made with SQLite's backup API) and keep the newest *keep*.
+
+    An empty ledger is not backed up. Returns the new backup, or None when there was none to make.
+    """
+    store = Store(ledger)
+    if keep is None:
+        keep = Settings(store.settings("backup.")).get(S.BACKUP_KEEP)
+    today = today or dt.date.today()
+    existing = automatic_backups(ledger)
+    made = None
+    stamp = today.strftime("%Y%m%d")
+    if not any(f"-{stamp}-" in p.name for p in existing) and any(store.counts().values()):
+        made = ledger.backup(reason=AUTO)
+        existing.append(made)
+    for old in existing[: max(0, len(existing) - max(keep, 1))]:
+        old.unlink(missing_ok=True)
+    return made

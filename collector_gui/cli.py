@@ -1,0 +1,261 @@
+"""The `collector` command: parses arguments, calls actions/, prints.
+
+With no command it opens the window. Every command takes `--ledger PATH` (default:
+$COLLECTOR_LEDGER, else the per-user data folder). Exit status: 0 done, 1 refused or
+failed (the message says why), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from collector_gui import __version__, paths
+from collector_gui.core.aging import BUCKETS, AgingReport
+from collector_gui.core.errors import Cancelled, CollectorError
+from collector_gui.core.fields import FieldError, parse_date
+from collector_gui.core.money import format_minor
+from collector_gui.core.progress import Task
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return parse_date(text)
+    except FieldError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above zero")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="collector",
+        description="Collector: who owes you money, how much, for how long. "
+                    "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"collector {__version__}")
+    parser.add_argument("--ledger", type=Path, metavar="PATH",
+                        help="the ledger file (default: $COLLECTOR_LEDGER, else "
+                             f"{paths.default_ledger_path()})")
+    parser.add_argument("--sample", action="store_true",
+                        help="open the window on a sample ledger, for a first look")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="fill an empty ledger with realistic sample data")
+    p.add_argument("--invoices", type=_positive, default=300, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+
+    p = sub.add_parser("import", help="import clients, invoices or payments from CSV "
+                                      "(all rows or none)")
+    p.add_argument("kind", choices=("clients", "invoices", "payments"))
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
+    p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+
+    p = sub.add_parser("export", help="export records as CSV")
+    p.add_argument("kind", choices=("clients", "invoices", "payments", "contacts"))
+    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard output")
+
+    p = sub.add_parser("aging", help="open balances per currency in aging buckets")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("overdue", help="open invoices past due, most days overdue first")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--client", metavar="NAME", help="only this client's invoices")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = sub.add_parser("backup", help="a consistent copy of the ledger")
+    p.add_argument("dir", nargs="?", type=Path, metavar="DIR",
+                   help="where to put it (default: the backups folder beside the ledger)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except Cancelled as exc:
+        print(f"collector: {exc}", file=sys.stderr)
+        return 130
+    except CollectorError as exc:
+        print(f"collector: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("collector: interrupted; nothing half-written was saved.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `collector export invoices - | head`
+        sys.stderr.close()
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        return _open_window(args)
+    from collector_gui.actions.ledger import open_ledger
+    from collector_gui.ledger.store import Store
+
+    writes = args.command in ("demo", "import")
+    with open_ledger(args.ledger, auto_backup=writes) as ledger:
+        store = Store(ledger)
+        return COMMANDS[args.command](args, store)
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return getattr(args, "as_of", None) or dt.date.today()
+
+
+def _progress_task() -> Task:
+    """A Task that shows progress on a terminal (and nothing when piped)."""
+    if not sys.stderr.isatty():
+        return Task()
+
+    def show(done: int, total: int, text: str) -> None:
+        pct = f" {100 * done // total:3d}%" if total else ""
+        print(f"\r{text}{pct}   ", end="", file=sys.stderr, flush=True)
+
+    return Task(show)
+
+
+def cmd_demo(args, store) -> int:
+    from collector_gui.actions.demo import generate_demo
+
+    summary = generate_demo(store.ledger, invoices=args.invoices, seed=args.seed,
+                            task=_progress_task())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Sample ledger at {store.ledger.path}: {summary.clients} clients, "
+          f"{summary.invoices} invoices, {summary.payments} payments, "
+          f"{summary.contact_events} contact events.")
+    return 0
+
+
+def cmd_import(args, store) -> int:
+    from collector_gui.actions.records import import_file
+
+    report = import_file(store, args.kind, args.file, dry_run=args.dry_run, task=_progress_task())
+    if sys.stderr.isatty():
+        print("\r", end="", file=sys.stderr)
+    for line in report.error_lines():
+        print(line, file=sys.stderr)
+    print(report.summary(), file=sys.stderr if report.errors else sys.stdout)
+    return 1 if report.errors else 0
+
+
+def cmd_export(args, store) -> int:
+    from collector_gui.actions.records import export_file
+
+    if args.file == "-":
+        count = export_file(store, args.kind, sys.stdout)
+    else:
+        target = Path(args.file)
+        try:
+            with target.open("w", encoding="utf-8", newline="") as out:
+                count = export_file(store, args.kind, out)
+        except OSError as exc:
+            raise CollectorError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    print(f"exported {count} {args.kind}" + (f" to {args.file}" if args.file != "-" else ""),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_aging(args, store) -> int:
+    from collector_gui.actions.reports import aging, user_locale
+
+    report = aging(store, _today(args))
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print(format_aging(report, user_locale()))
+    return 0
+
+
+def _aligned(rows: list[tuple[str, ...]], right: set[int], max_width: int = 40) -> list[str]:
+    """Rows as aligned text columns; over-long cells are cut with an ellipsis."""
+    cut = [tuple(c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r) for r in rows]
+    widths = [max(len(r[i]) for r in cut) for i in range(len(cut[0]))]
+    return ["  ".join(c.rjust(w) if i in right else c.ljust(w)
+                      for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in cut]
+
+
+def format_aging(report: AgingReport, locale: str) -> str:
+    """An aligned table, amounts formatted for *locale* with Babel."""
+    if not report.currencies:
+        return f"Nothing is owed as of {report.as_of.isoformat()}."
+    rows = [("", *BUCKETS, "total")]
+    for cur in report.currencies:
+        values = [report.buckets[cur][b] for b in BUCKETS] + [report.total(cur)]
+        rows.append((cur, *(format_minor(v, cur, locale) for v in values)))
+    lines = _aligned(rows, right=set(range(1, len(rows[0]))))
+    return "\n".join([f"Aging as of {report.as_of.isoformat()}", *lines])
+
+
+def cmd_overdue(args, store) -> int:
+    from collector_gui.actions.reports import overdue, overdue_json, user_locale
+
+    as_of = _today(args)
+    rows = overdue(store, as_of, args.client)
+    if args.json:
+        print(json.dumps(overdue_json(rows, as_of), indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(f"Nothing is overdue as of {as_of.isoformat()}.")
+        return 0
+    locale = user_locale()
+    table = [("number", "client", "due", "days", "balance")]
+    table += [(r.number, r.client, r.due_date.isoformat(), str(r.days_overdue),
+               format_minor(r.balance_minor, r.currency, locale)) for r in rows]
+    print("\n".join(_aligned(table, right={3, 4})))
+    return 0
+
+
+def cmd_backup(args, store) -> int:
+    from collector_gui.actions.records import backup
+
+    made = backup(store.ledger, args.dir)
+    print(f"Backed up {store.ledger.path} to {made}")
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "import": cmd_import,
+    "export": cmd_export,
+    "aging": cmd_aging,
+    "overdue": cmd_overdue,
+    "backup": cmd_backup,
+}
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("collector_gui.app") is not None:
+        from collector_gui.app import run_app
+
+        return run_app(args.ledger, sample=args.sample)
+    # Until the window exists: a look at the ledger from the command line.
+    from collector_gui.actions.ledger import open_ledger
+    from collector_gui.ledger.store import Store
+
+    path = args.ledger
+    if args.sample or (path is None and not paths.default_ledger_path().exists()):
+        path = paths.sample_ledger_path()
+        if not path.exists():
+            from collector_gui.actions.demo import generate_demo
+
+            with open_ledger(path) as ledger:
+                generate_demo(ledger)
+        print(f"Sample ledger: {path}\n")
+    with open_ledger(path) as ledger:
+        store = Store(ledger)
+        args.as_of, args.json, args.client = None, False, None
+        cmd_aging(args, store)
+        print()
+        return cmd_overdue(args, store)

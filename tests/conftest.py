@@ -1,0 +1,40 @@
+"""Shared test set-up: offscreen Qt, and per-user folders pointed at a temporary place.
+
+Every test runs with COLLECTOR_HOME in its own tmp folder and no COLLECTOR_LEDGER, so no test
+ever reads or writes a real user's ledger, backups or logs.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Without a display Qt aborts the process unless told to draw offscreen (PLATFORM.md).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from collector_gui.ledger.database import Ledger  # noqa: E402
+from collector_gui.ledger.store import Store  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("collector-home")
+    monkeypatch.setenv("COLLECTOR_HOME", str(home))
+    monkeypatch.delenv("COLLECTOR_LEDGER", raising=False)
+    return home
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    with Ledger.open(tmp_path / "ledger.sqlite") as opened:
+        yield opened
+
+
+@pytest.fixture
+def store(ledger):
+    return Store(ledger)
