@@ -1,0 +1,1 @@
+"""Turns Collector's records into text and PDF documents. No Qt here."""

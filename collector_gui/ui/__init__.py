@@ -1,0 +1,1 @@
+"""The window: Qt widgets only, over actions/ and ledger/."""
