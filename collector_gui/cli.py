@@ -76,6 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="a consistent copy of the ledger")
     p.add_argument("dir", nargs="?", type=Path, metavar="DIR",
                    help="where to put it (default: the backups folder beside the ledger)")
+
+    p = sub.add_parser("restore", help="replace the ledger with a backup (checked first; the "
+                                       "replaced ledger is kept aside)")
+    p.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+
+    p = sub.add_parser("invoice-pdf", help="an invoice as PDF, as the client receives it")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("out", type=Path, metavar="OUT.pdf")
+
+    for name, text in (("statement", "a client's statement of account as PDF"),
+                       ("dossier", "everything a collection agency needs about a client, as PDF")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("client", metavar="CLIENT", help="the client's name")
+        p.add_argument("out", type=Path, metavar="OUT.pdf")
+        p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
     return parser
 
 
@@ -100,6 +115,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         return _open_window(args)
+    if args.command == "restore":  # works on the file, which may not even open
+        from collector_gui.actions.restore import restore
+
+        result = restore(args.ledger or paths.default_ledger_path(), args.file)
+        print(result.summary())
+        return 0
     from collector_gui.actions.ledger import open_ledger
     from collector_gui.ledger.store import Store
 
@@ -225,6 +246,27 @@ def cmd_backup(args, store) -> int:
     return 0
 
 
+def cmd_invoice_pdf(args, store) -> int:
+    from collector_gui.actions.documents import invoice_pdf
+
+    print(f"Wrote {invoice_pdf(store, args.number, args.out)}")
+    return 0
+
+
+def cmd_statement(args, store) -> int:
+    from collector_gui.actions.documents import statement_pdf
+
+    print(f"Wrote {statement_pdf(store, args.client, args.out, as_of=args.as_of)}")
+    return 0
+
+
+def cmd_dossier(args, store) -> int:
+    from collector_gui.actions.documents import dossier_pdf
+
+    print(f"Wrote {dossier_pdf(store, args.client, args.out, as_of=args.as_of)}")
+    return 0
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -232,6 +274,9 @@ COMMANDS = {
     "aging": cmd_aging,
     "overdue": cmd_overdue,
     "backup": cmd_backup,
+    "invoice-pdf": cmd_invoice_pdf,
+    "statement": cmd_statement,
+    "dossier": cmd_dossier,
 }
 
 
