@@ -98,7 +98,8 @@ CREATE TABLE payments (
 
 CREATE INDEX payments_invoice ON payments(invoice_id);
 
-CREATE INDEX payments_date ON payments(date);
+-- Covering: aging as of a date adds back the payments made after it.
+CREATE INDEX payments_date ON payments(date, invoice_id, amount_minor);
 
 CREATE TRIGGER payments_after_insert AFTER INSERT ON payments BEGIN
     UPDATE invoices SET paid_minor = paid_minor + NEW.amount_minor WHERE id = NEW.invoice_id;

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
 from collector_gui.core.errors import CollectorError
@@ -42,23 +43,25 @@ class StoreError(CollectorError):
 
 # Open invoices as they stood on :as_of: issued by then, not draft or void, and with a
 # balance counting only payments dated up to :as_of. The first half reads the partial
-# index of invoices open today; the second adds back payments made after :as_of.
+# index of invoices open today; the second adds back payments made after :as_of, found
+# through the index on payments(date, …) so that today's report reads no payment at all.
 _OPEN_AS_OF = """
     SELECT id, currency, due_date, total_minor - paid_minor AS balance
       FROM invoices
      WHERE draft = 0 AND void = 0 AND paid_minor < total_minor AND issue_date <= :as_of
        AND id NOT IN (SELECT invoice_id FROM payments WHERE date > :as_of)
     UNION ALL
-    SELECT i.id, i.currency, i.due_date, i.total_minor - i.paid_minor + late.amount
-      FROM (SELECT invoice_id, SUM(amount_minor) AS amount
-              FROM payments WHERE date > :as_of GROUP BY invoice_id) AS late
-      JOIN invoices AS i ON i.id = late.invoice_id
-     WHERE i.draft = 0 AND i.void = 0 AND i.issue_date <= :as_of
+    SELECT i.id, i.currency, i.due_date,
+           i.total_minor - i.paid_minor
+           + (SELECT SUM(p.amount_minor) FROM payments AS p
+               WHERE p.invoice_id = i.id AND p.date > :as_of)
+      FROM invoices AS i
+     WHERE i.id IN (SELECT invoice_id FROM payments WHERE date > :as_of)
+       AND i.draft = 0 AND i.void = 0 AND i.issue_date <= :as_of
 """
 
 
-@dataclass(frozen=True, slots=True)
-class OverdueRow:
+class OverdueRow(NamedTuple):
     invoice_id: int
     number: str
     client_id: int
@@ -398,18 +401,153 @@ class Store:
         params = {"as_of": as_of.isoformat(), "client_id": client_id}
         with self.ledger.read() as db:
             rows = db.execute(sql, params).fetchall()
+        # A few thousand distinct due dates stand for tens of thousands of rows: parse and
+        # count days once per date.
+        days: dict[str, tuple[dt.date, int]] = {}
         out = []
         for inv_id, number, cid, name, due, balance, currency in rows:
-            due_date = dt.date.fromisoformat(due)
-            out.append(OverdueRow(inv_id, number, cid, name, due_date,
-                                  days_overdue(due_date, as_of), balance, currency))
+            if due not in days:
+                due_date = dt.date.fromisoformat(due)
+                days[due] = (due_date, days_overdue(due_date, as_of))
+            due_date, late = days[due]
+            out.append(OverdueRow(inv_id, number, cid, name, due_date, late, balance, currency))
         return out
 
     def counts(self) -> dict[str, int]:
-        return {
-            table: self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("clients", "invoices", "payments", "contact_events")
-        }
+        with self.ledger.read() as db:
+            return {
+                table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("clients", "invoices", "payments", "contact_events")
+            }
+
+    # -- window support --------------------------------------------------------------------
+    # Writes the main window needs; each is one transaction.
+
+    def delete_draft_invoice(self, invoice_id: int) -> Invoice:
+        """Delete a draft (with its lines); returns it as it was. Issued invoices are voided,
+        never deleted, so the numbering keeps no holes a client could ask about."""
+        invoice = self.get_invoice(invoice_id)
+        with self.ledger.write() as db:
+            row = db.execute(
+                "SELECT draft, (SELECT count(*) FROM payments WHERE invoice_id = :id), "
+                "(SELECT count(*) FROM contact_event_invoices WHERE invoice_id = :id) "
+                "FROM invoices WHERE id = :id", {"id": invoice_id},
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"There is no invoice #{invoice_id}.")
+            draft, payments, events = row
+            if not draft:
+                raise StoreError(f"Invoice {invoice.number} is not a draft; void it instead.")
+            if payments or events:
+                raise StoreError(f"Draft {invoice.number} has payments or contact history; "
+                                 "it cannot be deleted.")
+            db.execute("DELETE FROM invoices WHERE id = ?", (invoice_id,))
+        return invoice
+
+    def delete_client(self, client_id: int) -> Client:
+        """Delete a client that has no invoices (and its contact notes); returns it."""
+        client = self.get_client(client_id)
+        with self.ledger.write() as db:
+            n = db.execute("SELECT count(*) FROM invoices WHERE client_id = ?",
+                           (client_id,)).fetchone()[0]
+            if n:
+                raise StoreError(f"{client.name} has {n} invoice(s); a client with invoices "
+                                 "cannot be deleted.")
+            db.execute("DELETE FROM contact_events WHERE client_id = ?", (client_id,))
+            db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
+        return client
+
+    def restore_client(self, client: Client) -> Client:
+        """Put back a deleted client under its old id (what undoing a delete needs)."""
+        if client.id is None:
+            raise ValueError("restore_client needs the client's old id")
+        row = _client_row(client)
+        try:
+            with self.ledger.write() as db:
+                db.execute(
+                    f"INSERT INTO clients (id, {', '.join(row)}) "
+                    f"VALUES (?, {', '.join('?' * len(row))})",
+                    (client.id, *row.values()),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(_integrity_message(exc, client.name)) from exc
+        return client
+
+    def set_client_flags(self, client_id: int, **flags: bool) -> None:
+        allowed = {"on_hold", "reminders_paused"}
+        if not flags or not set(flags) <= allowed:
+            raise ValueError(f"flags must be among {sorted(allowed)}")
+        with self.ledger.write() as db:
+            cur = db.execute(
+                f"UPDATE clients SET {', '.join(f'{k} = ?' for k in flags)} WHERE id = ?",
+                (*(int(v) for v in flags.values()), client_id),
+            )
+            if cur.rowcount == 0:
+                raise StoreError(f"There is no client #{client_id}.")
+
+    def set_credit_limit(self, client_id: int, limit_minor: int | None) -> None:
+        if limit_minor is not None and limit_minor < 0:
+            raise StoreError("A credit limit cannot be negative.")
+        with self.ledger.write() as db:
+            cur = db.execute("UPDATE clients SET credit_limit_minor = ? WHERE id = ?",
+                             (limit_minor, client_id))
+            if cur.rowcount == 0:
+                raise StoreError(f"There is no client #{client_id}.")
+
+    def update_invoice(self, invoice: Invoice) -> Invoice:
+        """Change an invoice and replace its lines; the total may not drop below what was paid."""
+        if invoice.id is None:
+            raise ValueError("update_invoice needs an invoice with an id")
+        if invoice.lines:
+            invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
+        values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
+        values["issue_date"] = invoice.issue_date.isoformat()
+        values["due_date"] = invoice.due_date.isoformat()
+        for flag in ("draft", "void", "disputed", "reminders_paused"):
+            values[flag] = int(values[flag])
+        try:
+            with self.ledger.write() as db:
+                paid = db.execute("SELECT paid_minor FROM invoices WHERE id = ?",
+                                  (invoice.id,)).fetchone()
+                if paid is None:
+                    raise StoreError(f"There is no invoice #{invoice.id}.")
+                if invoice.total_minor < paid[0]:
+                    raise StoreError(f"Invoice {invoice.number}: the new total is less than "
+                                     "what was already paid.")
+                if paid[0] and invoice.draft:
+                    raise StoreError(f"Invoice {invoice.number} has payments; it cannot "
+                                     "become a draft again.")
+                db.execute(
+                    f"UPDATE invoices SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                    (*values.values(), invoice.id),
+                )
+                db.execute("DELETE FROM invoice_lines WHERE invoice_id = ?", (invoice.id,))
+                db.conn.executemany(
+                    "INSERT INTO invoice_lines (invoice_id, position, description, quantity, "
+                    "unit_price_minor, tax_rate) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (invoice.id, pos, line.description, str(line.quantity),
+                         line.unit_price_minor, str(line.tax_rate))
+                        for pos, line in enumerate(invoice.lines, 1)
+                    ],
+                )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(_integrity_message(exc, invoice.number)) from exc
+        return self.get_invoice(invoice.id)
+
+    def delete_payment(self, payment_id: int) -> Payment:
+        """Remove a payment recorded by mistake (undo of "Record payment"); returns it."""
+        row = self._one("SELECT * FROM payments WHERE id = ?", (payment_id,))
+        if row is None:
+            raise StoreError(f"There is no payment #{payment_id}.")
+        with self.ledger.write() as db:
+            db.execute("DELETE FROM payments WHERE id = ?", (payment_id,))
+        return payment_from_row(row)
+
+    def delete_event(self, event_id: int) -> None:
+        """Remove a contact event logged by mistake (undo of a logged call, note, promise)."""
+        with self.ledger.write() as db:
+            db.execute("DELETE FROM contact_events WHERE id = ?", (event_id,))
 
 
 def _event_from_row(row: dict) -> ContactEvent:

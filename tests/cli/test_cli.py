@@ -157,3 +157,13 @@ def test_usage_errors_exit_2(led):
     result = collector("--ledger", led, "aging", "--as-of", "2026-02-30")
     assert result.returncode == 2 and "not a real date" in result.stderr
     assert collector("--ledger", led, "import", "gizmos", "x.csv").returncode == 2
+
+
+def test_demo_fills_an_empty_ledger_once(led, capsys):
+    assert main(["--ledger", led, "demo", "--invoices", "120", "--seed", "3"]) == 0
+    assert "120 invoices" in capsys.readouterr().out
+    assert main(["--ledger", led, "aging", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["currencies"]) >= 2
+    assert main(["--ledger", led, "demo"]) == 1
+    assert "empty ledger" in capsys.readouterr().err

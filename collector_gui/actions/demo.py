@@ -1,0 +1,1082 @@
+"""Sample data: `collector demo`, the sample ledger of a first look, and the bench ledgers.
+
+`generate_demo` fills an EMPTY ledger with the books of a Spanish freelance studio over the
+last three years: Spanish- and English-speaking clients (people and companies, with accents,
+billing contacts, terms, credit limits), invoices in EUR, USD, GBP and JPY with line items,
+payments (on time, late, in instalments, partial), and the contact history of chasing the
+late ones (reminder emails by stage, calls, letters, notes, promises to pay kept and broken).
+
+It is deterministic: the same seed and `today` give the same ledger, byte for byte in every
+table (no clock, no global random: `created_at` is set from the data, not `datetime('now')`).
+
+It is also the benchmark generator, so it is written for speed: prepared tuples inserted with
+`executemany` in batches, all inside ONE transaction, so a failure or a cancel (Task.step
+raises Cancelled) leaves the ledger as empty as it was. A million invoices take about a
+minute on a 2-core machine (see bench/README.md).
+
+E-mail addresses use the reserved `.example` top-level domain (RFC 2606) and phone numbers
+the ranges reserved for fiction where a country has them, so a demo ledger can never send a
+reminder to a real person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import unicodedata
+from dataclasses import dataclass
+from itertools import accumulate
+
+from collector_gui.actions.progress import Task, quiet
+from collector_gui.core import settings as cfg
+from collector_gui.core.aging import BUCKETS
+from collector_gui.core.errors import CollectorError
+from collector_gui.ledger.database import Ledger
+
+__all__ = ["DemoSummary", "generate_demo"]
+
+# Invoices generated and inserted per batch (one progress step each).
+BATCH = 10_000
+# How far back the books go.
+YEARS = 3
+# Invoices issued before this many days ago were "imported from a spreadsheet" when the
+# freelancer started using Collector: most have only a total, and no contact history.
+ADOPTED_DAYS_AGO = 400
+
+_DOMAIN = "luciaferrer.example"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    """What generate_demo wrote."""
+
+    clients: int
+    invoices: int
+    invoice_lines: int
+    payments: int
+    contact_events: int
+    currencies: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.clients:,} clients, {self.invoices:,} invoices ({self.invoice_lines:,} "
+            f"lines), {self.payments:,} payments, {self.contact_events:,} contact events; "
+            f"currencies {', '.join(self.currencies)}"
+        )
+
+
+# -- the business ----------------------------------------------------------------------------
+
+_BUSINESS = {
+    cfg.BUSINESS_NAME.key: "Lucía Ferrer · Estudio de diseño",
+    cfg.BUSINESS_ADDRESS.key: "Calle de la Peña de Francia 7, 2º izq.\n28005 Madrid\nEspaña",
+    cfg.BUSINESS_EMAIL.key: f"hola@{_DOMAIN}",
+    cfg.BUSINESS_PHONE.key: "+34 600 123 456",
+    cfg.BUSINESS_TAX_ID.key: "ES12345678Z",
+    # The documented test IBAN (valid check digits; not a real account).
+    cfg.BUSINESS_IBAN.key: "ES9121000418450200051332",
+    cfg.BUSINESS_BIC.key: "CAIXESBBXXX",
+    cfg.BUSINESS_PAYMENT_INSTRUCTIONS.key: (
+        "Transferencia bancaria indicando el número de factura. / "
+        "Bank transfer quoting the invoice number."
+    ),
+    cfg.BUSINESS_LATE_TERMS.key: (
+        "Ley 3/2004: las facturas vencidas devengan el interés de demora legal y 40 € de "
+        "indemnización por costes de cobro. / Late payments accrue statutory interest and a "
+        "40 EUR recovery fee."
+    ),
+    cfg.BUSINESS_CURRENCY.key: "EUR",
+    cfg.BUSINESS_LANGUAGE.key: "es",
+}
+_SIGNATURE = "Lucía Ferrer"
+
+# -- names, places, numbers ------------------------------------------------------------------
+
+_ES_FIRST = (
+    "José", "María", "Lucía", "Álvaro", "Íñigo", "Sofía", "Martín", "Inés", "Raúl", "Begoña",
+    "Jesús", "Ángela", "Óscar", "Nuria", "Adrián", "Marta", "Sergio", "Pilar", "Rubén", "Elena",
+    "Joaquín", "Carmen", "Andrés", "Belén", "Tomás", "Noemí", "Hugo", "Rocío", "Iván", "Amparo",
+    "Germán", "Verónica", "Julián", "Mónica", "Ramón", "Víctor", "Sebastián", "Irene", "Fátima",
+    "Jordi", "Núria", "Xabier", "Ainhoa", "Maite", "Agustín", "Leticia", "Efraín", "Aitana",
+)
+_ES_LAST = (
+    "Núñez", "García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín",
+    "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz", "Álvarez", "Romero", "Alonso",
+    "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez", "Ramos", "Gil", "Ramírez",
+    "Serrano", "Blanco", "Molina", "Morales", "Suárez", "Ortega", "Delgado", "Castro", "Ortiz",
+    "Rubio", "Marín", "Sanz", "Íñiguez", "Peña", "Beltrán", "Ibáñez", "Cañizares", "Echeverría",
+    "Zúñiga", "Montañés", "Orduña", "Saldaña", "Ávila", "Quiñones",
+)
+_ES_TRADE = (
+    "Estudio Gráfico", "Ediciones", "Talleres", "Construcciones", "Asesoría", "Clínica Dental",
+    "Bodegas", "Inmobiliaria", "Distribuciones", "Ferretería", "Academia de Idiomas", "Óptica",
+    "Librería", "Carpintería", "Transportes", "Laboratorios", "Hoteles", "Consultoría",
+    "Panadería", "Viveros", "Cerámicas", "Arquitectura", "Gestoría", "Joyería", "Catering",
+)
+_ES_PLACE = (
+    "del Duero", "La Espiga", "Sierra Nevada", "Ría de Vigo", "El Peñón", "Los Álamos",
+    "Costa Cálida", "Guadalquivir", "La Alcazaba", "Montseny", "Valle del Jerte", "Moncayo",
+    "Las Médulas", "Cabo de Gata", "La Albufera", "Picos de Europa",
+)
+_ES_FORM = ("S.L.", "S.L.", "S.L.", "S.A.", "S.L.U.", "S. Coop.", "e Hijos S.L.", "")
+
+_EN_FIRST = (
+    "Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Noah", "Emily", "Jack", "Sophie",
+    "Charlotte", "Liam", "Chloé", "Zoë", "Renée", "André", "Siobhán", "Seán", "Niamh", "Aoife",
+    "Grace", "Thomas", "Hannah", "Daniel", "Priya", "Mohammed", "Olivia", "Ethan", "Ruth",
+    "Samuel", "Eleanor", "Owen",
+)
+_EN_LAST = (
+    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas", "Roberts",
+    "Walker", "Wright", "Thompson", "O'Brien", "Murphy", "Kelly", "McCarthy", "Patel", "Khan",
+    "Nguyen", "Hughes", "Clarke", "Lewis", "Doherty", "Fitzgerald", "Brontë", "Carter",
+    "Morgan", "Bennett", "Hall", "Ó Súilleabháin",
+)
+_EN_BRAND = (
+    "Brightside", "Northwind", "Bluebell", "Silverline", "Redwood", "Harbour", "Oakridge",
+    "Kestrel", "Foxglove", "Meridian", "Copperfield", "Ashdown", "Larkspur", "Greenway",
+    "Highgate", "Saltmarsh", "Thistle", "Juniper", "Pinewood", "Riverside", "Lighthouse",
+    "Hollybush", "Blackthorn", "Marigold", "Wildflower", "Stonebridge",
+)
+_EN_TRADE = (
+    "Media", "Design", "Studios", "Consulting", "Analytics", "Labs", "Publishing", "Events",
+    "Architects", "Foods", "Outdoor", "Software", "Marketing", "Films", "Records", "Travel",
+    "Interiors", "Coffee Roasters", "Games", "Health",
+)
+_DE_FIRST = ("Jürgen", "Björn", "Käthe", "Jörg", "Anneliese", "Günther", "Lena", "Matthias")
+_DE_LAST = ("Müller", "Schäfer", "Weiß", "Groß", "Köhler", "Bäcker", "Schröder", "Krämer")
+_DE_BRAND = ("Nordlicht", "Bergblick", "Sonnenhof", "Elbufer", "Weißdorn", "Lindenhof")
+_DE_TRADE = ("Medien", "Verlag", "Architektur", "Design", "Software", "Reisen")
+_JP_FIRST = ("Haruto", "Yui", "Sōta", "Hina", "Ren", "Aoi", "Yūki", "Sakura", "Kenji", "Emi")
+_JP_LAST = ("Satō", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Itō", "Yamamoto", "Nakamura",
+            "Kobayashi", "Katō", "Kaneko", "Ōta")
+_JP_BRAND = ("Sakura", "Fujimi", "Hoshino", "Kawaguchi", "Midori", "Asahi", "Tsubame", "Kōyō")
+_JP_TRADE = ("Design", "Printing", "Shōji", "Media", "Trading", "Games", "Publishing")
+_JP_FORM = ("Co., Ltd.", "K.K.", "Inc.")
+
+_ES_CITIES = (
+    ("Madrid", "280"), ("Barcelona", "080"), ("Sevilla", "410"), ("València", "460"),
+    ("Bilbao", "480"), ("Málaga", "290"), ("A Coruña", "150"), ("Córdoba", "140"),
+    ("Logroño", "260"), ("Cádiz", "110"), ("León", "240"), ("Ávila", "050"), ("Jaén", "230"),
+    ("Almería", "040"), ("Pamplona", "310"), ("Donostia", "200"), ("Cáceres", "100"),
+)
+_ES_STREETS = (
+    "Calle Mayor", "Avenida de la Constitución", "Calle Real", "Paseo de Gràcia",
+    "Calle de Alcalá", "Plaza de España", "Calle San Fernando", "Avenida de Andalucía",
+    "Calle Núñez de Balboa", "Rúa do Franco", "Calle Peñuelas", "Calle del Carmen",
+    "Avenida de la Albufera", "Calle Ancha", "Ronda de Segovia",
+)
+_GB_PLACES = (
+    ("London", "EC1V 2NX"), ("Manchester", "M1 3HU"), ("Bristol", "BS1 5TR"),
+    ("Edinburgh", "EH1 1YZ"), ("Leeds", "LS1 4DY"), ("Brighton", "BN1 1AE"),
+    ("Cardiff", "CF10 1EP"), ("Belfast", "BT1 5GS"), ("Norwich", "NR2 1NR"),
+)
+_GB_STREETS = ("High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane",
+               "King's Road", "Queen Street", "Market Place")
+_US_PLACES = (
+    ("San Francisco", "CA", "94103"), ("Austin", "TX", "78701"), ("Brooklyn", "NY", "11201"),
+    ("Portland", "OR", "97205"), ("Chicago", "IL", "60607"), ("Miami", "FL", "33130"),
+    ("Denver", "CO", "80202"), ("Seattle", "WA", "98101"),
+)
+_US_STREETS = ("Market Street", "Main Street", "Congress Avenue", "Pearl Street",
+               "Lake Shore Drive", "Broadway", "Alder Street")
+_IE_PLACES = (("Dublin 2", "D02 XY45"), ("Cork", "T12 RX2F"), ("Galway", "H91 E2K3"),
+              ("Limerick", "V94 T9PX"))
+_DE_PLACES = (("Berlin", "10115"), ("Hamburg", "20095"), ("München", "80331"),
+              ("Köln", "50667"), ("Düsseldorf", "40213"))
+_DE_STREETS = ("Berliner Straße", "Hauptstraße", "Schloßallee", "Gartenstraße", "Mühlenweg")
+_JP_PLACES = (("Chiyoda-ku", "Tokyo", "100-0005"), ("Shibuya-ku", "Tokyo", "150-0002"),
+              ("Kita-ku", "Osaka", "530-0001"), ("Naka-ku", "Yokohama", "231-0023"),
+              ("Nakagyō-ku", "Kyoto", "604-8005"))
+_MX_PLACES = (("Col. Juárez, 06600 Ciudad de México",), ("Col. Roma Norte, 06700 Ciudad de México",),
+              ("Centro, 44100 Guadalajara, Jal.",), ("Centro, 64000 Monterrey, N.L.",))
+_MX_STREETS = ("Av. Paseo de la Reforma", "Calle Durango", "Av. Juárez", "Calle Morelos")
+
+_NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+# Currency: (factor from EUR prices, minor digits, symbol in es, symbol in en)
+_CURRENCIES = {
+    "EUR": (1.0, 2, "€", "€"),
+    "USD": (1.1, 2, "US$", "$"),
+    "GBP": (0.86, 2, "GBP", "£"),
+    "JPY": (160.0, 0, "JPY", "¥"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Country:
+    code: str
+    language: str
+    currency: str
+    tax_rate: int  # percent on invoice lines
+    company_share: float
+    weight: float  # share of clients
+
+
+_COUNTRIES = {
+    "ES": _Country("ES", "es", "EUR", 21, 0.55, 0.50),
+    "MX": _Country("MX", "es", "USD", 0, 0.80, 0.04),
+    "GB": _Country("GB", "en", "GBP", 20, 0.70, 0.14),
+    "US": _Country("US", "en", "USD", 0, 0.75, 0.12),
+    "IE": _Country("IE", "en", "EUR", 23, 0.70, 0.08),
+    "DE": _Country("DE", "en", "EUR", 19, 0.80, 0.06),
+    "JP": _Country("JP", "en", "JPY", 10, 0.85, 0.06),
+}
+# The first clients cover every language and currency, however few clients there are.
+_FIRST_COUNTRIES = ("ES", "GB", "ES", "US", "JP", "ES", "IE", "ES", "MX", "DE")
+
+# What the studio invoices: (es, en, kind, low, high) with prices in EUR (per word: cents).
+_ITEMS = (
+    ("Diseño de logotipo y manual de marca", "Logo design and brand guidelines", "fixed", 450, 2400),
+    ("Desarrollo web (horas)", "Web development (hours)", "hour", 35, 70),
+    ("Maquetación de catálogo", "Catalogue layout", "fixed", 300, 1800),
+    ("Traducción inglés–español (palabras)", "Translation Spanish–English (words)", "word", 6, 12),
+    ("Sesión fotográfica de producto", "Product photo shoot", "fixed", 250, 950),
+    ("Mantenimiento del sitio web (meses)", "Website maintenance (months)", "month", 90, 260),
+    ("Consultoría SEO (horas)", "SEO consulting (hours)", "hour", 45, 90),
+    ("Ilustraciones para redes sociales", "Social media illustrations", "unit", 40, 160),
+    ("Redacción de contenidos", "Copywriting", "fixed", 150, 900),
+    ("Edición de vídeo (horas)", "Video editing (hours)", "hour", 30, 60),
+)
+_EXPENSE = ("Gastos de desplazamiento (suplido)", "Travel expenses (at cost)", 20, 260)
+_PROJECTS = {
+    "es": ("Rediseño de la web corporativa", "Campaña de primavera", "Catálogo de temporada",
+           "Identidad visual", "Traducción del manual técnico", "Fotografía para la tienda online",
+           "Mantenimiento web", "Boletín mensual", "Presentación para inversores",
+           "Señalética de la oficina", "Vídeo corporativo", "Etiquetas de la nueva añada"),
+    "en": ("Corporate website redesign", "Spring campaign", "Seasonal catalogue",
+           "Brand identity", "Technical manual translation", "Online shop photography",
+           "Website maintenance", "Monthly newsletter", "Investor deck", "Office signage",
+           "Company video", "Packaging refresh"),
+}
+_METHODS = {
+    "EUR": ("Transferencia", "Transferencia", "Transferencia", "Bizum", "Tarjeta", "PayPal"),
+    "USD": ("Wire transfer", "Wire transfer", "ACH", "PayPal", "Card"),
+    "GBP": ("Bank transfer", "Bank transfer", "BACS", "PayPal", "Card"),
+    "JPY": ("Bank transfer", "Bank transfer", "Wise"),
+}
+
+# -- contact history texts (short, in the client's language) ---------------------------------
+
+_EMAIL = {
+    ("es", "pre-due"): ("Aviso: la factura {num} vence el {due}",
+                        "Hola, {name}:\n\nTe recuerdo que la factura {num} ({amt}) vence el {due}.\n\nUn saludo,\n{me}"),
+    ("es", "due"): ("La factura {num} vence hoy",
+                    "Hola, {name}:\n\nHoy vence la factura {num}, de {amt}. ¡Gracias!\n\n{me}"),
+    ("es", "polite"): ("Factura {num} pendiente de pago",
+                       "Hola, {name}:\n\nLa factura {num} venció el {due} y figura pendiente ({amt}). ¿Puedes revisarlo?\n\nGracias,\n{me}"),
+    ("es", "firm"): ("Segundo aviso: factura {num} vencida",
+                     "Hola, {name}:\n\nLa factura {num} ({amt}) lleva {days} días vencida. Te ruego que la abones esta semana.\n\n{me}"),
+    ("es", "final"): ("Último aviso antes de reclamación: factura {num}",
+                      "Estimado/a {name}:\n\nSi la factura {num} ({amt}) no se abona en 7 días, iniciaré la reclamación con intereses de demora.\n\n{me}"),
+    ("en", "pre-due"): ("Reminder: invoice {num} is due on {due}",
+                        "Hi {name},\n\nA friendly note that invoice {num} ({amt}) is due on {due}.\n\nBest,\n{me}"),
+    ("en", "due"): ("Invoice {num} is due today",
+                    "Hi {name},\n\nInvoice {num} for {amt} is due today. Thank you!\n\n{me}"),
+    ("en", "polite"): ("Invoice {num} is overdue",
+                       "Hi {name},\n\nInvoice {num} was due on {due} and {amt} is still open. Could you check?\n\nThanks,\n{me}"),
+    ("en", "firm"): ("Second reminder: invoice {num}",
+                     "Dear {name},\n\nInvoice {num} ({amt}) is now {days} days overdue. Please arrange payment this week.\n\n{me}"),
+    ("en", "final"): ("Final notice: invoice {num}",
+                      "Dear {name},\n\nUnless invoice {num} ({amt}) is paid within 7 days I will start formal recovery, with statutory interest.\n\n{me}"),
+}
+_CALL = {
+    "es": (("Llamada sobre la factura {num}", "Dice que está en el próximo lote de pagos."),
+           ("Llamada sobre la factura {num}", "No contesta; dejo mensaje en el buzón."),
+           ("Llamada sobre la factura {num}", "Contabilidad no la encuentra; la reenvío.")),
+    "en": (("Call about invoice {num}", "Says it is in the next payment run."),
+           ("Call about invoice {num}", "No answer; left a voicemail."),
+           ("Call about invoice {num}", "Accounts cannot find it; re-sent the PDF.")),
+}
+_LETTER = {
+    "es": ("Burofax: reclamación de la factura {num}", "Requerimiento de pago por burofax con acuse de recibo."),
+    "en": ("Letter before action: invoice {num}", "Formal demand sent by recorded delivery."),
+}
+_PROMISE = {
+    "es": ("Promesa de pago: factura {num}", "Se compromete a pagar {amt} el {date}."),
+    "en": ("Promise to pay: invoice {num}", "Promised to pay {amt} on {date}."),
+}
+_BROKEN = {
+    "es": ("Promesa incumplida: factura {num}", "No ha llegado el pago prometido para el {date}."),
+    "en": ("Promise broken: invoice {num}", "The payment promised for {date} has not arrived."),
+}
+_DISPUTE = {
+    "es": ("Factura {num} en disputa", "El cliente no está conforme con las horas facturadas; revisar antes de reclamar."),
+    "en": ("Invoice {num} disputed", "Client disputes the hours billed; sort it out before chasing."),
+}
+_PAUSED = {
+    "es": ("Recordatorios en pausa: factura {num}", "Acordado esperar a que cobren su subvención."),
+    "en": ("Reminders paused: invoice {num}", "Agreed to wait until their funding arrives."),
+}
+_STATEMENT_CALL = {
+    "es": ("Llamada: {count} facturas pendientes", "Repasamos las facturas vencidas; pagarán las más antiguas primero."),
+    "en": ("Call: {count} invoices outstanding", "Went through the overdue invoices; they will pay the oldest first."),
+}
+_TIMES = tuple(f"T{h:02d}:{m:02d}:{s:02d}" for h in range(8, 20) for m in (3, 17, 26, 41, 52)
+               for s in (0, 12, 37))
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in folded.lower() if ch.isalnum())
+
+
+def _fmt_amount(minor: int, currency: str, language: str) -> str:
+    """A quick "1.250,50 €" / "€1,250.50" for message bodies (Babel is too slow for 10⁶)."""
+    _, digits, sym_es, sym_en = _CURRENCIES[currency]
+    whole, frac = divmod(minor, 10**digits)
+    grouped = f"{whole:,}"
+    if language == "es":
+        grouped = grouped.replace(",", ".")
+        return f"{grouped},{frac:0{digits}d} {sym_es}" if digits else f"{grouped} {sym_es}"
+    return f"{sym_en}{grouped}.{frac:0{digits}d}" if digits else f"{sym_en}{grouped}"
+
+
+def _fmt_date(day: dt.date, language: str) -> str:
+    return day.strftime("%d/%m/%Y") if language == "es" else f"{day.day} {day:%b %Y}"
+
+
+# -- clients ---------------------------------------------------------------------------------
+
+
+class _Client:
+    """A generated client: its row and what invoices need from it."""
+
+    __slots__ = ("id", "row", "name", "greet", "language", "currency", "terms", "tax_rate",
+                 "habit", "country", "prices")
+
+    def __init__(self, **kw) -> None:
+        for key, value in kw.items():
+            setattr(self, key, value)
+
+
+def _nif(rng: random.Random) -> str:
+    n = rng.randrange(10_000_000, 99_999_999)
+    return f"{n}{_NIF_LETTERS[n % 23]}"
+
+
+def _cif(rng: random.Random) -> str:
+    digits = [rng.randrange(10) for _ in range(7)]
+    even = sum(digits[1::2])
+    odd = sum(sum(divmod(2 * d, 10)) for d in digits[0::2])
+    control = (10 - (even + odd) % 10) % 10
+    return "B" + "".join(map(str, digits)) + str(control)
+
+
+def _gb_vat(rng: random.Random) -> str:
+    digits = [rng.randrange(10) for _ in range(7)]
+    total = sum(d * w for d, w in zip(digits, range(8, 1, -1)))
+    return "GB" + "".join(map(str, digits)) + f"{(-total) % 97:02d}"
+
+
+def _ie_vat(rng: random.Random) -> str:
+    digits = [rng.randrange(10) for _ in range(7)]
+    total = sum(d * w for d, w in zip(digits, range(8, 1, -1)))
+    return "IE" + "".join(map(str, digits)) + "WABCDEFGHIJKLMNOPQRSTUV"[total % 23]
+
+
+def _person_and_company(rng: random.Random, country: str) -> tuple[str, str, str, str]:
+    """(client name, contact first name, contact full name, e-mail domain) for one client."""
+    ch = rng.choice
+    if country in ("ES", "MX"):
+        first, last = ch(_ES_FIRST), f"{ch(_ES_LAST)} {ch(_ES_LAST)}"
+        roll = rng.random()
+        if roll < 0.5:
+            company = f"{ch(_ES_TRADE)} {ch(_ES_LAST)}"
+        elif roll < 0.8:
+            company = f"{ch(_ES_TRADE)} {ch(_ES_PLACE)}"
+        else:
+            company = f"{ch(_ES_LAST)} y {ch(_ES_LAST)} {ch(_ES_TRADE)}"
+        form = ch(_ES_FORM) if country == "ES" else ch(("S.A. de C.V.", "S. de R.L.", ""))
+    elif country == "DE":
+        first, last = ch(_DE_FIRST), ch(_DE_LAST)
+        company = f"{ch(_DE_BRAND)} {ch(_DE_TRADE)}" if rng.random() < 0.6 else f"{ch(_DE_LAST)} {ch(_DE_TRADE)}"
+        form = ch(("GmbH", "GmbH", "AG", "UG"))
+    elif country == "JP":
+        first, last = ch(_JP_FIRST), ch(_JP_LAST)
+        company = f"{ch(_JP_BRAND)} {ch(_JP_TRADE)}" if rng.random() < 0.6 else f"{ch(_JP_LAST)} {ch(_JP_TRADE)}"
+        form = ch(_JP_FORM)
+    else:
+        first, last = ch(_EN_FIRST), ch(_EN_LAST)
+        roll = rng.random()
+        if roll < 0.55:
+            company = f"{ch(_EN_BRAND)} {ch(_EN_TRADE)}"
+        elif roll < 0.8:
+            company = f"{ch(_EN_LAST)} {ch(_EN_TRADE)}"
+        else:
+            company = f"{ch(_EN_BRAND)} & {ch(_EN_LAST)}"
+        form = {"GB": ch(("Ltd", "Ltd", "LLP", "")), "US": ch(("Inc.", "LLC", "Co.", "")),
+                "IE": ch(("Ltd", "DAC", ""))}[country]
+    return f"{company} {form}".strip(), first, f"{first} {last}", _ascii(company)
+
+
+def _address(rng: random.Random, country: str) -> str:
+    ch, num = rng.choice, rng.randrange(1, 180)
+    if country == "ES":
+        city, cp = ch(_ES_CITIES)
+        return f"{ch(_ES_STREETS)}, {num}, {rng.randrange(1, 9)}º {ch('ABCD')}\n{cp}{rng.randrange(1, 60):02d} {city}"
+    if country == "MX":
+        return f"{ch(_MX_STREETS)} {num}\n{ch(_MX_PLACES)[0]}\nMéxico"
+    if country == "GB":
+        town, pc = ch(_GB_PLACES)
+        return f"{num} {ch(_GB_STREETS)}\n{town} {pc}\nUnited Kingdom"
+    if country == "US":
+        city, state, zipc = ch(_US_PLACES)
+        return f"{num * 10} {ch(_US_STREETS)}, Suite {rng.randrange(1, 9)}00\n{city}, {state} {zipc}\nUSA"
+    if country == "IE":
+        town, eircode = ch(_IE_PLACES)
+        return f"{num} {ch(('Baggot Street', 'Grafton Street', 'Shop Street', 'Patrick Street'))}\n{town} {eircode}\nIreland"
+    if country == "DE":
+        city, plz = ch(_DE_PLACES)
+        return f"{ch(_DE_STREETS)} {num}\n{plz} {city}\nGermany"
+    ward, city, pc = ch(_JP_PLACES)
+    return f"{rng.randrange(1, 9)}-{rng.randrange(1, 20)}-{rng.randrange(1, 30)} {ward}\n{city} {pc}\nJapan"
+
+
+def _phone(rng: random.Random, country: str) -> str:
+    r = rng.randrange
+    return {
+        "ES": lambda: f"+34 {r(6, 10)}{r(10, 100)} {r(100, 1000)} {r(100, 1000)}",
+        "MX": lambda: f"+52 55 {r(1000, 10000)} {r(1000, 10000)}",
+        # Ofcom's range for drama: 020 7946 0000–0999
+        "GB": lambda: f"+44 20 7946 0{r(0, 1000):03d}",
+        # 555-0100…0199 is reserved for fiction
+        "US": lambda: f"+1 {r(201, 990)} 555 01{r(0, 100):02d}",
+        "IE": lambda: f"+353 1 {r(100, 1000)} {r(1000, 10000)}",
+        "DE": lambda: f"+49 30 {r(1000000, 10000000)}",
+        "JP": lambda: f"+81 3-{r(1000, 10000)}-{r(1000, 10000)}",
+    }[country]()
+
+
+def _tax_id(rng: random.Random, country: str, company: bool) -> str:
+    if country == "ES":
+        return _cif(rng) if company else _nif(rng)
+    if country == "MX":
+        letters = "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3 if company else 4))
+        return f"{letters}{rng.randrange(70, 100):02d}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.choice('ABCDEFGH')}{rng.randrange(10)}{rng.randrange(10)}"
+    if country == "GB":
+        return _gb_vat(rng)
+    if country == "US":
+        return f"{rng.randrange(10, 99)}-{rng.randrange(1000000, 9999999)}"
+    if country == "IE":
+        return _ie_vat(rng)
+    if country == "DE":
+        return f"DE{rng.randrange(100000000, 999999999)}"
+    return f"T{rng.randrange(10**12, 10**13)}"
+
+
+def _price_list(rng: random.Random, currency: str) -> tuple[tuple[int, ...], ...]:
+    """A client's own rates for each item (and expenses), in its currency's minor units."""
+    factor, digits, _, _ = _CURRENCIES[currency]
+    unit = 10**digits
+    out = []
+    for _, _, kind, low, high in (*_ITEMS, ("", "", "expense", _EXPENSE[2], _EXPENSE[3])):
+        prices = []
+        for _ in range(3):
+            major = rng.uniform(low, high) * factor
+            if kind == "word":  # low/high are cents of EUR per word
+                prices.append(max(1, round(major * unit / 100)))
+            elif kind == "expense":
+                prices.append(round(major * unit))  # at cost: any amount, cents included
+            elif kind == "hour":  # 42.50 an hour, or 6,500 yen
+                step = 500 * unit if currency == "JPY" else unit // 2
+                prices.append(max(step, round(major * unit / step) * step))
+            elif kind in ("month", "unit"):
+                step = 500 if currency == "JPY" else 1
+                prices.append(max(step, round(major / step) * step) * unit)
+            else:
+                step = 1000 if currency == "JPY" else 5
+                prices.append(max(step, round(major / step) * step) * unit)
+        out.append(tuple(prices))
+    return tuple(out)
+
+
+def _make_clients(rng: random.Random, count: int) -> list[_Client]:
+    countries = list(_COUNTRIES)
+    cum = list(accumulate(_COUNTRIES[c].weight for c in countries))
+    taken: set[str] = set()
+    clients: list[_Client] = []
+    for index in range(count):
+        code = (_FIRST_COUNTRIES[index] if index < len(_FIRST_COUNTRIES)
+                else rng.choices(countries, cum_weights=cum)[0])
+        country = _COUNTRIES[code]
+        company = rng.random() < country.company_share
+        name = ""
+        for attempt in range(12):
+            company_name, first, person, slug = _person_and_company(rng, code)
+            name = company_name if company else person
+            if name.casefold() not in taken:
+                break
+        else:
+            # Deterministic way out of a collision: a branch office, then a number.
+            base = name
+            for n in range(2, 10_000):
+                name = f"{base} ({n})"
+                if name.casefold() not in taken:
+                    break
+        taken.add(name.casefold())
+        first_ascii, last_ascii = _ascii(first), _ascii(person.split(" ", 1)[1])
+        if company:
+            email = f"{first_ascii}@{slug}.example"
+        else:
+            email = f"{first_ascii}.{last_ascii}@{rng.choice(('correo', 'mail', 'studio'))}.example"
+        billing_name = billing_email = ""
+        if company and rng.random() < 0.45:
+            if country.language == "es":
+                billing_name = f"Administración ({rng.choice(_ES_FIRST)} {rng.choice(_ES_LAST)})"
+                billing_email = f"facturas@{slug}.example"
+            else:
+                billing_name = f"Accounts Payable ({rng.choice(_EN_FIRST)} {rng.choice(_EN_LAST)})"
+                billing_email = f"accounts@{slug}.example"
+        elif not company and rng.random() < 0.12:
+            # A person whose work an agency pays for.
+            agency, _, _, agency_slug = _person_and_company(rng, code)
+            billing_name, billing_email = agency, f"pagos@{agency_slug}.example"
+        terms = rng.choice((14, 30, 30, 30, 30, 45, 60, 60))
+        credit = None
+        if rng.random() < 0.25:
+            factor, digits, _, _ = _CURRENCIES[country.currency]
+            step = 100_000 if country.currency == "JPY" else 500
+            credit = round(rng.uniform(3_000, 20_000) * factor / step) * step * 10**digits
+        notes = ""
+        roll = rng.random()
+        if roll < 0.06:
+            notes = ("Paga siempre a 60 días, digan lo que digan las condiciones."
+                     if country.language == "es" else "Always pays at 60 days, whatever the terms say.")
+        elif roll < 0.10:
+            notes = ("Prefiere que le llamen antes de enviar recordatorios."
+                     if country.language == "es" else "Prefers a phone call before any reminder.")
+        habit = rng.choice((0.6, 0.6, 0.8, 1.0, 1.0, 1.0, 1.3, 1.7))
+        row = [
+            index + 1, name, email, country.language, _phone(rng, code), _address(rng, code),
+            _tax_id(rng, code, company), country.currency, terms, credit, billing_name,
+            billing_email, notes, 0, 0, None,  # created_at: set once its first invoice is known
+        ]
+        clients.append(_Client(
+            id=index + 1, row=row, name=name,
+            greet=first if not billing_name or not company else billing_name.split("(")[-1].split()[0],
+            language=country.language, currency=country.currency, terms=terms,
+            tax_rate=country.tax_rate, habit=habit, country=code,
+            prices=_price_list(rng, country.currency),
+        ))
+    return clients
+
+
+# -- the generator ---------------------------------------------------------------------------
+
+
+def _refuse_unless_empty(ledger: Ledger) -> None:
+    conn = ledger.conn
+    counts = {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("invoices", "clients", "payments", "contact_events")
+    }
+    if any(counts.values()):
+        what = ", ".join(f"{n:,} {table.replace('_', ' ')}" for table, n in counts.items() if n)
+        raise CollectorError(
+            f"The demo fills an empty ledger; {ledger.path.name} has {what}. "
+            "Nothing was changed. Use a new file (collector --ledger NEW.sqlite demo)."
+        )
+
+
+def generate_demo(
+    ledger: Ledger,
+    *,
+    invoices: int = 300,
+    seed: int = 1,
+    today: dt.date | None = None,
+    task: Task | None = None,
+) -> DemoSummary:
+    """Fill the empty *ledger* with *invoices* sample invoices up to *today*, in one transaction.
+
+    Raises CollectorError when the ledger already has records, and Cancelled (with nothing
+    written) when *task* is cancelled.
+    """
+    if invoices < 1:
+        raise CollectorError("The demo needs at least one invoice.")
+    today = today or dt.date.today()
+    task = task or quiet()
+    old_cache = ledger.conn.execute("PRAGMA cache_size").fetchone()[0]
+    try:
+        # A bigger page cache for the one large transaction (this connection only).
+        ledger.conn.execute("PRAGMA cache_size = -262144")
+        with ledger.write():
+            _refuse_unless_empty(ledger)
+            return _Generator(ledger, invoices, seed, today, task).run()
+    finally:
+        ledger.conn.execute(f"PRAGMA cache_size = {int(old_cache)}")
+
+
+_SQL_CLIENT = (
+    "INSERT INTO clients (id, name, email, language, phone, address, tax_id, currency, "
+    "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes, on_hold, "
+    "reminders_paused, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SQL_INVOICE = (
+    "INSERT INTO invoices (id, number, client_id, issue_date, due_date, currency, total_minor, "
+    "paid_minor, description, draft, void, disputed, reminders_paused, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?)"
+)
+_SQL_LINE = (
+    "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price_minor, "
+    "tax_rate) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SQL_PAYMENT = (
+    "INSERT INTO payments (invoice_id, date, amount_minor, method, reference, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SQL_EVENT = (
+    "INSERT INTO contact_events (id, client_id, at, kind, subject, body, stage, status, "
+    "message_id, error, promised_date, promised_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)"
+)
+_SQL_EVENT_INVOICE = "INSERT INTO contact_event_invoices (event_id, invoice_id) VALUES (?, ?)"
+
+
+class _Generator:
+    def __init__(self, ledger: Ledger, n: int, seed: int, today: dt.date, task: Task) -> None:
+        self.conn = ledger.conn
+        self.n = n
+        self.rng = random.Random(seed)
+        self.today = today
+        self.task = task
+        self.today_ord = today.toordinal()
+        self.start_ord = self.today_ord - 365 * YEARS
+        self.adopted_ord = self.today_ord - ADOPTED_DAYS_AGO
+        self._iso: dict[int, str] = {}
+        self.events: list[tuple] = []
+        self.event_links: list[tuple[int, int]] = []
+        self.next_event = 1
+        self.counts = {"lines": 0, "payments": 0}
+        # (invoice id, client index, due ordinal, balance, planted) of open overdue invoices
+        self.open_overdue: list[tuple[int, int, int, int, bool]] = []
+
+    # -- small helpers ---------------------------------------------------------------------
+
+    def iso(self, ordinal: int) -> str:
+        text = self._iso.get(ordinal)
+        if text is None:
+            text = self._iso[ordinal] = dt.date.fromordinal(ordinal).isoformat()
+        return text
+
+    def at(self, ordinal: int) -> str:
+        return self.iso(ordinal) + _TIMES[int(self.rng.random() * len(_TIMES))]
+
+    def event(self, client: _Client, ordinal: int, kind: str, subject: str, body: str,
+              invoice_ids: tuple[int, ...], stage: str | None = None,
+              promised: tuple[str, int] | None = None) -> None:
+        event_id = self.next_event
+        self.next_event += 1
+        at = self.at(ordinal)
+        if kind == "email":
+            status, message_id = "sent", f"<{at[:10].replace('-', '')}.{event_id}@{_DOMAIN}>"
+        else:
+            status, message_id = "logged", ""
+        self.events.append((
+            event_id, client.id, at, kind, subject, body, stage, status, message_id,
+            promised[0] if promised else None, promised[1] if promised else None,
+        ))
+        for invoice_id in invoice_ids:
+            self.event_links.append((event_id, invoice_id))
+
+    # -- the plan --------------------------------------------------------------------------
+
+    def run(self) -> DemoSummary:
+        n, rng, task = self.n, self.rng, self.task
+        task.step(0, n, "Creating clients")
+        client_count = max(8, round(n / 40))
+        self.clients = clients = _make_clients(rng, client_count)
+
+        keys, planted_clients = self._issue_dates(clients)
+        # A few big clients and a long tail of small ones.
+        weights = [min(40.0, rng.paretovariate(1.3)) for _ in clients]
+        picks = rng.choices(range(len(clients)), cum_weights=list(accumulate(weights)), k=n)
+        unplanted = [i for i, key in enumerate(keys) if not key & 7]
+        # The first clients (every language and currency) have invoices, however few.
+        firsts = min(len(_FIRST_COUNTRIES), len(clients), len(unplanted))
+        for index, i in enumerate(rng.sample(unplanted, firsts)):
+            picks[i] = index
+        for i, key in enumerate(keys):
+            if key & 7:
+                picks[i] = planted_clients[(key & 7) - 1]
+        self.client_of = picks
+
+        # Clients exist from their first invoice on.
+        first_issue: dict[int, int] = {}
+        for i in range(n - 1, -1, -1):
+            first_issue[picks[i]] = keys[i] >> 3
+        for index, client in enumerate(clients):
+            client.row[-1] = self.iso(first_issue.get(index, self.start_ord)) + " 09:00:00"
+        self.conn.executemany(_SQL_CLIENT, [c.row for c in clients])
+
+        drafts, voids = self._drafts_and_voids(keys)
+        numbers = self._numbers(keys)
+        for begin in range(0, n, BATCH):
+            task.step(begin, n, f"Invoices {begin:,} of {n:,}")
+            self._batch(begin, min(n, begin + BATCH), keys, numbers, drafts, voids)
+        task.step(n, n, "Contact history")
+        self._finish()
+        currencies = tuple(sorted({clients[p].currency for p in set(picks)}))
+        summary = DemoSummary(
+            clients=len(clients), invoices=n, invoice_lines=self.counts["lines"],
+            payments=self.counts["payments"], contact_events=self.next_event - 1,
+            currencies=currencies,
+        )
+        self._business_profile()
+        task.step(n, n, "Saving")
+        return summary
+
+    def _issue_dates(self, clients: list[_Client]) -> tuple[list[int], list[int]]:
+        """Issue dates, sorted, as `ordinal << 3 | tag`; tag k > 0 plants an open invoice in
+        aging bucket k - 1, so every bucket has one however small the sample."""
+        rng, n = self.rng, self.n
+        today, start = self.today_ord, self.start_ord
+        span = today - start + 1
+        rnd = rng.random
+        planted: list[tuple[int, int]] = []  # (ordinal, client index)
+        if n >= 2 * len(BUCKETS):
+            for bucket in BUCKETS:
+                client = rng.randrange(len(clients))
+                terms = clients[client].terms
+                low, high = {"current": (-min(10, terms), 0), "1-30": (1, 30), "31-60": (31, 60),
+                             "61-90": (61, 90), "90+": (91, 400)}[bucket]
+                days_past_due = rng.randint(low, high)
+                planted.append((today - days_past_due - terms, client))
+        keys = []
+        for _ in range(n - len(planted)):
+            # More invoices lately: the business grew.
+            day = start + int(span * rnd() ** 0.75)
+            weekday = (day - 1) % 7  # ordinal 1 was a Monday
+            if weekday == 5:
+                day -= 1
+            elif weekday == 6:
+                day = day + 1 if day + 1 <= today else day - 2
+            keys.append(max(start, day) << 3)
+        for tag, (day, _) in enumerate(planted, 1):
+            keys.append(day << 3 | tag)
+        keys.sort()
+        return keys, [client for _, client in planted]
+
+    def _numbers(self, keys: list[int]) -> list[str]:
+        numbers, year, seq = [], None, 0
+        for key in keys:
+            y = self.iso(key >> 3)[:4]
+            if y != year:
+                year, seq = y, 0
+            seq += 1
+            numbers.append(f"{y}-{seq:04d}")
+        return numbers
+
+    def _drafts_and_voids(self, keys: list[int]) -> tuple[set[int], set[int]]:
+        rng, n = self.rng, self.n
+        free = [i for i in range(n) if not keys[i] & 7]
+        # Drafts: a few of the newest invoices, not yet sent.
+        recent = [i for i in free[::-1] if (keys[i] >> 3) >= self.today_ord - 12]
+        k_draft = min(len(free), max(2, n // 500))
+        if len(recent) < k_draft:
+            recent = free[::-1][: max(k_draft, 2)]
+        drafts = set(rng.sample(recent, min(k_draft, len(recent))))
+        rest = [i for i in free if i not in drafts]
+        voids = set(rng.sample(rest, min(len(rest), max(2, n // 150)))) if n >= 10 else set()
+        return drafts, voids
+
+    # -- one batch of invoices -------------------------------------------------------------
+
+    def _batch(self, begin: int, end: int, keys: list[int], numbers: list[str],
+               drafts: set[int], voids: set[int]) -> None:
+        rng, rnd = self.rng, self.rng.random
+        today, adopted = self.today_ord, self.adopted_ord
+        iso, clients, picks = self.iso, self.clients, self.client_of
+        inv_rows, line_rows, pay_rows = [], [], []
+        self.events, self.event_links = [], []
+        for i in range(begin, end):
+            key = keys[i]
+            issue, planted = key >> 3, key & 7
+            client = clients[picks[i]]
+            cur, lang = client.currency, client.language
+            due = issue + client.terms
+            invoice_id = i + 1
+            recent = issue >= adopted
+            number = numbers[i]
+
+            # What was invoiced: lines whose totals are invoice_totals' exactly, or a total.
+            if rnd() < (0.9 if recent else 0.25):
+                total = self._lines(invoice_id, client, line_rows)
+            else:
+                _, digits, _, _ = _CURRENCIES[cur]
+                factor = _CURRENCIES[cur][0]
+                net = round(150 * 40 ** rnd() * factor) * 10**digits
+                rate = client.tax_rate
+                total = net + (net * rate + 50) // 100
+            draft, void = i in drafts, i in voids
+            project = _PROJECTS[lang]
+            inv_rows.append((
+                invoice_id, number, client.id, iso(issue), iso(due), cur, total,
+                project[int(rnd() * len(project))], int(draft), int(void),
+                iso(issue) + " 10:00:00",
+            ))
+            if draft or void:
+                continue
+
+            # What was paid, and when.
+            days_past_due = today - due
+            habit = client.habit
+            if planted or issue >= today:
+                is_open = True
+            elif days_past_due <= 0:
+                is_open = rnd() < 0.8
+            else:
+                p_open = (0.45 if days_past_due <= 30 else 0.30 if days_past_due <= 60
+                          else 0.20 if days_past_due <= 90 else 0.08 if days_past_due <= 180
+                          else 0.04 if days_past_due <= 365 else 0.012)
+                is_open = rnd() < p_open * habit
+            payments: list[tuple[int, int]] = []  # (ordinal, amount)
+            if is_open:
+                if issue < today and rnd() < 0.2:
+                    paid = self._part(total, cur, 0.2 + 0.6 * rnd())
+                    if 0 < paid < total:
+                        if rnd() < 0.7:
+                            payments.append((issue + 1 + int(rnd() * (today - issue)), paid))
+                        else:
+                            first = self._part(paid, cur, 0.5)
+                            d1 = issue + 1 + int(rnd() * (today - issue))
+                            if 0 < first < paid and d1 < today:
+                                payments.append((d1, first))
+                                payments.append((d1 + 1 + int(rnd() * (today - d1)), paid - first))
+                            else:
+                                payments.append((d1, paid))
+                end_ord = today + 1  # history runs up to today
+            else:
+                if days_past_due <= 0:
+                    pay = issue + 1 + int(rnd() * (today - issue))
+                else:
+                    r = min(0.999, rnd() * habit)
+                    if r < 0.38:
+                        delay = -int(rnd() * min(client.terms, 10))
+                    elif r < 0.78:
+                        delay = 1 + int(rnd() * 20)
+                    elif r < 0.94:
+                        delay = 21 + int(rnd() * 40)
+                    else:
+                        delay = 61 + int(rnd() * 120)
+                    if delay > days_past_due:
+                        delay = int(rnd() * (days_past_due + 1))
+                    pay = max(due + delay, issue + 1)
+                if rnd() < 0.12 and pay - issue >= 3:
+                    # In instalments: a first part, maybe a second, the rest on the final day.
+                    parts = 2 if rnd() < 0.7 else 3
+                    left, day = total, issue
+                    for k in range(parts - 1):
+                        amount = self._part(left, cur, 1 / (parts - k))
+                        day = day + 1 + int(rnd() * max(1, (pay - day) // 2))
+                        if 0 < amount < left and day < pay:
+                            payments.append((day, amount))
+                            left -= amount
+                    payments.append((pay, left))
+                else:
+                    payments.append((pay, total))
+                end_ord = pay  # no chasing once paid
+            methods = _METHODS[cur]
+            for day, amount in payments:
+                pay_rows.append((invoice_id, iso(day), amount, methods[int(rnd() * len(methods))],
+                                 f"{number} / {day % 9973:04d}", iso(day) + " 12:00:00"))
+            balance = total - sum(a for _, a in payments)
+            if is_open and days_past_due > 0:
+                self.open_overdue.append((invoice_id, picks[i], due, balance, bool(planted)))
+
+            # How it was chased (recent invoices, and every one still open).
+            if recent or is_open:
+                self._history(client, invoice_id, number, issue, due, total, payments, end_ord,
+                              is_open, recent)
+
+        conn = self.conn
+        conn.executemany(_SQL_INVOICE, inv_rows)
+        conn.executemany(_SQL_LINE, line_rows)
+        conn.executemany(_SQL_PAYMENT, pay_rows)
+        conn.executemany(_SQL_EVENT, self.events)
+        conn.executemany(_SQL_EVENT_INVOICE, self.event_links)
+        self.counts["lines"] += len(line_rows)
+        self.counts["payments"] += len(pay_rows)
+
+    @staticmethod
+    def _part(amount: int, currency: str, share: float) -> int:
+        """About *share* of *amount*, rounded as people pay (whole units; JPY in thousands)."""
+        unit = 1000 if currency == "JPY" else 100
+        return int(amount * share) // unit * unit
+
+    def _lines(self, invoice_id: int, client: _Client, rows: list) -> int:
+        rnd = self.rng.random
+        lang_index = 0 if client.language == "es" else 1
+        roll = rnd()
+        count = 1 if roll < 0.45 else 2 if roll < 0.75 else 3 if roll < 0.92 else 4
+        nets: dict[int, int] = {}
+        rate = client.tax_rate
+        for position in range(1, count + 1):
+            item = int(rnd() * len(_ITEMS))
+            desc, kind = _ITEMS[item][lang_index], _ITEMS[item][2]
+            price = client.prices[item][int(rnd() * 3)]
+            if kind == "hour":
+                # Time in quarter hours, mostly whole or half ones: "7", "7.5", "7.25".
+                quarters = 16 + int(rnd() * 224)
+                roll = rnd()
+                if roll < 0.6:
+                    quarters &= ~3
+                elif roll < 0.8:
+                    quarters &= ~1
+                whole, rest = divmod(quarters, 4)
+                qty = f"{whole}{('', '.25', '.5', '.75')[rest]}"
+                net = (quarters * price + 2) // 4  # quantity × price, rounded half up
+            elif kind == "word":
+                words = 2000 + 50 * int(rnd() * 230)
+                qty, net = str(words), words * price
+            elif kind == "month":
+                months = 1 + int(rnd() * 3)
+                qty, net = str(months), months * price
+            elif kind == "unit":
+                units = 3 + int(rnd() * 10)
+                qty, net = str(units), units * price
+            else:
+                units = 2 if rnd() < 0.1 else 1
+                qty, net = str(units), units * price
+            rows.append((invoice_id, position, desc, qty, price, str(rate)))
+            nets[rate] = nets.get(rate, 0) + net
+        if client.country in ("ES", "MX") and rnd() < 0.12:
+            price = client.prices[-1][int(rnd() * 3)]
+            rows.append((invoice_id, count + 1, _EXPENSE[lang_index], "1", price, "0"))
+            nets[0] = nets.get(0, 0) + price
+        # As core.model.invoice_totals: tax rounded half up once per rate.
+        return sum(net + (net * r + 50) // 100 for r, net in nets.items())
+
+    def _history(self, client: _Client, invoice_id: int, number: str, issue: int, due: int,
+                 total: int, payments: list[tuple[int, int]], end: int, is_open: bool,
+                 recent: bool) -> None:
+        rnd = self.rng.random
+        lang, cur, today = client.language, client.currency, self.today_ord
+        ids = (invoice_id,)
+        me, name = _SIGNATURE, client.greet
+
+        def owed(day: int) -> int:
+            return total - sum(a for d, a in payments if d <= day)
+
+        def email(stage: str, day: int) -> None:
+            subject, body = _EMAIL[lang, stage]
+            amt = _fmt_amount(owed(day), cur, lang)
+            due_text = _fmt_date(dt.date.fromordinal(due), lang)
+            values = {"num": number, "due": due_text, "amt": amt, "name": name, "me": me,
+                      "days": day - due}
+            self.event(client, day, "email", subject.format(**values), body.format(**values),
+                       ids, stage=stage)
+
+        if recent and due - 3 > issue and due - 3 < end and due - 3 <= today and rnd() < 0.35:
+            email("pre-due", due - 3)
+        if due >= end or due > today:
+            return
+        if recent and rnd() < 0.3:
+            email("due", due)
+        for stage, offset in (("polite", 7), ("firm", 21), ("final", 45)):
+            day = due + offset + int(rnd() * 4)
+            if day >= end:
+                break
+            email(stage, day)
+        day = due + 30 + int(rnd() * 5)
+        if day < end and rnd() < 0.5:
+            subject, body = _CALL[lang][int(rnd() * 3)]
+            self.event(client, day, "call", subject.format(num=number), body, ids)
+        day = due + 60 + int(rnd() * 5)
+        if day < end and rnd() < 0.5:
+            subject, body = _LETTER[lang]
+            self.event(client, day, "letter", subject.format(num=number), body, ids)
+        # Promises to pay: kept (paid on the day), broken, or still to come.
+        if end - due > 12 and rnd() < 0.3:
+            if is_open:
+                at = due + 10 + int(rnd() * (end - due - 11))
+                promised_day = at + 3 + int(rnd() * 12)
+            elif rnd() < 0.7:  # kept
+                promised_day = end
+                at = max(due + 1, end - 3 - int(rnd() * 12))
+            else:  # broken, paid later anyway
+                at = due + 1 + int(rnd() * (end - due - 12))
+                promised_day = at + 3 + int(rnd() * 7)
+            amount = owed(at)
+            if amount > 0:
+                subject, body = _PROMISE[lang]
+                promised_text = _fmt_date(dt.date.fromordinal(promised_day), lang)
+                self.event(client, at, "promise", subject.format(num=number),
+                           body.format(amt=_fmt_amount(amount, cur, lang), date=promised_text),
+                           ids, promised=(self.iso(promised_day), amount))
+                note_day = promised_day + 3
+                if is_open and note_day <= today and rnd() < 0.6:
+                    subject, body = _BROKEN[lang]
+                    self.event(client, note_day, "note", subject.format(num=number),
+                               body.format(date=promised_text), ids)
+
+    # -- after the invoices ----------------------------------------------------------------
+
+    def _finish(self) -> None:
+        """Flags and notes that depend on the whole picture: disputes, paused reminders,
+        clients on hold, and calls about several overdue invoices at once."""
+        rng, rnd, today = self.rng, self.rng.random, self.today_ord
+        clients, conn = self.clients, self.conn
+        self.events, self.event_links = [], []
+        overdue = self.open_overdue
+        free = [row for row in overdue if not row[4]]
+        k = max(2, len(overdue) // 40)
+        chosen = rng.sample(free, min(len(free), 2 * k))
+        disputed, paused = chosen[:k], chosen[k:]
+        for rows, flag, texts in ((disputed, "disputed", _DISPUTE), (paused, "reminders_paused", _PAUSED)):
+            conn.executemany(f"UPDATE invoices SET {flag} = 1 WHERE id = ?", [(r[0],) for r in rows])
+            for invoice_id, index, due, _, _ in rows:
+                client = clients[index]
+                subject, body = texts[client.language]
+                number = conn.execute("SELECT number FROM invoices WHERE id = ?",
+                                      (invoice_id,)).fetchone()[0]
+                day = due + 1 + int(rnd() * (today - due))
+                self.event(client, day, "note", subject.format(num=number), body, (invoice_id,))
+
+        by_client: dict[int, list[tuple[int, int, int, int, bool]]] = {}
+        for row in overdue:
+            by_client.setdefault(row[1], []).append(row)
+        # A call about all of a client's overdue invoices at once.
+        for index, rows in by_client.items():
+            if len(rows) < 2 or rnd() < 0.5:
+                continue
+            day = today - int(rnd() * 7)
+            linked = tuple(r[0] for r in rows if r[2] < day)
+            if len(linked) >= 2:
+                client = clients[index]
+                subject, body = _STATEMENT_CALL[client.language]
+                self.event(client, day, "call", subject.format(count=len(linked)), body, linked)
+
+        # On hold: the clients with the most invoices over 90 days late.
+        def long_late(index: int) -> tuple[int, int]:
+            rows = by_client[index]
+            return (sum(1 for r in rows if today - r[2] > 90), len(rows))
+
+        ranked = sorted(by_client, key=lambda i: (*long_late(i), -i), reverse=True)
+        on_hold = ranked[: max(1, min(2, len(clients) // 8)) + len(clients) // 1000]
+        for index in on_hold:
+            client = clients[index]
+            note = ("En espera: no aceptar encargos nuevos hasta que salde lo vencido."
+                    if client.language == "es" else "On hold: no new work until the overdue invoices are paid.")
+            conn.execute("UPDATE clients SET on_hold = 1, notes = ? WHERE id = ?", (note, client.id))
+        candidates = [i for i in sorted(by_client) if i not in on_hold]
+        for index in rng.sample(candidates, min(len(candidates), 1 + len(clients) // 1000)):
+            client = clients[index]
+            note = ("Plan de pagos acordado: sin recordatorios mientras lo cumpla."
+                    if client.language == "es" else "Payment plan agreed: no reminders while it is kept.")
+            conn.execute("UPDATE clients SET reminders_paused = 1, notes = ? WHERE id = ?",
+                         (note, client.id))
+        conn.executemany(_SQL_EVENT, self.events)
+        conn.executemany(_SQL_EVENT_INVOICE, self.event_links)
+
+    def _business_profile(self) -> None:
+        row = self.conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (cfg.BUSINESS_NAME.key,)
+        ).fetchone()
+        if row and row[0].strip():
+            return
+        # Never overwrite what the user set already; fill in the rest.
+        self.conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE settings.value = ''",
+            list(_BUSINESS.items()),
+        )
