@@ -8,7 +8,7 @@ from babel import Locale, UnknownLocaleError, default_locale
 
 from collector_gui.core.aging import AgingReport
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.money import minor_to_string
+from collector_gui.core.money import decimal_formatter
 from collector_gui.ledger.store import OverdueRow, Store
 
 
@@ -40,17 +40,20 @@ def overdue(store: Store, as_of: dt.date, client: str | None = None) -> list[Ove
 
 def overdue_json(rows: list[OverdueRow], as_of: dt.date) -> dict:
     """The shape `collector overdue --json` prints."""
-    return {
-        "as_of": as_of.isoformat(),
-        "invoices": [
-            {
-                "number": r.number,
-                "client": r.client,
-                "due_date": r.due_date.isoformat(),
-                "days_overdue": r.days_overdue,
-                "balance": minor_to_string(r.balance_minor, r.currency),
-                "currency": r.currency,
-            }
-            for r in rows
-        ],
-    }
+    # This runs once per overdue invoice (tens of thousands in a large ledger): look up each
+    # currency's formatter and each due date's text once.
+    dates: dict[dt.date, str] = {}
+    invoices = []
+    for r in rows:
+        due = dates.get(r.due_date)
+        if due is None:
+            due = dates[r.due_date] = r.due_date.isoformat()
+        invoices.append({
+            "number": r.number,
+            "client": r.client,
+            "due_date": due,
+            "days_overdue": r.days_overdue,
+            "balance": decimal_formatter(r.currency)(r.balance_minor),
+            "currency": r.currency,
+        })
+    return {"as_of": as_of.isoformat(), "invoices": invoices}

@@ -78,10 +78,22 @@ def parse_minor(text: str, currency: str) -> int:
 
 def minor_to_string(minor: int, currency: str) -> str:
     """Minor units as a plain decimal string with exactly the currency's digits ("12.50")."""
+    return decimal_formatter(currency)(minor)
+
+
+@lru_cache(maxsize=None)
+def decimal_formatter(currency: str):
+    """minor_to_string for one currency, looked up once (for long lists of amounts)."""
     digits = minor_digits(currency)
-    sign = "-" if minor < 0 else ""
-    whole, frac = divmod(abs(minor), 10**digits)
-    return f"{sign}{whole}.{frac:0{digits}d}" if digits else f"{sign}{whole}"
+    if not digits:
+        return str
+    scale = 10**digits
+
+    def fmt(minor: int) -> str:
+        whole, frac = divmod(minor, scale) if minor >= 0 else divmod(-minor, scale)
+        return f"{'-' if minor < 0 else ''}{whole}.{frac:0{digits}d}"
+
+    return fmt
 
 
 def format_minor(minor: int, currency: str, locale: str = "en") -> str:

@@ -46,12 +46,12 @@ class StoreError(CollectorError):
 # index of invoices open today; the second adds back payments made after :as_of, found
 # through the index on payments(date, …) so that today's report reads no payment at all.
 _OPEN_AS_OF = """
-    SELECT id, currency, due_date, total_minor - paid_minor AS balance
+    SELECT id, number, client_id, currency, due_date, total_minor - paid_minor AS balance
       FROM invoices
      WHERE draft = 0 AND void = 0 AND paid_minor < total_minor AND issue_date <= :as_of
        AND id NOT IN (SELECT invoice_id FROM payments WHERE date > :as_of)
     UNION ALL
-    SELECT i.id, i.currency, i.due_date,
+    SELECT i.id, i.number, i.client_id, i.currency, i.due_date,
            i.total_minor - i.paid_minor
            + (SELECT SUM(p.amount_minor) FROM payments AS p
                WHERE p.invoice_id = i.id AND p.date > :as_of)
@@ -391,12 +391,11 @@ class Store:
     def overdue(self, as_of: dt.date, client_id: int | None = None) -> list[OverdueRow]:
         """Open invoices past due on *as_of*, most days overdue first."""
         sql = (
-            "SELECT o.id, i.number, i.client_id, c.name, o.due_date, o.balance, o.currency "
-            f"FROM ({_OPEN_AS_OF}) AS o JOIN invoices AS i ON i.id = o.id "
-            "JOIN clients AS c ON c.id = i.client_id "
+            "SELECT o.id, o.number, o.client_id, c.name, o.due_date, o.balance, o.currency "
+            f"FROM ({_OPEN_AS_OF}) AS o JOIN clients AS c ON c.id = o.client_id "
             "WHERE o.balance > 0 AND o.due_date < :as_of"
-            + (" AND i.client_id = :client_id" if client_id is not None else "")
-            + " ORDER BY o.due_date, i.number"
+            + (" AND o.client_id = :client_id" if client_id is not None else "")
+            + " ORDER BY o.due_date, o.number"
         )
         params = {"as_of": as_of.isoformat(), "client_id": client_id}
         with self.ledger.read() as db:
