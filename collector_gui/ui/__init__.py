@@ -1,1 +1,1 @@
-"""The window: Qt widgets only, over actions/ and ledger/."""
+"""The window: Qt widgets only. Numbers come from core and ledger; SQL lives in ledger/."""

@@ -1,0 +1,1 @@
+"""The dialogs that log records by hand and edit the settings."""

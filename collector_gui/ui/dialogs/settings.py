@@ -1,0 +1,278 @@
+"""The business profile, invoice numbering and the window's language; and the first start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector_gui.ui.i18n import tr
+from collector_gui.actions import entry
+from collector_gui.core import settings as S
+from collector_gui.core.errors import CollectorError
+from collector_gui.core.money import is_currency
+from collector_gui.ui import messages
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.dialogs.client import currency_combo, language_combo
+from collector_gui.ui.i18n import LANGUAGE_KEY, chosen_language
+from collector_gui.ui.widgets import restore_geometry, save_geometry
+
+
+
+class ProfileForm(QWidget):
+    """Who the invoices and reminders come from (the ledger's business.* settings)."""
+
+    changed = Signal()
+
+    def __init__(self, values: S.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self._text: dict[str, QLineEdit | QPlainTextEdit] = {}
+        rows = [
+            (S.BUSINESS_NAME, tr("&Name or business name"), False),
+            (S.BUSINESS_ADDRESS, tr("&Address"), True),
+            (S.BUSINESS_EMAIL, tr("&Email"), False),
+            (S.BUSINESS_PHONE, tr("&Phone"), False),
+            (S.BUSINESS_TAX_ID, tr("&Tax id (VAT, NIF, EIN…)"), False),
+            (S.BUSINESS_IBAN, tr("&IBAN"), False),
+            (S.BUSINESS_BIC, tr("&BIC / SWIFT"), False),
+            (S.BUSINESS_PAYMENT_INSTRUCTIONS, tr("How to &pay you"), True),
+        ]
+        for setting, label, multiline in rows:
+            value = str(values.get(setting))
+            if multiline:
+                edit = QPlainTextEdit(value)
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(self.fontMetrics().height() * 4)
+                edit.textChanged.connect(self.changed)
+            else:
+                edit = QLineEdit(value)
+                edit.textChanged.connect(self.changed)
+            edit.setObjectName(setting.key)
+            self._text[setting.key] = edit
+            form.addRow(label, edit)
+        self.currency = currency_combo(values.get(S.BUSINESS_CURRENCY))
+        self.currency.setObjectName(S.BUSINESS_CURRENCY.key)
+        self.currency.currentTextChanged.connect(self.changed)
+        self.language = language_combo(values.get(S.BUSINESS_LANGUAGE))
+        self.terms = QSpinBox()
+        self.terms.setRange(0, 365)
+        self.terms.setSuffix(tr(" days"))
+        self.terms.setValue(values.get(S.BUSINESS_PAYMENT_TERMS))
+        form.addRow(tr("Default &currency"), self.currency)
+        form.addRow(tr("Default client &language"), self.language)
+        form.addRow(tr("Payment &terms"), self.terms)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for key, edit in self._text.items():
+            text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            out[key] = text.strip()
+        out[S.BUSINESS_CURRENCY.key] = self.currency.currentText().strip().upper()
+        out[S.BUSINESS_LANGUAGE.key] = self.language.currentData()
+        out[S.BUSINESS_PAYMENT_TERMS.key] = str(self.terms.value())
+        return out
+
+    def errors(self) -> list[str]:
+        if not is_currency(self.currency.currentText().strip().upper()):
+            return [tr("Choose a default currency code such as EUR, USD or GBP.")]
+        return []
+
+
+def save_profile(ctx_store, values: dict[str, str]) -> None:
+    """Write every setting in one transaction: all of them are saved, or none."""
+    with ctx_store.ledger.write():
+        for key, value in values.items():
+            ctx_store.set_setting(key, value)
+
+
+class SettingsDialog(QDialog):
+    """Business profile, invoice numbering, and the window's language."""
+
+    languageChanged = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(tr("Settings"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.ctx = ctx
+        values = ctx.business()
+        tabs = QTabWidget()
+        self.profile = ProfileForm(values)
+        tabs.addTab(self.profile, tr("Business profile"))
+        numbering = QWidget()
+        nform = QFormLayout(numbering)
+        self.pattern = QLineEdit(values.get(S.INVOICE_NUMBER_PATTERN))
+        self.pattern.setObjectName("pattern")
+        self.preview = QLabel()
+        nform.addRow(tr("Invoice number &pattern"), self.pattern)
+        nform.addRow(tr("Next number"), self.preview)
+        nform.addRow(QLabel(tr("Use {year}, {month} and {seq} (e.g. {seq:04d} for 0001).")))
+        tabs.addTab(numbering, tr("Invoices"))
+        window = QWidget()
+        wform = QFormLayout(window)
+        self.ui_language = QComboBox()
+        self.ui_language.setObjectName("uiLanguage")
+        self.ui_language.addItem(tr("Same as the system"), "")
+        self.ui_language.addItem("English", "en")
+        self.ui_language.addItem("Español", "es")
+        self.ui_language.setCurrentIndex(
+            max(0, self.ui_language.findData(chosen_language(ctx.settings))))
+        wform.addRow(tr("&Language of the window"), self.ui_language)
+        tabs.addTab(window, tr("Window"))
+        self.problems = QLabel()
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.pattern.textChanged.connect(self.revalidate)
+        self.profile.changed.connect(self.revalidate)
+        restore_geometry(ctx.settings, "settings", self)
+        self.revalidate()
+
+    def errors(self) -> list[str]:
+        out = self.profile.errors()
+        try:
+            self.preview.setText(entry.propose_number(self.pattern.text(), self.ctx.today(), []))
+        except CollectorError as exc:
+            self.preview.setText("")
+            out.append(str(exc))
+        return out
+
+    def revalidate(self) -> list[str]:
+        problems = self.errors()
+        self.problems.setText("\n".join(f"• {p}" for p in problems))
+        self.problems.setVisible(bool(problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        return problems
+
+    def accept(self) -> None:
+        if self.revalidate():
+            return
+        values = self.profile.values()
+        values[S.INVOICE_NUMBER_PATTERN.key] = self.pattern.text().strip()
+        try:
+            save_profile(self.ctx.store, values)
+        except CollectorError as exc:
+            messages.show_error(self, str(exc))
+            return
+        language = self.ui_language.currentData()
+        before = chosen_language(self.ctx.settings)
+        self.ctx.settings.setValue(LANGUAGE_KEY, language)
+        save_geometry(self.ctx.settings, "settings", self)
+        self.ctx.notify()
+        super().accept()
+        if language != before:
+            self.languageChanged.emit(language)
+
+    def reject(self) -> None:
+        save_geometry(self.ctx.settings, "settings", self)
+        super().reject()
+
+
+class FirstRunDialog(QDialog):
+    """The first start: an empty ledger (then the business profile, which may be skipped)
+    or the sample ledger for a first look."""
+
+    EMPTY, SAMPLE = "empty", "sample"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(tr("Welcome to Collector"))
+        self.choice: str | None = None
+        self.profile_values: dict[str, str] | None = None
+        start = QWidget()
+        lay = QVBoxLayout(start)
+        title = QLabel(tr("Welcome to Collector"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        lay.addWidget(title)
+        intro = QLabel(tr("Collector keeps track of who owes you money, and for how long. "
+                          "Everything stays in one file on this computer."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.empty_button = QPushButton(tr("Start &empty: my own clients and invoices"))
+        self.empty_button.setObjectName("startEmpty")
+        self.sample_button = QPushButton(tr("Open a &sample ledger to look around first"))
+        self.sample_button.setObjectName("openSample")
+        lay.addWidget(self.empty_button)
+        lay.addWidget(self.sample_button)
+        lay.addStretch(1)
+        profile_page = QWidget()
+        play = QVBoxLayout(profile_page)
+        hint = QLabel(tr("Who do your invoices come from? This goes on invoices and "
+                         "reminders; you can change it later in Settings."))
+        hint.setWordWrap(True)
+        play.addWidget(hint)
+        self.profile = ProfileForm(S.Settings({}))
+        play.addWidget(self.profile)
+        self.profile_buttons = QDialogButtonBox()
+        self.skip_button = self.profile_buttons.addButton(
+            tr("S&kip for now"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button.setObjectName("skip")
+        self.save_button = self.profile_buttons.addButton(
+            tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveProfile")
+        play.addWidget(self.profile_buttons)
+        self._pages = (start, profile_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(start)
+        layout.addWidget(profile_page)
+        self.empty_button.clicked.connect(self._empty)
+        self.sample_button.clicked.connect(self._sample)
+        self.skip_button.clicked.connect(self._skip)
+        self.save_button.clicked.connect(self._save)
+        self.profile.changed.connect(
+            lambda: self.save_button.setEnabled(not self.profile.errors()))
+        for button in (self.empty_button, self.sample_button):
+            button.setMinimumHeight(button.sizeHint().height() * 2)
+        self.setMinimumWidth(460)
+        self._show_page(0)
+
+    def _show_page(self, index: int) -> None:
+        # Only the page shown counts for the dialog's size (a QStackedWidget would be as
+        # big as its biggest page).
+        for i, page in enumerate(self._pages):
+            page.setVisible(i == index)
+        self.page_index = index
+        self.adjustSize()
+
+    def _empty(self) -> None:
+        self.choice = self.EMPTY
+        self._show_page(1)
+
+    def _sample(self) -> None:
+        self.choice = self.SAMPLE
+        self.accept()
+
+    def _skip(self) -> None:
+        self.profile_values = None
+        self.accept()
+
+    def _save(self) -> None:
+        if self.profile.errors():
+            return
+        self.profile_values = self.profile.values()
+        self.accept()

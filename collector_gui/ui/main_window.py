@@ -1,0 +1,371 @@
+"""The main window: the side bar of pages, the menus and toolbar, the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from collector_gui.ui.i18n import tr
+from collector_gui import __version__
+from collector_gui.core.model import EventKind
+from collector_gui.ui import messages
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.pages.activity import ActivityPage
+from collector_gui.ui.pages.base import Page
+from collector_gui.ui.pages.clients import ClientsPage
+from collector_gui.ui.pages.dashboard import DashboardPage
+from collector_gui.ui.pages.invoices import InvoicesPage
+from collector_gui.ui.pages.overdue import OverduePage
+from collector_gui.ui.records import RecordActions
+from collector_gui.ui.tasks import run_in_background, wait_for_all
+
+
+
+PAGES = ("dashboard", "clients", "invoices", "overdue", "activity")
+
+
+class MainWindow(QMainWindow):
+    languageChanged = Signal(str)  # the user chose another language: the app rebuilds the window
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.setWindowTitle(tr("Collector — {file}").format(file=ctx.path.name))
+        self.dashboard = DashboardPage(ctx)
+        self.clients = ClientsPage(ctx)
+        self.invoices = InvoicesPage(ctx)
+        self.overdue = OverduePage(ctx)
+        self.activity = ActivityPage(ctx)
+        self.pages: list[Page] = [self.dashboard, self.clients, self.invoices, self.overdue,
+                                  self.activity]
+        self._stale: set[int] = set()
+        self._closed = False
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setSpacing(2)
+        style = self.style()
+        icons = [QStyle.StandardPixmap.SP_ComputerIcon, QStyle.StandardPixmap.SP_DirHomeIcon,
+                 QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_MessageBoxWarning,
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView]
+        names = [tr("Dashboard"), tr("Clients"), tr("Invoices"), tr("Overdue"), tr("Activity")]
+        for i, (name, icon) in enumerate(zip(names, icons), 1):
+            item = QListWidgetItem(style.standardIcon(icon), name)
+            item.setToolTip(tr("{page} (Ctrl+{n})").format(page=name, n=i))
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            page.statusChanged.connect(self._page_status)
+            page.selectionChanged.connect(self._update_actions)
+            page.openInvoice.connect(self._open_invoice)
+            page.openClient.connect(self._open_client)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(6, 6, 6, 6)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.records = RecordActions(self)
+        self._build_actions()
+        self.page_status = QLabel()
+        self.statusBar().addWidget(self.page_status, 1)
+        ledger_label = QLabel(str(ctx.path))
+        ledger_label.setObjectName("ledgerPath")
+        ledger_label.setToolTip(tr("The ledger file this window shows"))
+        self.statusBar().addPermanentWidget(ledger_label)
+
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+        ctx.changed.connect(self.refresh)
+        ctx.undo.indexChanged.connect(self._undo_changed)
+        self._restore_state()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, *, name: str = "",
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        r = self.records
+        SP = QStyle.StandardPixmap
+        a = self._action
+        self.act_new_client = a(tr("New &client…"), r.new_client, "Ctrl+Shift+N", name="newClient",
+                                icon=SP.SP_FileDialogNewFolder)
+        self.act_new_invoice = a(tr("New &invoice…"), r.new_invoice, "Ctrl+N", name="newInvoice",
+                                 icon=SP.SP_FileIcon)
+        self.act_payment = a(tr("Record &payment…"), r.record_payment, "Ctrl+P",
+                             name="recordPayment", icon=SP.SP_DialogApplyButton)
+        self.act_call = a(tr("Log a &call…"), lambda: r.log_contact(EventKind.CALL), "Ctrl+L",
+                          name="logCall", icon=SP.SP_MessageBoxInformation)
+        self.act_letter = a(tr("Log a &letter…"), lambda: r.log_contact(EventKind.LETTER),
+                            name="logLetter")
+        self.act_note = a(tr("Add a &note…"), lambda: r.log_contact(EventKind.NOTE),
+                          "Ctrl+Shift+M", name="addNote")
+        self.act_promise = a(tr("Log a &promise to pay…"), lambda: r.log_contact(EventKind.PROMISE),
+                             "Ctrl+Shift+P", name="logPromise")
+        self.act_edit_invoice = a(tr("&Edit invoice…"), r.edit_invoice, "Ctrl+E", name="editInvoice")
+        self.act_issue = a(tr("&Issue draft"), r.issue_draft, name="issueDraft")
+        self.act_void = a(tr("&Void invoice"), r.toggle_void, name="voidInvoice")
+        self.act_delete_draft = a(tr("&Delete draft…"), r.delete_draft, name="deleteDraft")
+        self.act_disputed = a(tr("Mark &disputed"), r.toggle_disputed, name="markDisputed")
+        self.act_disputed.setCheckable(True)
+        self.act_paused = a(tr("Pause &reminders"), r.toggle_paused, name="pauseReminders")
+        self.act_paused.setCheckable(True)
+        self.act_edit_client = a(tr("Edit c&lient…"), r.edit_client, "Ctrl+Shift+E",
+                                 name="editClient")
+        self.act_hold = a(tr("Client on &hold"), r.toggle_hold, name="clientOnHold")
+        self.act_hold.setCheckable(True)
+        self.act_delete_client = a(tr("Delete client…"), r.delete_client, name="deleteClient")
+        self.act_undo = self.ctx.undo.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.ctx.undo.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_settings = a(tr("&Settings…"), self.open_settings, "Ctrl+,", name="settings")
+        self.act_backup = a(tr("&Back up now…"), self.backup_now, name="backup")
+        self.act_import = {kind: a(label, lambda k=kind: self.import_csv(k), name=f"import_{kind}")
+                           for kind, label in (("clients", tr("Import &clients (CSV)…")),
+                                               ("invoices", tr("Import &invoices (CSV)…")),
+                                               ("payments", tr("Import &payments (CSV)…")))}
+        self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="quit")
+        self.act_refresh = a(tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+                             name="refresh")
+        self.act_about = a(tr("&About Collector"), self.about, name="about")
+        self.act_pages = []
+        for i, name in enumerate([tr("&Dashboard"), tr("&Clients"), tr("&Invoices"),
+                                  tr("&Overdue"), tr("&Activity")]):
+            self.act_pages.append(a(name, lambda i=i: self.show_page(i), f"Ctrl+{i + 1}",
+                                    name=f"page_{PAGES[i]}"))
+
+        bar = self.menuBar()
+        m = bar.addMenu(tr("&File"))
+        for act in self.act_import.values():
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.act_backup)
+        m.addAction(self.act_settings)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu(tr("&Edit"))
+        m.addAction(self.act_undo)
+        m.addAction(self.act_redo)
+        m = bar.addMenu(tr("&View"))
+        for act in self.act_pages:
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.act_refresh)
+        m = bar.addMenu(tr("&Clients"))
+        for act in (self.act_new_client, self.act_edit_client, self.act_hold,
+                    self.act_delete_client):
+            m.addAction(act)
+        m = bar.addMenu(tr("&Invoices"))
+        for act in (self.act_new_invoice, self.act_edit_invoice, self.act_issue, None,
+                    self.act_payment, None, self.act_disputed, self.act_paused, None,
+                    self.act_void, self.act_delete_draft):
+            m.addSeparator() if act is None else m.addAction(act)
+        m = bar.addMenu(tr("C&ontact"))
+        for act in (self.act_call, self.act_letter, self.act_note, self.act_promise):
+            m.addAction(act)
+        m = bar.addMenu(tr("&Help"))
+        m.addAction(self.act_about)
+
+        tools = QToolBar(tr("Main toolbar"))
+        tools.setObjectName("mainToolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.act_new_client, self.act_new_invoice, self.act_payment, self.act_call,
+                    self.act_promise):
+            tools.addAction(act)
+        self.addToolBar(tools)
+        self.clients.detail.set_actions([self.act_edit_client, self.act_new_invoice,
+                                         self.act_payment, self.act_call, self.act_promise,
+                                         self.act_hold, self.act_delete_client])
+
+    def _undo_changed(self, _index: int) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        invoice = self.records.selected_invoice()
+        client = self.records.selected_client()
+        has_inv = invoice is not None
+        for act in (self.act_edit_invoice, self.act_disputed, self.act_paused, self.act_void):
+            act.setEnabled(has_inv and (act is not self.act_edit_invoice or not invoice.void))
+        self.act_issue.setEnabled(has_inv and invoice.draft and not invoice.void)
+        self.act_delete_draft.setEnabled(has_inv and invoice.draft)
+        self.act_void.setText(tr("Un&void invoice") if has_inv and invoice.void
+                              else tr("&Void invoice"))
+        self.act_disputed.setChecked(has_inv and invoice.disputed)
+        self.act_paused.setChecked(has_inv and invoice.reminders_paused)
+        self.act_edit_client.setEnabled(client is not None)
+        self.act_hold.setEnabled(client is not None)
+        self.act_hold.setChecked(client is not None and client.on_hold)
+        self.act_delete_client.setEnabled(client is not None)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def show_page(self, index: int) -> None:
+        self.sidebar.setCurrentRow(index)
+
+    def _page_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        page = self.pages[index]
+        if index in self._stale:
+            self._stale.discard(index)
+            page.refresh()
+        self.page_status.setText(page.status_text)
+        self.ctx.settings.setValue("main/page", PAGES[index])
+        page.focus_main()
+        self._update_actions()
+
+    def _page_status(self, text: str) -> None:
+        if self.sender() is self.current_page():
+            self.page_status.setText(text)
+
+    def refresh(self) -> None:
+        """The ledger changed: read the current page now, the others when they are shown."""
+        current = self.stack.currentIndex()
+        self._stale = set(range(len(self.pages))) - {current}
+        self.pages[current].refresh()
+        self._update_actions()
+
+    def _open_invoice(self, invoice_id: int) -> None:
+        self.records.edit_invoice(invoice_id)
+
+    def _open_client(self, client_id: int) -> None:
+        self.show_page(PAGES.index("clients"))
+        self.clients.show_client(client_id)
+
+    # -- file ---------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from collector_gui.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.languageChanged.connect(self.languageChanged)
+        dialog.open()
+        self._dialog = dialog
+
+    def backup_now(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Back up the ledger into…"),
+                                                  str(Path.home()))
+        if folder:
+            self.start_backup(Path(folder))
+
+    def start_backup(self, folder: Path):
+        def done(path: Path) -> None:
+            messages.show_status(self, tr("Backed up to {path}").format(path=str(path)))
+
+        return run_in_background(self, lambda ledger, task: ledger.backup(folder), done,
+                                 ledger_path=self.ctx.path, label=tr("Backing up the ledger…"),
+                                 cancellable=False)
+
+    def import_csv(self, kind: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import {kind} from a CSV file").format(
+            kind=kind), str(Path.home()), tr("CSV files (*.csv);;All files (*)"))
+        if path:
+            self.start_import(kind, path)
+
+    def start_import(self, kind: str, path: str):
+        from collector_gui.actions.records import import_file
+        from collector_gui.ledger.store import Store
+
+        def op(ledger, task):
+            return import_file(Store(ledger), kind, path, today=self.ctx.today(), task=task)
+
+        def done(report) -> None:
+            self.ctx.notify()
+            if report.errors:
+                messages.show_error(self, report.summary(), "\n".join(report.error_lines()[:30]))
+            else:
+                messages.show_info(self, report.summary())
+
+        return run_in_background(self, op, done, ledger_path=self.ctx.path,
+                                 label=tr("Importing {file}…").format(file=Path(path).name))
+
+    def about(self) -> None:
+        messages.show_info(self, tr("Collector {version}: who owes you money, how much, for how "
+                                    "long; and polite reminders to get it.").format(
+                                        version=__version__),
+                           tr("Ledger: {path}").format(path=str(self.ctx.path)))
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = s.value("main/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        page = s.value("main/page", "dashboard")
+        index = PAGES.index(page) if page in PAGES else 0
+        self._stale = set(range(len(self.pages))) - {index}
+        self.pages[index].refresh()
+        self.sidebar.setCurrentRow(index)
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("main/geometry", self.saveGeometry())
+        s.setValue("main/state", self.saveState())
+        s.setValue("main/page", PAGES[self.stack.currentIndex()])
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.save_state()
+            self.ctx.changed.disconnect(self.refresh)
+            self.ctx.undo.indexChanged.disconnect(self._undo_changed)
+            wait_for_all(30000)
+            self.ctx.close()
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    from collector_gui import paths
+
+    try:
+        icon = paths.bundled_dir("resources") / "icons" / "collector.svg"
+    except FileNotFoundError:
+        return QIcon()
+    return QIcon(str(icon)) if icon.exists() else QIcon()

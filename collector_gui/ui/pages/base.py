@@ -1,0 +1,60 @@
+"""What the main window asks of every page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from collector_gui.ui.i18n import tr
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.models import PagedModel
+
+
+
+class Page(QWidget):
+    selectionChanged = Signal()  # the selected invoice or client changed
+    statusChanged = Signal(str)  # the page's line for the status bar
+    openInvoice = Signal(int)  # the user activated an invoice (Enter / double-click)
+    openClient = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status_text = ""
+
+    def refresh(self) -> None:
+        """Read the ledger again."""
+
+    def current_invoice_id(self) -> int | None:
+        return None
+
+    def current_client_id(self) -> int | None:
+        return None
+
+    def focus_main(self) -> None:
+        """Put the keyboard focus where the page's work is (its table)."""
+
+    def _set_status(self, text: str) -> None:
+        self.status_text = text
+        self.statusChanged.emit(text)
+
+    def follow_count(self, model: PagedModel, label: QLabel | None = None) -> None:
+        """Keep the status line saying how many rows the table has and how many are read."""
+
+        def update(*_args) -> None:
+            fmt = self.ctx.fmt
+            total = model.count
+            shown = model.rowCount()
+            if total is None:
+                text = ""
+            elif total == shown:
+                text = tr("{total} rows").format(total=fmt.number(total))
+            else:
+                text = tr("{shown} of {total} rows read; scroll for more").format(
+                    shown=fmt.number(shown), total=fmt.number(total))
+            if label is not None:
+                label.setText(text)
+            self._set_status(text)
+
+        model.countChanged.connect(update)
+        model.loaded.connect(update)

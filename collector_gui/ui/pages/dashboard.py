@@ -1,0 +1,253 @@
+"""The dashboard: owed and overdue per currency, aging and collections charts, average days to
+pay, and the invoices to chase today. Figures come from browse.dashboard (Store.aging for the
+aging: what `collector aging` prints), read in a background thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector_gui.ui.i18n import tr
+from collector_gui.core.aging import BUCKETS, INTERIM_CHASE_GAP_DAYS, overdue_total
+from collector_gui.core.money import minor_digits
+from collector_gui.ledger import browse
+from collector_gui.ui import labels, messages
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.models import OverdueModel
+from collector_gui.ui.pages.base import Page
+from collector_gui.ui.tasks import run_in_background
+from collector_gui.ui.widgets import TableView, heading
+
+
+
+def _bar_chart(title: str) -> tuple[QChart, QChartView]:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(210)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return chart, view
+
+
+def _fill(chart: QChart, categories: list[str], values: list[float], color: str) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    bars = QBarSet("")
+    bars.setColor(QColor(color))
+    bars.append(values)
+    series = QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(categories)
+    font = x.labelsFont()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    x.setLabelsFont(font)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    y = QValueAxis()
+    top = max(values) if values and max(values) > 0 else 1.0
+    y.setRange(0, top * 1.1)
+    y.setLabelFormat("%.0f")
+    y.setTickCount(5)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(y)
+
+
+class DashboardPage(Page):
+    loaded = Signal()  # the figures were read and shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("dashboardPage")
+        self.data: browse.Dashboard | None = None
+        self._generation = 0
+        self.loading = False
+        self.title = heading(tr("Dashboard"))
+        self.as_of = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.as_of)
+
+        self.totals_box = QGroupBox(tr("Owed to you"))
+        self.totals = QGridLayout(self.totals_box)
+        self.totals.setHorizontalSpacing(18)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+
+        self.currency = QComboBox()
+        self.currency.setObjectName("chartCurrency")
+        self.currency.currentIndexChanged.connect(self._draw_charts)
+        self.aging_chart, self.aging_view = _bar_chart(tr("Open balance by age"))
+        self.collected_chart, self.collected_view = _bar_chart(tr("Collected per month"))
+        charts = QHBoxLayout()
+        charts.addWidget(self.aging_view, 1)
+        charts.addWidget(self.collected_view, 1)
+        chart_head = QHBoxLayout()
+        chart_head.addWidget(QLabel(tr("Charts in")))
+        chart_head.addWidget(self.currency)
+        chart_head.addStretch(1)
+
+        self.chase_box = QGroupBox(tr("To chase today"))
+        chase_layout = QVBoxLayout(self.chase_box)
+        self.chase_model = OverdueModel(ctx, self, chase_only=True)
+        self.chase_table = TableView("chase", self.chase_model, ctx.settings)
+        self.chase_table.activatedId.connect(self.openInvoice)
+        self.chase_table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
+        self.chase_label = QLabel()
+        self.chase_label.setWordWrap(True)
+        self.remind_button = QPushButton(tr("Send reminders…"))
+        self.remind_button.setObjectName("sendReminders")
+        self.remind_button.setEnabled(False)
+        self.remind_button.setToolTip(tr("Reminders by email come in a later version of "
+                                         "Collector. For now, log calls and letters by hand."))
+        chase_head = QHBoxLayout()
+        chase_head.addWidget(self.chase_label, 1)
+        chase_head.addWidget(self.remind_button)
+        chase_layout.addLayout(chase_head)
+        chase_layout.addWidget(self.chase_table)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals_box)
+        layout.addWidget(self.summary)
+        layout.addLayout(chart_head)
+        layout.addLayout(charts, 3)
+        layout.addWidget(self.chase_box, 2)
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        today = self.ctx.today()
+        self.loading = True
+        if self.data is None:
+            self.as_of.setText(tr("Reading the ledger…"))
+        self.chase_model.refresh()
+
+        def done(data: browse.Dashboard) -> None:
+            if generation == self._generation:
+                self.show_data(data)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = False
+                messages.report(self, exc)
+
+        run_in_background(self, lambda ledger, _task: browse.dashboard(ledger, today), done,
+                          ledger_path=self.ctx.path, progress=False, on_error=failed)
+
+    def current_invoice_id(self) -> int | None:
+        return self.chase_table.current_id()
+
+    def focus_main(self) -> None:
+        self.chase_table.setFocus()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_data(self, data: browse.Dashboard) -> None:
+        self.data = data
+        fmt = self.ctx.fmt
+        self.as_of.setText(tr("As of {date}").format(date=fmt.date(data.today)))
+        self._fill_totals(data)
+        avg = data.average_days_to_pay
+        parts = [tr("Average days to pay: {days}").format(
+            days=fmt.number(avg, 1) if avg is not None else tr("not known yet"))]
+        parts.append(tr("{n} open invoices, {clients} clients").format(
+            n=fmt.number(data.counts.get("open", 0)), clients=fmt.number(data.counts.get("clients", 0))))
+        self.summary.setText("   ·   ".join(parts))
+        self.chase_label.setText(
+            tr("{n} overdue invoices with no contact in the last {days} days.").format(
+                n=fmt.number(data.chase_count), days=INTERIM_CHASE_GAP_DAYS - 1)
+            if data.chase_count else tr("Nothing to chase today."))
+        current = self.currency.currentText()
+        currencies = sorted(set(data.aging.currencies) | set(data.collected),
+                            key=lambda c: -(data.aging.total(c) if c in data.aging.buckets else 0))
+        self.currency.blockSignals(True)
+        self.currency.clear()
+        self.currency.addItems(currencies)
+        if current in currencies:
+            self.currency.setCurrentText(current)
+        self.currency.blockSignals(False)
+        self._draw_charts()
+        self.loading = False
+        self.loaded.emit()
+
+    def _fill_totals(self, data: browse.Dashboard) -> None:
+        while self.totals.count():
+            item = self.totals.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)  # gone now, not at the next turn of the event loop
+                widget.deleteLater()
+        fmt = self.ctx.fmt
+        heads = [tr("Currency"), tr("Owed"), tr("Past due")] + [labels.bucket_label(b) for b in BUCKETS]
+        for col, text in enumerate(heads):
+            label = QLabel(f"<b>{text}</b>")
+            label.setAlignment(Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft)
+            self.totals.addWidget(label, 0, col)
+        report = data.aging
+        if not report.currencies:
+            self.totals.addWidget(QLabel(tr("Nobody owes you anything. Well done!")), 1, 0, 1, 4)
+            return
+        for row, cur in enumerate(report.currencies, 1):
+            cells = [cur, fmt.money(report.total(cur), cur),
+                     fmt.money(overdue_total(report, cur), cur)]
+            cells += [fmt.money(report.buckets[cur][b], cur) for b in BUCKETS]
+            for col, text in enumerate(cells):
+                label = QLabel(text)
+                key = ("currency", "total", "overdue", *BUCKETS)[col]
+                label.setObjectName(f"{key}_{cur}")
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setAlignment(Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft)
+                if col == 2 and overdue_total(report, cur) > 0:
+                    label.setStyleSheet("color: #b3261e; font-weight: bold;")
+                if col == 1:
+                    label.setStyleSheet("font-weight: bold;")
+                self.totals.addWidget(label, row, col)
+
+    def _draw_charts(self, *_args) -> None:
+        data = self.data
+        cur = self.currency.currentText()
+        if data is None or not cur:
+            for chart in (self.aging_chart, self.collected_chart):
+                chart.removeAllSeries()
+            return
+        scale = 10 ** minor_digits(cur)
+        aging = data.aging.buckets.get(cur, dict.fromkeys(BUCKETS, 0))
+        _fill(self.aging_chart, [labels.bucket_short_label(b) for b in BUCKETS],
+              [aging[b] / scale for b in BUCKETS], "#c0504d")
+        self.aging_chart.setTitle(tr("Open balance by age ({currency})").format(currency=cur))
+        collected = data.collected.get(cur, [0] * len(data.months))
+        months = [self._month_label(m) for m in data.months]
+        _fill(self.collected_chart, months, [v / scale for v in collected], "#4f81bd")
+        title = tr("Collected per month, {first} to {last} ({currency})")
+        self.collected_chart.setTitle(title.format(
+            currency=cur, first=self._month_label(data.months[0], True),
+            last=self._month_label(data.months[-1], True)))
+
+    def _month_label(self, month: str, with_year: bool = False) -> str:
+        year, mon = (int(x) for x in month.split("-"))
+        pattern = "LLL yyyy" if with_year else "LLL"
+        return format_date(dt.date(year, mon, 1), pattern, locale=self.ctx.fmt.locale)

@@ -1,0 +1,50 @@
+"""Open invoices past due, most days first, with the aging bucket, the reminder stage reached
+so far and the last contact."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from collector_gui.ui.i18n import tr
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.models import OverdueModel
+from collector_gui.ui.pages.base import Page
+from collector_gui.ui.widgets import SearchField, TableView, heading
+
+
+
+class OverduePage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("overduePage")
+        self.model = OverdueModel(ctx, self)
+        self.search = SearchField(tr("Search number or client"))
+        self.search.setObjectName("search")
+        self.search.searchChanged.connect(self.model.set_text)
+        self.count = QLabel()
+        self.table = TableView("overdue", self.model, ctx.settings)
+        self.table.activatedId.connect(self.openInvoice)
+        self.table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
+        head = QHBoxLayout()
+        head.addWidget(heading(tr("Overdue")))
+        head.addStretch(1)
+        head.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.follow_count(self.model, self.count)
+
+    def refresh(self) -> None:
+        self.model.text = self.search.text()
+        self.model.refresh()
+
+    def current_invoice_id(self) -> int | None:
+        return self.table.current_id()
+
+    def current_client_id(self) -> int | None:
+        row = self.table.current_row()
+        return row.client_id if row is not None and self.current_invoice_id() else None
+
+    def focus_main(self) -> None:
+        self.table.setFocus()

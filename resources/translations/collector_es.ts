@@ -1,0 +1,1611 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../collector_gui/app.py" line="+47"/>
+        <source>Today&apos;s backup: {path}</source>
+        <translation>Copia de hoy: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Today&apos;s automatic backup failed: {error}</source>
+        <translation>Falló la copia automática de hoy: {error}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Making the sample ledger…</source>
+        <translation>Preparando el libro de ejemplo…</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location filename="../../collector_gui/ui/messages.py" line="+62"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <location filename="../../collector_gui/ui/tasks.py" line="+95"/>
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/client.py" line="+39"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit client</source>
+        <translation>Editar cliente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New client</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+72"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On hold: stop work until they pay</source>
+        <translation>En espera: no trabajar hasta que pague</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pause reminders for this client</source>
+        <translation>Pausar los recordatorios a este cliente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-26"/>
+        <source>&amp;Email</source>
+        <translation>&amp;Correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>Telé&amp;fono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-2"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tax id</source>
+        <translation>&amp;NIF / CIF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Currency</source>
+        <translation>&amp;Moneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+31"/>
+        <source>Payment &amp;terms</source>
+        <translation>&amp;Plazo de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;redit limit</source>
+        <translation>Límite de c&amp;rédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Billing contact</source>
+        <translation>Contacto de &amp;facturación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing e&amp;mail</source>
+        <translation>Correo de factu&amp;ración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter the client&apos;s name.</source>
+        <translation>Escriba el nombre del cliente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is already a client named {name}.</source>
+        <translation>Ya hay un cliente llamado {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>billing email</source>
+        <translation>correo de facturación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {field} does not look like an address (name@example.com).</source>
+        <translation>El {field} no parece una dirección (nombre@ejemplo.com).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+354"/>
+        <source>Choose a currency code such as EUR, USD or GBP.</source>
+        <translation>Elija un código de moneda como EUR, USD o GBP.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The credit limit must be an amount such as 5000 or 5000.00.</source>
+        <translation>El límite de crédito debe ser un importe como 5000 o 5000,00.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client has invoices in {currency}; its currency cannot change.</source>
+        <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+37"/>
+        <source>Log contact</source>
+        <translation>Registrar contacto</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>what it was about</source>
+        <translation>de qué se habló</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the whole balance</source>
+        <translation>todo el saldo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-182"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When</source>
+        <translation>Cu&amp;ándo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Invoices concerned</source>
+        <translation>&amp;Facturas afectadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Asunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Promised amount</source>
+        <translation>&amp;Importe prometido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised &amp;date</source>
+        <translation>F&amp;echa prometida</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{number} — {balance} owed</source>
+        <translation>{number} — debe {balance}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the client.</source>
+        <translation>Elija el cliente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The promised amount must be an amount such as 500.00 (or empty for the whole balance).</source>
+        <translation>El importe prometido debe ser como 500,00 (o vacío para todo el saldo).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The promised amount must be more than zero.</source>
+        <translation>El importe prometido debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The promised date is in the past.</source>
+        <translation>La fecha prometida ya pasó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A promise covers invoices of one currency; pick those of one.</source>
+        <translation>Una promesa cubre facturas de una sola moneda; elija las de una.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Log {kind}</source>
+        <translation>Registrar {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-120"/>
+        <location line="+91"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+96"/>
+        <source>Unit price</source>
+        <translation>Precio unitario</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+112"/>
+        <source>Tax %</source>
+        <translation>IVA %</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Net</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Edit invoice</source>
+        <translation>Editar factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New invoice</source>
+        <translation>Nueva factura</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Draft (not sent yet: not owed, no reminders)</source>
+        <translation>Borrador (aún no enviada: no se debe, sin recordatorios)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Add line</source>
+        <translation>&amp;Añadir línea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove line</source>
+        <translation>Quitar línea</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>N&amp;umber</source>
+        <translation>N&amp;úmero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issued</source>
+        <translation>&amp;Emitida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ue</source>
+        <translation>&amp;Vence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;urrency</source>
+        <translation>M&amp;oneda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>a line has no description</source>
+        <translation>una línea no tiene descripción</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the quantity of “{line}” is not a number</source>
+        <translation>la cantidad de «{line}» no es un número</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the quantity of “{line}” must be more than zero</source>
+        <translation>la cantidad de «{line}» debe ser mayor que cero</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose a currency first</source>
+        <translation>elija antes una moneda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the unit price of “{line}” must be an amount such as 120.00</source>
+        <translation>el precio unitario de «{line}» debe ser un importe como 120,00</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the tax rate of “{line}” is not a number</source>
+        <translation>el tipo de IVA de «{line}» no es un número</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the tax rate of “{line}” must be between 0 and 100</source>
+        <translation>el tipo de IVA de «{line}» debe estar entre 0 y 100</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a client (or add one first with New client).</source>
+        <translation>Elija un cliente (o créelo antes con Nuevo cliente).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the invoice number.</source>
+        <translation>Escriba el número de factura.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoice {number} exists already.</source>
+        <translation>La factura {number} ya existe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The due date is before the issue date.</source>
+        <translation>El vencimiento es anterior a la fecha de emisión.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add at least one line (description, quantity, unit price).</source>
+        <translation>Añada al menos una línea (descripción, cantidad, precio unitario).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The total is less than what was already paid.</source>
+        <translation>El total es menor que lo ya pagado.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Net {amount}</source>
+        <translation>Base {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tax {rate}% {amount}</source>
+        <translation>IVA {rate} % {amount}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} is on hold.</source>
+        <translation>{name} está en espera.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This invoice takes {name} over their credit limit of {limit} by {excess} (they owe {owed} already).</source>
+        <translation>Con esta factura, {name} supera su límite de crédito de {limit} en {excess} (ya debe {owed}).</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/payment.py" line="+22"/>
+        <location filename="../../collector_gui/ui/undo.py" line="+81"/>
+        <source>Record payment</source>
+        <translation>Registrar cobro</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invoice number</source>
+        <translation>Número de factura</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>bank reference, cheque number…</source>
+        <translation>referencia bancaria, número de cheque…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Invoice</source>
+        <translation>&amp;Factura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Date received</source>
+        <translation>Fecha de &amp;cobro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;Importe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method</source>
+        <translation>&amp;Forma de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reference</source>
+        <translation>&amp;Referencia</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{client} — total {total}, still owed {balance}</source>
+        <translation>{client} — total {total}, pendiente {balance}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter the number of the invoice that was paid.</source>
+        <translation>Escriba el número de la factura pagada.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice {number} is void; it takes no payments.</source>
+        <translation>La factura {number} está anulada; no admite cobros.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice {number} is a draft; issue it before recording a payment.</source>
+        <translation>La factura {number} es un borrador; emítala antes de registrar un cobro.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invoice {number} is paid in full.</source>
+        <translation>La factura {number} está pagada del todo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the amount received, such as 250.00.</source>
+        <translation>Escriba el importe recibido, como 250,00.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount must be more than zero.</source>
+        <translation>El importe debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is more than the {balance} still owed on {number}.</source>
+        <translation>Es más de los {balance} pendientes de {number}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The date is in the future.</source>
+        <translation>La fecha es futura.</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-32"/>
+        <source>&amp;Name or business name</source>
+        <translation>&amp;Nombre o razón social</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tax id (VAT, NIF, EIN…)</source>
+        <translation>&amp;NIF / CIF / VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;IBAN</source>
+        <translation>&amp;IBAN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;BIC / SWIFT</source>
+        <translation>&amp;BIC / SWIFT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to &amp;pay you</source>
+        <translation>Cómo &amp;pagarle</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Default &amp;currency</source>
+        <translation>&amp;Moneda predeterminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default client &amp;language</source>
+        <translation>&amp;Idioma predeterminado de los clientes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a default currency code such as EUR, USD or GBP.</source>
+        <translation>Elija una moneda predeterminada como EUR, USD o GBP.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business profile</source>
+        <translation>Datos del negocio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Invoice number &amp;pattern</source>
+        <translation>&amp;Patrón del número de factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next number</source>
+        <translation>Próximo número</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use {year}, {month} and {seq} (e.g. {seq:04d} for 0001).</source>
+        <translation>Use {year}, {month} y {seq} (p. ej. {seq:04d} para 0001).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+68"/>
+        <location filename="../../collector_gui/ui/models.py" line="+488"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
+        <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
+        <source>Invoices</source>
+        <translation>Facturas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Same as the system</source>
+        <translation>El del sistema</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language of the window</source>
+        <translation>&amp;Idioma de la ventana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window</source>
+        <translation>Ventana</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location line="+5"/>
+        <source>Welcome to Collector</source>
+        <translation>Bienvenido a Collector</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Collector keeps track of who owes you money, and for how long. Everything stays in one file on this computer.</source>
+        <translation>Collector lleva la cuenta de quién le debe dinero y desde cuándo. Todo queda en un solo archivo en este ordenador.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;empty: my own clients and invoices</source>
+        <translation>Empezar &amp;vacío: mis propios clientes y facturas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a &amp;sample ledger to look around first</source>
+        <translation>Abrir un libro de &amp;ejemplo para echar un vistazo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Who do your invoices come from? This goes on invoices and reminders; you can change it later in Settings.</source>
+        <translation>¿Quién emite sus facturas? Aparece en facturas y recordatorios; puede cambiarlo luego en Ajustes.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>S&amp;kip for now</source>
+        <translation>&amp;Omitir por ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/labels.py" line="+13"/>
+        <location line="+18"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Partially paid</source>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="-81"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="+29"/>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>Paid</source>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Overdue</source>
+        <comment>invoice status</comment>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+14"/>
+        <source>Void</source>
+        <translation>Anulada</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+14"/>
+        <source>Disputed</source>
+        <translation>En disputa</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>All invoices</source>
+        <translation>Todas las facturas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open (not fully paid)</source>
+        <translation>Pendientes (sin pagar del todo)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location filename="../../collector_gui/ui/models.py" line="+0"/>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promise to pay</source>
+        <translation>Promesa de pago</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as .eml</source>
+        <translation>Guardado como .eml</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pre-due notice</source>
+        <translation>Aviso previo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due-day reminder</source>
+        <translation>Aviso de vencimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Polite reminder</source>
+        <translation>Recordatorio amable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firm reminder</source>
+        <translation>Recordatorio firme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final notice</source>
+        <translation>Último aviso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not yet due</source>
+        <translation>Sin vencer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–30 days</source>
+        <translation>1–30 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>31–60 days</source>
+        <translation>31–60 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>61–90 days</source>
+        <translation>61–90 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over 90 days</source>
+        <translation>Más de 90 días</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not due</source>
+        <translation>Sin vencer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>90+</source>
+        <translation>+90</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bank transfer</source>
+        <translation>Transferencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cheque</source>
+        <translation>Cheque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PayPal</source>
+        <translation>PayPal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direct debit</source>
+        <translation>Domiciliación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/main_window.py" line="-20"/>
+        <source>Collector — {file}</source>
+        <translation>Collector — {file}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+86"/>
+        <source>Dashboard</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+73"/>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../collector_gui/ui/pages/activity.py" line="+37"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-71"/>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{page} (Ctrl+{n})</source>
+        <translation>{page} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The ledger file this window shows</source>
+        <translation>El archivo del libro que muestra esta ventana</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>New &amp;client…</source>
+        <translation>Nuevo &amp;cliente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;invoice…</source>
+        <translation>Nueva &amp;factura…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record &amp;payment…</source>
+        <translation>Registrar c&amp;obro…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log a &amp;call…</source>
+        <translation>Registrar una &amp;llamada…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log a &amp;letter…</source>
+        <translation>Registrar una c&amp;arta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a &amp;note…</source>
+        <translation>Añadir una &amp;nota…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log a &amp;promise to pay…</source>
+        <translation>Registrar una &amp;promesa de pago…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit invoice…</source>
+        <translation>&amp;Editar factura…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue draft</source>
+        <translation>E&amp;mitir borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+89"/>
+        <source>&amp;Void invoice</source>
+        <translation>&amp;Anular factura</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Borrar borrador…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;disputed</source>
+        <translation>Marcar en &amp;disputa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause &amp;reminders</source>
+        <translation>Pausar &amp;recordatorios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit c&amp;lient…</source>
+        <translation>Editar c&amp;liente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client on &amp;hold</source>
+        <translation>Cliente en &amp;espera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete client…</source>
+        <translation>Borrar cliente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Copia de seguridad ahora…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import &amp;clients (CSV)…</source>
+        <translation>Importar &amp;clientes (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;invoices (CSV)…</source>
+        <translation>Importar &amp;facturas (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;payments (CSV)…</source>
+        <translation>Importar c&amp;obros (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About Collector</source>
+        <translation>&amp;Acerca de Collector</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>&amp;Clients</source>
+        <translation>&amp;Clientes</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+26"/>
+        <source>&amp;Invoices</source>
+        <translation>&amp;Facturas</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>&amp;Overdue</source>
+        <translation>&amp;Vencidas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Activity</source>
+        <translation>Ac&amp;tividad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>C&amp;ontact</source>
+        <translation>C&amp;ontacto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main toolbar</source>
+        <translation>Barra principal</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Un&amp;void invoice</source>
+        <translation>&amp;Recuperar factura anulada</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Back up the ledger into…</source>
+        <translation>Copiar el libro en…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backed up to {path}</source>
+        <translation>Copia guardada en {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up the ledger…</source>
+        <translation>Haciendo la copia del libro…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import {kind} from a CSV file</source>
+        <translation>Importar {kind} de un archivo CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importing {file}…</source>
+        <translation>Importando {file}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collector {version}: who owes you money, how much, for how long; and polite reminders to get it.</source>
+        <translation>Collector {version}: quién le debe dinero, cuánto y desde cuándo; y recordatorios amables para cobrarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ledger: {path}</source>
+        <translation>Libro: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/messages.py" line="+5"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/tasks.py" line="-2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelado; no se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Something went wrong inside Collector: {error}</source>
+        <translation>Algo falló dentro de Collector: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your ledger was not damaged: every change is saved whole or not at all. The details were written to {path}; please include that file when you report the problem.</source>
+        <translation>Su libro no ha sufrido daños: cada cambio se guarda entero o no se guarda. Los detalles están en {path}; adjunte ese archivo si informa del problema.</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/models.py" line="-190"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+38"/>
+        <source>reminders paused</source>
+        <translation>recordatorios en pausa</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+87"/>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+87"/>
+        <location line="+68"/>
+        <location line="+81"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="-236"/>
+        <source>Issued</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+87"/>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <location line="+67"/>
+        <source>Balance</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <location line="+236"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Days overdue</source>
+        <translation>Días de retraso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder reached</source>
+        <translation>Recordatorio enviado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+68"/>
+        <source>Last contact</source>
+        <translation>Último contacto</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Oldest (days)</source>
+        <translation>Más antigua (días)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+31"/>
+        <source>On hold</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Credit limit: {limit}</source>
+        <translation>Límite de crédito: {limit}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject or note</source>
+        <translation>Asunto o nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promised</source>
+        <translation>Prometido</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{amount} by {date}</source>
+        <translation>{amount} para el {date}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Invoice</source>
+        <translation>Factura</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>Forma de pago</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/activity.py" line="-12"/>
+        <source>All contacts</source>
+        <translation>Todos los contactos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search subject, notes or client</source>
+        <translation>Buscar asunto, notas o cliente</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/base.py" line="+51"/>
+        <source>{total} rows</source>
+        <translation>{total} filas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} rows read; scroll for more</source>
+        <translation>{shown} de {total} filas leídas; desplace para ver más</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-66"/>
+        <source>◀ All clients</source>
+        <translation>◀ Todos los clientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the list (Esc)</source>
+        <translation>Volver a la lista (Esc)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Payments</source>
+        <translation>Cobros</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>  (on hold)</source>
+        <translation>  (en espera)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pays in {days} days</source>
+        <translation>paga a {days} días</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>credit limit {limit}</source>
+        <translation>límite de crédito {limit}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{total} owed, {overdue} overdue</source>
+        <translation>debe {total}, {overdue} vencido</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Owes nothing.</source>
+        <translation>No debe nada.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search name or email</source>
+        <translation>Buscar nombre o correo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only clients who owe</source>
+        <translation>Solo quien debe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only on hold</source>
+        <translation>Solo en espera</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+7"/>
+        <source>Owed to you</source>
+        <translation>Le deben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open balance by age</source>
+        <translation>Saldo pendiente por antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected per month</source>
+        <translation>Cobrado por mes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Charts in</source>
+        <translation>Gráficos en</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To chase today</source>
+        <translation>Para reclamar hoy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send reminders…</source>
+        <translation>Enviar recordatorios…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reminders by email come in a later version of Collector. For now, log calls and letters by hand.</source>
+        <translation>Los recordatorios por correo llegarán en una versión posterior de Collector. Por ahora, registre llamadas y cartas a mano.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading the ledger…</source>
+        <translation>Leyendo el libro…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>As of {date}</source>
+        <translation>A {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average days to pay: {days}</source>
+        <translation>Días medios de cobro: {days}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not known yet</source>
+        <translation>aún sin datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} open invoices, {clients} clients</source>
+        <translation>{n} facturas pendientes, {clients} clientes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} overdue invoices with no contact in the last {days} days.</source>
+        <translation>{n} facturas vencidas sin contacto en los últimos {days} días.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to chase today.</source>
+        <translation>Hoy no hay nada que reclamar.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Currency</source>
+        <translation>Moneda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owed</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Past due</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nobody owes you anything. Well done!</source>
+        <translation>Nadie le debe nada. ¡Enhorabuena!</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open balance by age ({currency})</source>
+        <translation>Saldo pendiente por antigüedad ({currency})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collected per month, {first} to {last} ({currency})</source>
+        <translation>Cobrado por mes, de {first} a {last} ({currency})</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/invoices.py" line="-22"/>
+        <source>Search number, client or description</source>
+        <translation>Buscar número, cliente o descripción</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued from</source>
+        <translation>Emitidas del</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="-8"/>
+        <source>Search number or client</source>
+        <translation>Buscar número o cliente</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/records.py" line="+73"/>
+        <source>Client {name} added.</source>
+        <translation>Cliente {name} añadido.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Invoice {number} saved.</source>
+        <translation>Factura {number} guardada.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Invoice {number} is void; unvoid it to edit.</source>
+        <translation>La factura {number} está anulada; recupérela para editarla.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Unvoid {number}</source>
+        <translation>Recuperar {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invoice {number} has payments recorded; void it only after removing them.</source>
+        <translation>La factura {number} tiene cobros registrados; anúlela solo después de quitarlos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Void {number}</source>
+        <translation>Anular {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invoice {number} is void. Undo with Ctrl+Z.</source>
+        <translation>Factura {number} anulada. Deshaga con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark {number} disputed</source>
+        <translation>Marcar {number} en disputa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark {number} not disputed</source>
+        <translation>Quitar la disputa de {number}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pause reminders for {number}</source>
+        <translation>Pausar recordatorios de {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume reminders for {number}</source>
+        <translation>Reanudar recordatorios de {number}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Put {name} on hold</source>
+        <translation>Poner a {name} en espera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take {name} off hold</source>
+        <translation>Quitar a {name} de la espera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Issue {number}</source>
+        <translation>Emitir {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Draft {number} deleted.</source>
+        <translation>Borrador {number} borrado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the draft invoice {number}?</source>
+        <translation>¿Borrar el borrador de factura {number}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete draft</source>
+        <translation>Borrar borrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This cannot be undone.</source>
+        <translation>No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} has invoices, so the client cannot be deleted. Put them on hold instead.</source>
+        <translation>{name} tiene facturas, así que no se puede borrar. Póngalo en espera.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Client {name} deleted.</source>
+        <translation>Cliente {name} borrado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete the client {name}?</source>
+        <translation>¿Borrar el cliente {name}?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete client</source>
+        <translation>Borrar cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their contact notes go too. This cannot be undone.</source>
+        <translation>Sus notas de contacto también se borran. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/tasks.py" line="+16"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+</context>
+</TS>
