@@ -154,12 +154,14 @@ def late_charges(
         changes: list[tuple[dt.date, int]] = []
         balance_at_due = balance_at_end
     else:
-        relevant = sorted(
-            (p for p in payments if p.date <= as_of), key=lambda p: (p.date, p.id or 0)
-        )
+        relevant = [p for p in payments if p.date <= as_of]
         paid_by_due = sum(p.amount_minor for p in relevant if p.date <= invoice.due_date)
         balance_at_due = invoice.total_minor - paid_by_due
-        changes = [(p.date, p.amount_minor) for p in relevant if p.date > invoice.due_date]
+        paid_on: dict[dt.date, int] = {}
+        for p in relevant:
+            if p.date > invoice.due_date:
+                paid_on[p.date] = paid_on.get(p.date, 0) + p.amount_minor
+        changes = sorted(paid_on.items())  # one entry per day, days strictly increasing
         balance_at_end = balance_at_due - sum(amount for _, amount in changes)
 
     if balance_at_end <= 0:
@@ -168,18 +170,18 @@ def late_charges(
     rate = policy.yearly_rate
     interest = 0
     if rate > 0:
-        # Sum of (balance x days it stayed unpaid); a payment on day D stops interest on
-        # that amount from day D on (the day of payment earns none).
+        # Sum of (balance x days it stayed unpaid). Day d (due < d <= as_of) earns interest
+        # on the balance unpaid at its end, so a payment stops interest on its amount from
+        # its own date on.
         balance_days = 0
         balance = balance_at_due
-        since = invoice.due_date
+        last_counted = invoice.due_date  # the last day whose balance is already counted
         for day, amount in changes:
-            balance_days += balance * (day - since).days
-            # the day of payment earns nothing on the paid part
+            balance_days += balance * (day - last_counted).days - balance  # up to day - 1
             balance -= amount
-            since = day - dt.timedelta(days=0)
-            balance_days -= 0
-        balance_days += balance * (as_of - since).days
+            balance_days += balance  # the day of payment, at the new balance
+            last_counted = day
+        balance_days += balance * (as_of - last_counted).days
         interest = round_half_up(Decimal(balance_days) * rate / (100 * DAYS_PER_YEAR))
     return LateCharges(
         currency=invoice.currency,

@@ -1,0 +1,220 @@
+"""The invoice as the client receives it: who it is from and to, the lines, subtotals per
+tax rate, payments received, balance due, how to pay (with an EPC "scan to pay" QR code for
+euro invoices when an IBAN is set) and the late-payment terms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import segno
+import segno.helpers
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from collector_gui.core.model import invoice_totals
+from collector_gui.core.money import minor_digits
+from collector_gui.documents.pdf_common import (
+    ACCENT,
+    CELL_PAD,
+    RULE,
+    TABLE_SIZE,
+    Ctx,
+    RenderResult,
+    build_pdf,
+    data_table,
+    frame_width,
+)
+from collector_gui.documents.pdf_model import InvoiceDoc, grouped_iban, iban_is_valid
+from collector_gui.documents.pdf_parts import QrCode, client_block, header, lines_markup
+from collector_gui.documents.pdf_text import FONT, FONT_BOLD
+
+EPC_MAX_EUR = Decimal("999999999.99")
+QR_SIZE = 30 * mm
+
+
+def render_invoice(doc: InvoiceDoc, *, created: dt.datetime | dt.date | None = None) -> RenderResult:
+    ctx = Ctx(doc.client.language, doc.business, frame_width(doc.business.paper))
+    inv, L = doc.invoice, ctx.labels
+    title = f"{L['invoice_title']} {inv.number}"
+    footer = " · ".join(p for p in (doc.business.name, title) if p)
+    return build_pdf(ctx, invoice_story(ctx, doc), title=title,
+                     subject=f"{title} — {doc.client.name}", footer_text=footer,
+                     created=created)
+
+
+def invoice_story(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
+    """The flowables of one invoice (the dossier appends these after its own pages)."""
+    inv, L, F = doc.invoice, ctx.labels, ctx.fmt
+    story: list[Flowable] = [
+        header(ctx, L["invoice_title"], [
+            (L["invoice_number"], inv.number),
+            (L["issue_date"], F.date(inv.issue_date)),
+            (L["due_date"], F.date(inv.due_date)),
+        ]),
+        Spacer(1, 7 * mm),
+    ]
+    bill_to = Table([[client_block(ctx, doc.client, L["bill_to"])]], colWidths=[ctx.width * 0.62],
+                    hAlign="LEFT")
+    bill_to.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    story += [bill_to, Spacer(1, 6 * mm)]
+    if inv.void or inv.draft:
+        story += [ctx.rich(f'<font color="#B00020"><b>'
+                           f'{ctx.text.markup(L["void_note" if inv.void else "draft_note"])}'
+                           f"</b></font>"), Spacer(1, 3 * mm)]
+    if inv.lines and inv.description.strip():
+        story += [ctx.para(inv.description), Spacer(1, 3 * mm)]
+    story.append(_lines_table(ctx, doc))
+    story.append(Spacer(1, 3 * mm))
+    story.append(_totals_table(ctx, doc))
+    story += _how_to_pay(ctx, doc)
+    if doc.business.late_terms:
+        story.append(KeepTogether([ctx.para(L["late_terms"], "h2"),
+                                   ctx.para(doc.business.late_terms, "small")]))
+    return story
+
+
+def _lines_table(ctx: Ctx, doc: InvoiceDoc) -> Table:
+    inv, L, F = doc.invoice, ctx.labels, ctx.fmt
+    cur = inv.currency
+    rows: list[list[object]] = []
+    if inv.lines:
+        for line in inv.lines:
+            rows.append([
+                line.description,
+                F.quantity(line.quantity),
+                F.money(line.unit_price_minor, cur),
+                F.percent(line.tax_rate),
+                F.money(line.net_minor, cur),
+            ])
+    else:  # logged with only a total (imported): one line with that total
+        rows.append([inv.description.strip() or L("imported_line", number=inv.number),
+                     F.quantity(Decimal(1)), F.money(inv.total_minor, cur), "",
+                     F.money(inv.total_minor, cur)])
+    return data_table(
+        ctx,
+        [L["description"], L["quantity"], L["unit_price"], L["tax"], L["amount"]],
+        rows,
+        (47, 8, 17, 9, 19),
+        right=(1, 2, 3, 4),
+    )
+
+
+def _totals_table(ctx: Ctx, doc: InvoiceDoc) -> Table:
+    inv, L, F = doc.invoice, ctx.labels, ctx.fmt
+    cur = inv.currency
+    rows: list[tuple[str, str]] = []
+    if inv.lines:
+        totals = invoice_totals(inv.lines)
+        single_zero_rate = len(totals.tax_by_rate) == 1 and totals.tax_by_rate[0][0] == 0
+        if not single_zero_rate:
+            for rate, net, tax in totals.tax_by_rate:
+                pct = F.percent(rate)
+                rows.append((L("net_at", rate=pct), F.money(net, cur)))
+                if rate != 0:
+                    rows.append((L("tax_at", rate=pct), F.money(tax, cur)))
+    total_row = len(rows)
+    rows.append((L["total"], F.money(inv.total_minor, cur)))
+    for p in doc.payments:
+        rows.append((L("payment_on", date=F.date(p.date)), F.money(-p.amount_minor, cur)))
+    balance_row = None
+    if doc.payments:
+        balance_row = len(rows)
+        rows.append((L["balance_due"], F.money(inv.balance_minor, cur)))
+    bold = {total_row, balance_row}
+    label_need = max(stringWidth(ctx.text.plain(k) or k, FONT, TABLE_SIZE + 0.5) for k, _ in rows)
+    value_need = max(stringWidth(ctx.text.plain(v) or v, FONT_BOLD if r in bold else FONT,
+                                 10 if r in bold else TABLE_SIZE + 0.5)
+                     for r, (_, v) in enumerate(rows))
+    label_need, value_need = label_need + 2 * CELL_PAD + 1, value_need + 2 * CELL_PAD + 1
+    width = min(ctx.width, max(ctx.width * 0.58, label_need + value_need))
+    value_w = max(width * 0.4, min(value_need, width * 0.6))
+    widths = [width - value_w, value_w]
+    cells = [[ctx.cell(k, widths[0], right=True), ctx.cell(v, widths[1], right=True)]
+             for k, v in rows]
+    table = Table(cells, colWidths=widths, hAlign="RIGHT")
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE + 0.5),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+        ("FONT", (0, total_row), (-1, total_row), FONT_BOLD, 10),
+        ("LINEABOVE", (0, total_row), (-1, total_row), 0.8, ACCENT),
+    ]
+    if balance_row is not None:
+        commands += [
+            ("FONT", (0, balance_row), (-1, balance_row), FONT_BOLD, 10),
+            ("LINEABOVE", (0, balance_row), (-1, balance_row), 0.8, ACCENT),
+        ]
+    if len(rows) > total_row + 1:
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def epc_qr(ctx: Ctx, doc: InvoiceDoc):
+    """The EPC "scan to pay" QR code (SEPA credit transfer of the balance), or None when the
+    invoice is not in euros, nothing is due, or the IBAN or name is missing or invalid."""
+    inv, b = doc.invoice, doc.business
+    if inv.currency != "EUR" or not b.iban or inv.balance_minor <= 0 or not inv.counts:
+        return None
+    if not iban_is_valid(b.iban):
+        ctx.warnings.append(f"The IBAN {b.iban} fails its check digits: no payment QR code.")
+        return None
+    if not b.name:
+        ctx.warnings.append("The business name is empty: no payment QR code (the EPC code "
+                            "needs the payee's name).")
+        return None
+    amount = Decimal(inv.balance_minor).scaleb(-minor_digits("EUR"))
+    if amount > EPC_MAX_EUR:
+        ctx.warnings.append(f"{amount} EUR is above what an EPC QR code can carry: no QR code.")
+        return None
+    try:
+        return segno.helpers.make_epc_qr(
+            name=b.name[:70], iban=b.iban, amount=amount, text=inv.number[:140],
+            bic=b.bic or None,
+        )
+    except (ValueError, segno.DataOverflowError) as exc:
+        ctx.warnings.append(f"No payment QR code: {exc}")
+        return None
+
+
+def _how_to_pay(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
+    inv, b, L = doc.invoice, doc.business, ctx.labels
+    if inv.void:
+        return []  # nothing to pay on a void invoice
+    if inv.balance_minor <= 0 and inv.counts:
+        return [Spacer(1, 4 * mm), ctx.para(L["paid_in_full"], "h2")]
+    if not (b.iban or b.payment_instructions):
+        return []
+    lines = [L("pay_by_transfer", ref=inv.number)] if b.iban else []
+    if b.iban:
+        lines.append(f"IBAN: {grouped_iban(b.iban)}")
+    if b.bic:
+        lines.append(f"BIC: {b.bic}")
+    if b.name and b.iban:
+        lines.append(b.name)
+    text = [ctx.rich(lines_markup(ctx, *lines))]
+    if b.payment_instructions:
+        text += [Spacer(1, 2 * mm), ctx.para(b.payment_instructions)]
+    qr = epc_qr(ctx, doc)
+    block: list[Flowable] = [ctx.para(L["payment_instructions"], "h2")]
+    if qr is None:
+        block += text
+    else:
+        qr_col = [QrCode(qr, QR_SIZE), ctx.para(L["scan_to_pay"], "small")]
+        qr_w = QR_SIZE + 14 * mm
+        t = Table([[text, qr_col]], colWidths=[ctx.width - qr_w, qr_w])
+        t.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), 8 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        block.append(t)
+    return [Spacer(1, 2 * mm), KeepTogether(block)]
