@@ -1,0 +1,349 @@
+"""The reminder history and the outbox: the queries and writes the reminders need.
+
+A reminder email is written as a `queued` contact event *before* it is sent, with its
+Message-ID and the complete message (RFC 5322, attachments included) in `body`, so that a
+crash or an error never loses it and a retry sends exactly the bytes that were queued.
+After sending it becomes `sent` (or `failed`, with the reason, and stays in the outbox);
+once sent or saved, `body` keeps what a person reads in the contact history: the
+recipient, the attachments' names and the text part (`history_body`).
+
+Each function is one transaction. No Qt; the SQL of reminders lives here and only here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from collector_gui.core.dunning import ClientFile, parse_stage
+from collector_gui.core.model import ContactEvent, EventKind, EventStatus
+from collector_gui.ledger.store import Store, client_from_row, invoice_from_row, payment_from_row
+
+# A queued message older than this was interrupted (the program stopped while sending it):
+# it may or may not have gone out, so it is only sent again when the user says so.
+INTERRUPTED_AFTER = dt.timedelta(minutes=10)
+
+
+def event_from_row(row: dict) -> ContactEvent:
+    ids = row.get("invoice_ids")
+    return ContactEvent(
+        id=row["id"],
+        client_id=row["client_id"],
+        at=dt.datetime.fromisoformat(row["at"]),
+        kind=EventKind(row["kind"]),
+        subject=row["subject"],
+        body=row["body"],
+        invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
+        stage=row["stage"],
+        status=EventStatus(row["status"]),
+        message_id=row["message_id"],
+        error=row["error"],
+        promised_date=dt.date.fromisoformat(row["promised_date"]) if row["promised_date"] else None,
+        promised_minor=row["promised_minor"],
+    )
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+# -- what the policy reads ---------------------------------------------------------------------
+
+
+def client_files(store: Store, client_ids: Iterable[int] | None = None) -> list[ClientFile]:
+    """Every client with an unpaid invoice (draft and void ones left out), with those
+    invoices, its reminder and promise history, and the payments promises are judged by.
+
+    Disputed and paused invoices are included, so the policy can say why they get nothing.
+    Ordered by client name. With *client_ids*, only those clients.
+    """
+    wanted = list(dict.fromkeys(client_ids)) if client_ids is not None else None
+    with store.ledger.read() as db:
+        sql = ("SELECT * FROM invoices WHERE draft = 0 AND void = 0 AND paid_minor < total_minor")
+        rows: list[dict] = []
+        if wanted is None:
+            rows = list(db.query(sql))
+        else:
+            for chunk in _chunks(wanted):
+                rows += db.query(sql + f" AND client_id IN ({', '.join('?' * len(chunk))})", chunk)
+        by_client: dict[int, list] = {}
+        for row in rows:
+            by_client.setdefault(row["client_id"], []).append(invoice_from_row(row))
+        ids = list(by_client)
+        clients: dict[int, dict] = {}
+        events: dict[int, list[ContactEvent]] = {i: [] for i in ids}
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            for row in db.query(f"SELECT * FROM clients WHERE id IN ({marks})", chunk):
+                clients[row["id"]] = row
+            for row in db.query(
+                "SELECT e.*, group_concat(ei.invoice_id) AS invoice_ids FROM contact_events e "
+                "LEFT JOIN contact_event_invoices ei ON ei.event_id = e.id "
+                f"WHERE e.client_id IN ({marks}) AND e.kind IN ('email', 'letter', 'promise') "
+                "GROUP BY e.id ORDER BY e.at, e.id",
+                chunk,
+            ):
+                events[row["client_id"]].append(event_from_row(row))
+        # Payments only matter to judge promises: from the day of the oldest promise on.
+        since = {
+            cid: min(e.at.date() for e in evs if e.kind == EventKind.PROMISE)
+            for cid, evs in events.items() if any(e.kind == EventKind.PROMISE for e in evs)
+        }
+        payments: dict[int, list] = {cid: [] for cid in since}
+        promised = list(since)
+        for chunk in _chunks(promised):
+            oldest = min(since[c] for c in chunk).isoformat()
+            for row in db.query(
+                "SELECT p.*, i.client_id AS owner FROM payments p JOIN invoices i "
+                f"ON i.id = p.invoice_id WHERE i.client_id IN ({', '.join('?' * len(chunk))}) "
+                "AND p.date >= ? ORDER BY p.date, p.id",
+                [*chunk, oldest],
+            ):
+                payments[row["owner"]].append(payment_from_row(row))
+    files = [
+        ClientFile(client_from_row(clients[cid]), tuple(by_client[cid]), tuple(events[cid]),
+                   tuple(payments.get(cid, ())))
+        for cid in ids
+    ]
+    return sorted(files, key=lambda f: (f.client.name.casefold(), f.client.id))
+
+
+def last_stages(store: Store, invoice_ids: Iterable[int] | None = None
+                ) -> dict[int, tuple[str, dt.date]]:
+    """The most advanced reminder stage sent (or saved) per invoice, and its date.
+
+    For the window's lists: invoice id -> (stage, date of the newest event of that stage).
+    """
+    sql = (
+        "SELECT ei.invoice_id, e.stage, max(e.at) AS at FROM contact_events e "
+        "JOIN contact_event_invoices ei ON ei.event_id = e.id "
+        "WHERE e.kind IN ('email', 'letter') AND e.stage IS NOT NULL "
+        "AND e.status NOT IN ('queued', 'failed')"
+    )
+    rows: list[dict] = []
+    with store.ledger.read() as db:
+        if invoice_ids is None:
+            rows = list(db.query(sql + " GROUP BY ei.invoice_id, e.stage"))
+        else:
+            for chunk in _chunks(list(dict.fromkeys(invoice_ids))):
+                rows += db.query(sql + f" AND ei.invoice_id IN ({', '.join('?' * len(chunk))})"
+                                 " GROUP BY ei.invoice_id, e.stage", chunk)
+    out: dict[int, tuple[str, dt.date]] = {}
+    for row in rows:
+        stage = parse_stage(row["stage"])
+        if stage is None:
+            continue
+        prev = out.get(row["invoice_id"])
+        if prev is None or parse_stage(prev[0]).rank < stage.rank:  # type: ignore[union-attr]
+            out[row["invoice_id"]] = (str(stage), dt.datetime.fromisoformat(row["at"]).date())
+    return out
+
+
+# -- the outbox --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMessage:
+    """An email in the outbox: queued (being sent, or interrupted) or failed."""
+
+    event_id: int
+    client_id: int
+    client_name: str
+    at: dt.datetime
+    stage: str | None
+    subject: str
+    status: EventStatus
+    message_id: str
+    error: str
+    invoice_ids: tuple[int, ...]
+    raw: bytes  # the complete message, as queued
+
+    def interrupted(self, now: dt.datetime) -> bool:
+        """Queued long ago and never marked: the program stopped while sending it."""
+        return self.status == EventStatus.QUEUED and now - self.at > INTERRUPTED_AFTER
+
+
+def _pending_from_row(row: dict) -> PendingMessage:
+    ids = row.get("invoice_ids")
+    return PendingMessage(
+        event_id=row["id"],
+        client_id=row["client_id"],
+        client_name=row["client_name"],
+        at=dt.datetime.fromisoformat(row["at"]),
+        stage=row["stage"],
+        subject=row["subject"],
+        status=EventStatus(row["status"]),
+        message_id=row["message_id"],
+        error=row["error"],
+        invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
+        raw=row["body"].encode("ascii", "surrogateescape"),
+    )
+
+
+_PENDING_SQL = (
+    "SELECT e.*, c.name AS client_name, group_concat(ei.invoice_id) AS invoice_ids "
+    "FROM contact_events e JOIN clients c ON c.id = e.client_id "
+    "LEFT JOIN contact_event_invoices ei ON ei.event_id = e.id "
+    "WHERE e.kind = 'email' AND e.status IN ('queued', 'failed')"
+)
+
+
+def pending_messages(store: Store) -> list[PendingMessage]:
+    """Every email in the outbox, oldest first."""
+    with store.ledger.read() as db:
+        rows = list(db.query(_PENDING_SQL + " GROUP BY e.id ORDER BY e.at, e.id"))
+    return [_pending_from_row(r) for r in rows]
+
+
+def pending_message(store: Store, event_id: int) -> PendingMessage | None:
+    with store.ledger.read() as db:
+        rows = list(db.query(_PENDING_SQL + " AND e.id = ? GROUP BY e.id", (event_id,)))
+    return _pending_from_row(rows[0]) if rows else None
+
+
+_CONTACTED_SINCE = (
+    "SELECT 1 FROM contact_events WHERE client_id = ? AND kind IN ('email', 'letter') "
+    "AND stage IS NOT NULL AND (id > ? OR at > ?) LIMIT 1"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A point in the contact history: what a plan saw (to notice what came after)."""
+
+    last_event_id: int
+    at: dt.datetime
+
+
+def mark(store: Store, now: dt.datetime) -> Mark:
+    with store.ledger.read() as db:
+        last = db.execute("SELECT coalesce(max(id), 0) FROM contact_events").fetchone()[0]
+    return Mark(last, now)
+
+
+def contacted_since(store: Store, client_id: int, since: Mark) -> bool:
+    """Whether a reminder to the client was queued, sent or saved after *since* (a new
+    event, or an old one retried later)."""
+    with store.ledger.read() as db:
+        row = db.execute(_CONTACTED_SINCE, (client_id, since.last_event_id, _iso(since.at))
+                         ).fetchone()
+    return row is not None
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.replace(microsecond=0).isoformat(timespec="seconds")
+
+
+def queue_message(store: Store, *, client_id: int, at: dt.datetime, stage: str, subject: str,
+                  invoice_ids: Iterable[int], message_id: str, raw: bytes,
+                  unless_contacted_since: Mark | None = None) -> int | None:
+    """Write the message as a queued email event (one transaction); returns its id.
+
+    With *unless_contacted_since*, nothing is queued (None is returned) when a reminder to
+    the client was queued, sent or saved since then: the check and the write are one
+    transaction, so two windows sending the same plan cannot both send it.
+    *raw* is the serialised message: 7-bit ASCII (policy SMTP), so it is kept as text.
+    """
+    event = ContactEvent(
+        client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
+        subject=subject, body=raw.decode("ascii", "surrogateescape"),
+        invoice_ids=tuple(invoice_ids), stage=stage, status=EventStatus.QUEUED,
+        message_id=message_id,
+    )
+    with store.ledger.write() as db:
+        since = unless_contacted_since
+        if since is not None and db.execute(
+            _CONTACTED_SINCE, (client_id, since.last_event_id, _iso(since.at))
+        ).fetchone():
+            return None
+        added = store.add_event(event)
+    assert added.id is not None
+    return added.id
+
+
+def record_saved(store: Store, *, client_id: int, at: dt.datetime, stage: str, subject: str,
+                 invoice_ids: Iterable[int], message_id: str, history: str) -> int:
+    """Record a message written to an .eml file (the user sends it from their mail program)."""
+    event = store.add_event(ContactEvent(
+        client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
+        subject=subject, body=history, invoice_ids=tuple(invoice_ids), stage=stage,
+        status=EventStatus.SAVED, message_id=message_id,
+    ))
+    assert event.id is not None
+    return event.id
+
+
+def mark_sent(store: Store, event_id: int, *, message_id: str, history: str) -> bool:
+    """A queued message went out: `sent`, and `body` becomes the readable history.
+
+    Returns False when the event was not queued (nothing changed).
+    """
+    with store.ledger.write() as db:
+        cur = db.execute(
+            "UPDATE contact_events SET status = 'sent', message_id = ?, error = '', body = ? "
+            "WHERE id = ? AND kind = 'email' AND status = 'queued'",
+            (message_id, history, event_id),
+        )
+        return cur.rowcount == 1
+
+
+def mark_failed(store: Store, event_id: int, error: str) -> bool:
+    """A queued message could not be sent: `failed`, with the reason; it stays in the outbox."""
+    with store.ledger.write() as db:
+        cur = db.execute(
+            "UPDATE contact_events SET status = 'failed', error = ? "
+            "WHERE id = ? AND kind = 'email' AND status = 'queued'",
+            (error, event_id),
+        )
+        return cur.rowcount == 1
+
+
+def claim_for_retry(store: Store, event_id: int, *, now: dt.datetime,
+                    include_interrupted: bool = False) -> PendingMessage | None:
+    """Take a failed message (or, when asked, an interrupted queued one) back to `queued`
+    before sending it again: one transaction, so two windows retrying at once cannot both
+    send it. Returns None when there is nothing to retry (already sent, discarded, or
+    being sent right now)."""
+    with store.ledger.write() as db:
+        rows = list(db.query(_PENDING_SQL + " AND e.id = ? GROUP BY e.id", (event_id,)))
+        if not rows:
+            return None
+        message = _pending_from_row(rows[0])
+        if message.status == EventStatus.QUEUED and not (
+            include_interrupted and message.interrupted(now)
+        ):
+            return None
+        db.execute(
+            "UPDATE contact_events SET status = 'queued', error = '', at = ? WHERE id = ?",
+            (_iso(now), event_id),
+        )
+    return message
+
+
+def replace_raw(store: Store, event_id: int, raw: bytes) -> None:
+    """Keep the bytes about to be sent again (a retry refreshes the Date header)."""
+    with store.ledger.write() as db:
+        db.execute(
+            "UPDATE contact_events SET body = ? WHERE id = ? AND status = 'queued'",
+            (raw.decode("ascii", "surrogateescape"), event_id),
+        )
+
+
+def discard(store: Store, event_id: int) -> bool:
+    """Remove a message from the outbox without sending it (the user gave up on it)."""
+    with store.ledger.write() as db:
+        cur = db.execute(
+            "DELETE FROM contact_events WHERE id = ? AND kind = 'email' "
+            "AND status IN ('queued', 'failed')",
+            (event_id,),
+        )
+        return cur.rowcount == 1
+
+
+def history_body(recipient: str, attachments: Iterable[str], text: str) -> str:
+    """What the contact history keeps of a sent or saved email."""
+    names = ", ".join(attachments)
+    head = f"To: {recipient}\n" + (f"Attachments: {names}\n" if names else "")
+    return f"{head}\n{text}"

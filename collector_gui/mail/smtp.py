@@ -1,0 +1,363 @@
+"""Sending over SMTP (STARTTLS, SSL or none), with every failure a clear, typed error.
+
+`SmtpSettings` is what the settings dialog edits (never the password). `SmtpConnection`
+opens one session (TLS, then login) and sends serialised messages one at a time. Each
+failure becomes an `SmtpError` subclass whose message says what happened and what to do,
+and whose `transient` says whether trying again later may help (4xx replies, timeouts,
+dropped connections). No message text of an error ever holds the password.
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+
+from collector_gui.core import reminder_settings as RS
+from collector_gui.core import settings as S
+from collector_gui.core.errors import CollectorError
+from collector_gui.mail.secrets import Secret
+
+SECURITY_MODES = ("starttls", "ssl", "none")
+
+
+class SmtpError(CollectorError):
+    """Sending failed; the message says why. `transient`: a later retry may work."""
+
+    transient = False
+    # Whether the whole connection is unusable (so the other messages of a run cannot go
+    # either), rather than this one message being refused.
+    fatal = False
+
+
+class SmtpConfigError(SmtpError):
+    fatal = True
+
+
+class SmtpConnectError(SmtpError):
+    transient = True
+    fatal = True
+
+
+class SmtpTlsError(SmtpError):
+    fatal = True
+
+
+class SmtpAuthError(SmtpError):
+    fatal = True
+
+
+class SmtpTimeout(SmtpError):
+    transient = True
+    fatal = True
+
+
+class SmtpDisconnected(SmtpError):
+    transient = True
+
+
+class SmtpRejected(SmtpError):
+    """The server refused this message (sender, recipient or content)."""
+
+    def __init__(self, message: str, code: int, phase: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.phase = phase  # "mail", "rcpt" or "data"
+        self.transient = 400 <= code < 500
+
+
+@dataclass(frozen=True, slots=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"
+    user: str = ""
+    from_address: str = ""
+    timeout: float = 30.0
+
+    @classmethod
+    def from_settings(cls, settings: S.Settings) -> SmtpSettings:
+        return cls(
+            host=settings.get(RS.SMTP_HOST).strip(),
+            port=settings.get(RS.SMTP_PORT),
+            security=settings.get(RS.SMTP_SECURITY).strip().lower(),
+            user=settings.get(RS.SMTP_USER).strip(),
+            from_address=(settings.get(RS.SMTP_FROM).strip()
+                          or settings.get(S.BUSINESS_EMAIL).strip()),
+            timeout=float(max(1, settings.get(RS.SMTP_TIMEOUT))),
+        )
+
+    @property
+    def needs_password(self) -> bool:
+        return bool(self.user)
+
+    def problems(self) -> list[str]:
+        """What keeps these settings from working ([] when nothing does)."""
+        out = []
+        if not self.host:
+            out.append("No mail server is set (smtp.host).")
+        if not 0 < self.port < 65536:
+            out.append(f"The port {self.port} is not a valid port number (smtp.port).")
+        if self.security not in SECURITY_MODES:
+            out.append(f"Connection security {self.security!r} is unknown; use starttls, "
+                       "ssl or none (smtp.security).")
+        if not self.from_address:
+            out.append("There is no From address (smtp.from, or business.email).")
+        if self.user and self.security == "none" and not _is_loopback(self.host):
+            out.append("The password would travel unencrypted: use starttls or ssl "
+                       "(smtp.security) with a user name.")
+        return out
+
+    def describe(self) -> str:
+        return f"{self.host}:{self.port} ({self.security})"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a user name or password with non-ASCII characters is sent as UTF-8.
+
+    smtplib encodes credentials as ASCII and raises UnicodeEncodeError on "Pässwort"
+    (CPython bpo-29750); RFC 4616 (PLAIN) and common practice for LOGIN use UTF-8.
+    """
+    if user.isascii() and password.isascii():
+        smtp.login(user, password)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    methods = (smtp.esmtp_features.get("auth") or "").upper().split()
+    if "PLAIN" in methods:
+        token = base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+        code, resp = smtp.docmd("AUTH", "PLAIN " + token)
+    elif "LOGIN" in methods:
+        code, resp = smtp.docmd("AUTH", "LOGIN " + base64.b64encode(user.encode()).decode())
+        if code == 334:
+            code, resp = smtp.docmd(base64.b64encode(password.encode()).decode())
+    else:
+        raise SmtpAuthError(f"The mail server offers no login method Collector can use with "
+                            f"a password that has accents (it offers: {' '.join(methods) or 'none'}).")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, resp)
+
+
+def _scrub(text: str, secret: Secret | None) -> str:
+    """Remove the password (and its base64 forms, as AUTH sends it) from a text."""
+    if not secret:
+        return text
+    value = secret.reveal()
+    forms = {value, base64.b64encode(value.encode()).decode()}
+    for form in forms:
+        if form:
+            text = text.replace(form, "****")
+    return text
+
+
+def _reply_text(resp: bytes | str | None) -> str:
+    if isinstance(resp, bytes):
+        resp = resp.decode("utf-8", "replace")
+    return " ".join((resp or "").split())
+
+
+class SmtpConnection:
+    """One SMTP session: connect, secure, log in; then send() any number of messages."""
+
+    def __init__(self, settings: SmtpSettings, password: Secret | None = None, *,
+                 ssl_context: ssl.SSLContext | None = None) -> None:
+        self.settings = settings
+        self._password = password
+        self._context = ssl_context
+        self._smtp: smtplib.SMTP | None = None
+
+    # -- the session -------------------------------------------------------------------------
+
+    def open(self) -> SmtpConnection:
+        s = self.settings
+        problems = s.problems()
+        if problems:
+            raise SmtpConfigError(" ".join(problems))
+        if s.needs_password and not self._password:
+            raise SmtpConfigError(f"The mail server {s.host} needs the password of {s.user}, "
+                                  "and none was given.")
+        context = self._context or ssl.create_default_context()
+        where = s.describe()
+        try:
+            if s.security == "ssl":
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
+                                                     context=context)
+            else:
+                smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            self._smtp = smtp
+            smtp.ehlo()
+            if s.security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    raise SmtpTlsError(
+                        f"The mail server {where} does not offer STARTTLS. Choose ssl (often "
+                        "port 465) or check the server's settings.")
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if s.needs_password:
+                assert self._password is not None
+                _login(smtp, s.user, self._password.reveal())
+        except BaseException as exc:
+            self.close()
+            if isinstance(exc, SmtpError):
+                raise
+            raise self._translate(exc, "connect") from None
+        return self
+
+    def close(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            try:
+                smtp.close()
+            except OSError:
+                pass
+
+    def __enter__(self) -> SmtpConnection:
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def is_open(self) -> bool:
+        return self._smtp is not None
+
+    # -- sending -----------------------------------------------------------------------------
+
+    def send(self, raw: bytes, sender: str, recipients: list[str]) -> None:
+        """Send one serialised message. On failure raises an SmtpError; after a failure that
+        leaves the session unusable (a dropped connection, a timeout) it is closed."""
+        if self._smtp is None:
+            self.open()
+        assert self._smtp is not None
+        try:
+            refused = self._smtp.sendmail(sender, recipients, raw)
+        except BaseException as exc:
+            error = self._translate(exc, "send")
+            if isinstance(error, (SmtpDisconnected, SmtpTimeout, SmtpConnectError)):
+                self._drop()
+            else:
+                self._reset()
+            raise error from None
+        if refused:  # some (not all) recipients refused: the others got it
+            code, resp = next(iter(refused.values()))
+            raise SmtpRejected(
+                f"The mail server refused some recipients: {', '.join(refused)} "
+                f"({code} {_reply_text(resp)}).", code, "rcpt")
+
+    def _reset(self) -> None:
+        if self._smtp is None:
+            return
+        try:
+            self._smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            self._drop()
+
+    def _drop(self) -> None:
+        smtp, self._smtp = self._smtp, None
+        if smtp is not None:
+            try:
+                smtp.close()
+            except OSError:
+                pass
+
+    # -- errors ------------------------------------------------------------------------------
+
+    def _translate(self, exc: BaseException, when: str) -> SmtpError:
+        error = self._classify(exc, when)
+        scrubbed = _scrub(str(error), self._password)
+        if scrubbed != str(error):
+            error = type(error)(scrubbed) if not isinstance(error, SmtpRejected) else \
+                SmtpRejected(scrubbed, error.code, error.phase)
+        return error
+
+    def _classify(self, exc: BaseException, when: str) -> SmtpError:
+        s = self.settings
+        where = s.describe()
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return SmtpAuthError(
+                f"The mail server {s.host} refused the user name or password of {s.user} "
+                f"({exc.smtp_code} {_reply_text(exc.smtp_error)}). Check them in the settings.")
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return SmtpTlsError(f"The mail server {where} does not support what was asked: "
+                                f"{exc}. Check the connection security setting.")
+        if isinstance(exc, smtplib.SMTPRecipientsRefused):
+            code, resp = next(iter(exc.recipients.values()))
+            who = ", ".join(exc.recipients)
+            return SmtpRejected(
+                f"The mail server refused the recipient {who} ({code} {_reply_text(resp)})."
+                + (" It may work later." if 400 <= code < 500 else
+                   " Check the client's email address."), code, "rcpt")
+        if isinstance(exc, smtplib.SMTPSenderRefused):
+            return SmtpRejected(
+                f"The mail server refused the sender {exc.sender} ({exc.smtp_code} "
+                f"{_reply_text(exc.smtp_error)}). Check the From address (smtp.from).",
+                exc.smtp_code, "mail")
+        if isinstance(exc, smtplib.SMTPDataError):
+            return SmtpRejected(
+                f"The mail server refused the message ({exc.smtp_code} "
+                f"{_reply_text(exc.smtp_error)})."
+                + (" It may work later." if 400 <= exc.smtp_code < 500 else ""),
+                exc.smtp_code, "data")
+        if isinstance(exc, smtplib.SMTPServerDisconnected) and (
+            isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc)
+        ):  # smtplib reports a timeout while reading a reply as a disconnection
+            exc = TimeoutError(str(exc))
+        if isinstance(exc, smtplib.SMTPServerDisconnected):
+            return SmtpDisconnected(
+                f"The mail server {where} closed the connection "
+                + ("while the message was being sent. It was probably not delivered; "
+                   "retry it from the outbox." if when == "send" else
+                   "before Collector could log in. Check the port and connection security."))
+        if isinstance(exc, smtplib.SMTPConnectError):
+            return SmtpConnectError(f"The mail server {where} refused the connection "
+                                    f"({exc.smtp_code} {_reply_text(exc.smtp_error)}).")
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return SmtpRejected(f"The mail server answered {exc.smtp_code} "
+                                f"{_reply_text(exc.smtp_error)}.", exc.smtp_code, "mail")
+        if isinstance(exc, ssl.SSLCertVerificationError):
+            return SmtpTlsError(
+                f"The mail server {where} could not prove its identity "
+                f"({exc.verify_message or exc.reason}). Check the server name; the connection "
+                "was not trusted and nothing was sent.")
+        if isinstance(exc, ssl.SSLError):
+            return SmtpTlsError(
+                f"A secure connection to {where} could not be made ({exc.reason or exc}). "
+                "Check the port and the connection security (starttls, usually port 587; "
+                "ssl, usually port 465).")
+        if isinstance(exc, (socket.timeout, TimeoutError)):
+            return SmtpTimeout(f"The mail server {where} did not answer within "
+                               f"{s.timeout:g} seconds. Try again later.")
+        if isinstance(exc, socket.gaierror):
+            return SmtpConnectError(f"The mail server name {s.host!r} was not found. "
+                                    "Check smtp.host and your internet connection.")
+        if isinstance(exc, ConnectionRefusedError):
+            return SmtpConnectError(f"The mail server {where} refused the connection. Check "
+                                    "the server name and port.")
+        if isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
+            return SmtpDisconnected(f"The connection to {where} was cut "
+                                    + ("while the message was being sent; retry it from the "
+                                       "outbox." if when == "send" else "."))
+        if isinstance(exc, smtplib.SMTPException):  # (before OSError: it is one)
+            return SmtpError(f"Sending through {where} failed: {exc}")
+        if isinstance(exc, OSError):
+            return SmtpConnectError(f"Could not reach the mail server {where}: "
+                                    f"{exc.strerror or exc}.")
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise exc
+        return SmtpError(f"Sending through {where} failed unexpectedly: "
+                         f"{type(exc).__name__}: {exc}")
