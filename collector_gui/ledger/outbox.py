@@ -18,30 +18,17 @@ from dataclasses import dataclass
 
 from collector_gui.core.dunning import ClientFile, parse_stage
 from collector_gui.core.model import ContactEvent, EventKind, EventStatus
-from collector_gui.ledger.store import Store, client_from_row, invoice_from_row, payment_from_row
+from collector_gui.ledger.store import (
+    Store,
+    client_from_row,
+    event_from_row,
+    invoice_from_row,
+    payment_from_row,
+)
 
 # A queued message older than this was interrupted (the program stopped while sending it):
 # it may or may not have gone out, so it is only sent again when the user says so.
 INTERRUPTED_AFTER = dt.timedelta(minutes=10)
-
-
-def event_from_row(row: dict) -> ContactEvent:
-    ids = row.get("invoice_ids")
-    return ContactEvent(
-        id=row["id"],
-        client_id=row["client_id"],
-        at=dt.datetime.fromisoformat(row["at"]),
-        kind=EventKind(row["kind"]),
-        subject=row["subject"],
-        body=row["body"],
-        invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
-        stage=row["stage"],
-        status=EventStatus(row["status"]),
-        message_id=row["message_id"],
-        error=row["error"],
-        promised_date=dt.date.fromisoformat(row["promised_date"]) if row["promised_date"] else None,
-        promised_minor=row["promised_minor"],
-    )
 
 
 def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:

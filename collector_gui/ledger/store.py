@@ -358,11 +358,14 @@ class Store:
         return replace(event, id=event_id)
 
     def set_event_status(
-        self, event_id: int, status: EventStatus, *, message_id: str = "", error: str = ""
+        self, event_id: int, status: EventStatus, *, message_id: str | None = None,
+        error: str | None = None,
     ) -> None:
+        """Change an event's status; message_id and error stay as they were unless given."""
         with self.ledger.write() as db:
             db.execute(
-                "UPDATE contact_events SET status = ?, message_id = ?, error = ? WHERE id = ?",
+                "UPDATE contact_events SET status = ?, message_id = coalesce(?, message_id), "
+                "error = coalesce(?, error) WHERE id = ?",
                 (str(status), message_id, error, event_id),
             )
 
@@ -373,7 +376,7 @@ class Store:
             "WHERE e.client_id = ? GROUP BY e.id ORDER BY e.at, e.id",
             (client_id,),
         )
-        return [_event_from_row(r) for r in rows]
+        return [event_from_row(r) for r in rows]
 
     # -- reports ---------------------------------------------------------------------------
 
@@ -549,7 +552,7 @@ class Store:
             db.execute("DELETE FROM contact_events WHERE id = ?", (event_id,))
 
 
-def _event_from_row(row: dict) -> ContactEvent:
+def event_from_row(row: dict) -> ContactEvent:
     ids = row.get("invoice_ids")
     return ContactEvent(
         id=row["id"],
