@@ -81,6 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
                                        "replaced ledger is kept aside)")
     p.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
 
+    p = sub.add_parser("config", help="business profile, SMTP and reminder settings")
+    cfg = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    q = cfg.add_parser("set", help="set a setting (smtp.host, smtp.port, smtp.security, "
+                                   "smtp.user, smtp.from, business.*, reminders.*)")
+    q.add_argument("key", metavar="KEY")
+    q.add_argument("value", metavar="VALUE")
+    q = cfg.add_parser("get", help="print one setting")
+    q.add_argument("key", metavar="KEY")
+    cfg.add_parser("list", help="print every setting")
+    cfg.add_parser("set-password", help="read the SMTP password from standard input into the "
+                                        "system keyring")
+
+    p = sub.add_parser("remind", help="the reminders due today: print, save as .eml, or send")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--dry-run", action="store_true", help="print the drafts, change nothing")
+    how.add_argument("--eml", type=Path, metavar="DIR",
+                     help="write one .eml per client (PDFs attached) and record them as saved")
+    how.add_argument("--send", action="store_true", help="send through the SMTP server")
+    p.add_argument("--client", metavar="NAME", help="only this client")
+    p.add_argument("--yes", action="store_true", help="send without asking first")
+
     p = sub.add_parser("invoice-pdf", help="an invoice as PDF, as the client receives it")
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
@@ -274,6 +296,68 @@ def cmd_dossier(args, store) -> int:
     return 0
 
 
+def cmd_config(args, store) -> int:
+    from collector_gui.actions import remind
+
+    if args.config_command == "set":
+        print(f"{args.key} = {remind.config_set(store, args.key, args.value)}")
+    elif args.config_command == "get":
+        print(remind.config_get(store, args.key))
+    elif args.config_command == "list":
+        rows = [(key, value) for key, value, _ in remind.config_list(store)]
+        print("\n".join(_aligned([("setting", "value"), *rows], right=set(), max_width=60)))
+    else:  # set-password
+        if sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass("SMTP password: ")
+        else:
+            password = sys.stdin.readline()
+        remind.set_smtp_password(store, password)
+        print("The SMTP password is saved in the system keyring.")
+    return 0
+
+
+def _ask_password(smtp, why: str) -> str | None:
+    """At a terminal, ask for the SMTP password (never echoed, never stored)."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass(f"{why}\nSMTP password for {smtp.user}@{smtp.host}: ") or None
+
+
+def cmd_remind(args, store) -> int:
+    from collector_gui.actions.remind import format_drafts, plan_reminders
+    from collector_gui.actions.reports import user_locale
+
+    flow = plan_reminders(store, args.as_of, client=args.client)
+    if args.dry_run:
+        print(format_drafts(flow, locale=user_locale()))
+        return 0
+    drafts = flow.drafts()
+    if not drafts:
+        print("No reminder is due" + (f" as of {args.as_of}." if args.as_of else " today."))
+        return 0
+    if args.eml:
+        summary = flow.save_eml(args.eml, task=_progress_task())
+    else:
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise CollectorError("Not sending without confirmation: add --yes to send "
+                                     f"{len(drafts)} reminder(s) from a script.")
+            listing = "\n".join(f"  {d.recipient}: {d.subject}" for d in drafts)
+            answer = input(f"Send {len(drafts)} reminder(s)?\n{listing}\n[y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "s", "si", "sí"):
+                print("Nothing was sent.")
+                return 0
+        summary = flow.send(ask_password=_ask_password, task=_progress_task())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.text())
+    return 0 if summary.ok else 1
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "import": cmd_import,
@@ -281,6 +365,8 @@ COMMANDS = {
     "aging": cmd_aging,
     "overdue": cmd_overdue,
     "backup": cmd_backup,
+    "config": cmd_config,
+    "remind": cmd_remind,
     "invoice-pdf": cmd_invoice_pdf,
     "statement": cmd_statement,
     "dossier": cmd_dossier,
