@@ -43,12 +43,16 @@ def daily_backup(ledger: Ledger, *, today: dt.date | None = None,
     if keep is None:
         keep = Settings(store.settings("backup.")).get(S.BACKUP_KEEP)
     today = today or dt.date.today()
-    existing = automatic_backups(ledger)
-    made = None
     stamp = today.strftime("%Y%m%d")
-    if not any(f"-{stamp}-" in p.name for p in existing) and any(store.counts().values()):
-        made = ledger.backup(reason=AUTO)
-        existing.append(made)
+    made = None
+    # Under the write lock: the window and a command opening the ledger in the same second
+    # make one backup between them.
+    with ledger.write():
+        existing = automatic_backups(ledger)
+        if not any(f"-{stamp}-" in p.name for p in existing) and any(store.counts().values()):
+            name = f"{ledger.path.stem}-{stamp}-{dt.datetime.now():%H%M%S}-{AUTO}.sqlite"
+            made = ledger.backup(paths.backups_dir(ledger.path) / name, reason=AUTO)
+            existing = sorted([*existing, made])
     for old in existing[: max(0, len(existing) - max(keep, 1))]:
         old.unlink(missing_ok=True)
     return made

@@ -69,8 +69,8 @@ def parse_email(text: str) -> str:
 
 def parse_terms_days(text: str) -> int:
     raw = (text or "").strip()
-    if not raw.isdigit() or int(raw) > MAX_TERMS_DAYS:
-        raise FieldError(f"{raw!r} is not a whole number of days from 0 to {MAX_TERMS_DAYS}")
+    if not re.fullmatch(r"[0-9]{1,3}", raw) or int(raw) > MAX_TERMS_DAYS:
+        raise FieldError(f"{raw[:20]!r} is not a whole number of days from 0 to {MAX_TERMS_DAYS}")
     return int(raw)
 
 

@@ -17,7 +17,10 @@ from collector_gui.core.errors import CollectorError
 
 # Codes in ISO 4217 that are not money anyone invoices in.
 _NOT_INVOICEABLE = frozenset({"XXX", "XTS"})
-_AMOUNT_RE = re.compile(r"(?P<int>\d+)(?:\.(?P<frac>\d+))?")
+_AMOUNT_RE = re.compile(r"(?P<int>[0-9]+)(?:\.(?P<frac>[0-9]+))?")
+# The largest amount accepted, in whole units: far above any invoice, and far below what a
+# SQLite INTEGER holds in minor units (2**63 - 1 is about 9.2e18).
+MAX_WHOLE_DIGITS = 15
 
 
 class MoneyError(CollectorError, ValueError):
@@ -69,6 +72,8 @@ def parse_minor(text: str, currency: str) -> int:
             raise MoneyError(f"amount {raw!r}: use '.' as the decimal point and no thousands separators")
         raise MoneyError(f"amount {raw!r} is not a number")
     frac = match.group("frac") or ""
+    if len(match.group("int").lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise MoneyError(f"amount {raw[:20]!r}{'…' if len(raw) > 20 else ''} is too large")
     if len(frac) > digits:
         if digits == 0:
             raise MoneyError(f"amount {raw!r}: {currency} has no minor units, so no decimals")

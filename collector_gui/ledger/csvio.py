@@ -10,6 +10,7 @@ spreadsheet would run as a formula by putting a `'` in front; import takes that 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -57,6 +58,9 @@ EXPORT_ONLY = {"invoices": ("paid", "balance", "status"), "clients": (), "paymen
 _FORMULA_RE = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED_FORMULA_RE = re.compile(r"'+[=+\-@\t\r]")
 _WRITE_BATCH = 1000
+# A line ends in CR LF, LF or CR alone (old Mac files), as csv.reader counts them.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_B = re.compile(rb"\r\n|\r|\n")
 
 
 def defuse(value: str) -> str:
@@ -134,12 +138,12 @@ def _read(data: bytes, kind: str, report: ImportReport) -> list[_Row]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = len(_LINE_BREAK_B.findall(data, 0, exc.start)) + 1
         report.errors.append(RowError(line, "-", "the file is not UTF-8 text (save it as "
                                                   "CSV UTF-8 and try again)"))
         return []
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
+        line = len(_LINE_BREAK.findall(text, 0, text.index("\x00"))) + 1
         report.errors.append(RowError(line, "-", "the file holds a NUL byte: it is not a CSV file"))
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -352,21 +356,23 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
     report.rows = len(rows)
     if report.errors and not rows:
         return report
-    cfg = Settings(store.settings())
     today = today or dt.date.today()
-    if task:
-        task.step(0, len(rows), "Checking")
-    if kind == "clients":
-        records = _check_clients(rows, store, cfg, report)
-    elif kind == "invoices":
-        records, new_clients = _check_invoices(rows, store, cfg, report)
-        report.created_clients = [name for name, _ in new_clients.values()]
-    else:
-        records = _check_payments(rows, store, today, report)
-    if report.errors or dry_run:
-        return report
-    with store.ledger.write() as db:
-        conn = db.conn
+    # Check and write in one transaction (BEGIN IMMEDIATE): another window or command cannot
+    # add the same invoice number, or pay the same invoice, between the check and the write.
+    with contextlib.nullcontext() if dry_run else store.ledger.write():
+        cfg = Settings(store.settings())
+        if task:
+            task.step(0, len(rows), "Checking")
+        if kind == "clients":
+            records = _check_clients(rows, store, cfg, report)
+        elif kind == "invoices":
+            records, new_clients = _check_invoices(rows, store, cfg, report)
+            report.created_clients = [name for name, _ in new_clients.values()]
+        else:
+            records = _check_payments(rows, store, today, report)
+        if report.errors or dry_run:
+            return report
+        conn = store.ledger.conn
         if kind == "clients":
             sql = ("INSERT INTO clients (name, email, language, phone, address, tax_id, currency, "
                    "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes) "

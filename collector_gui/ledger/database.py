@@ -8,6 +8,8 @@ message says what happened and what to do; nothing is changed in the file when o
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,6 +56,18 @@ class LedgerReadOnly(LedgerError):
 
 class LedgerWriteFailed(LedgerError):
     pass
+
+
+class LedgerMoved(LedgerError):
+    """The file was deleted, moved or replaced by another program while it was open."""
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def translate(exc: sqlite3.Error, path: Path) -> LedgerError | None:
@@ -104,6 +118,10 @@ class Ledger:
         self.path = path
         self.conn = conn
         self.db = Database(conn)
+        # Which file this connection has open: SQLite does not notice, in WAL mode, when the
+        # path is deleted or replaced (it writes on into the old file, and leaves its -wal to
+        # be played into the new one).
+        self._file_id = _file_id(path)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -128,15 +146,43 @@ class Ledger:
         ledger = cls(path, conn)
         try:
             with errors_as_ledger_errors(path):
-                ledger._prepare(existing=exists)
+                ledger._prepare()
         except BaseException:
             conn.close()
             raise
         return ledger
 
-    def _prepare(self, *, existing: bool) -> None:
+    def _prepare(self) -> None:
         conn = self.conn
         conn.execute("PRAGMA foreign_keys = ON")
+        self._check_kind()
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise LedgerReadOnly(
+                f"The ledger {self.path} cannot be opened for writing (journal mode {mode})."
+            )
+        # FULL: a commit is on disk before the call returns, even with a power cut.
+        conn.execute("PRAGMA synchronous = FULL")
+        if not migrations.pending(self.db):
+            return
+        # Creating or upgrading: one process at a time, all in one transaction, and the checks
+        # again under the lock (another window or command may have done it meanwhile).
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            has_tables = self._check_kind()
+            if migrations.pending(self.db):
+                if has_tables:
+                    self.backup(reason=f"before-migration-to-v{SCHEMA_VERSION}")
+                migrations.apply(self.db)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _check_kind(self) -> bool:
+        """Refuse a file that is not a ledger, or is from a newer Collector; True if it has tables."""
+        conn = self.conn
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
@@ -151,20 +197,51 @@ class Ledger:
                 f"(ledger format {version}; this version knows up to {SCHEMA_VERSION}). "
                 "Install the newer Collector to open it; the file was not changed."
             )
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal":
-            raise LedgerReadOnly(
-                f"The ledger {self.path} cannot be opened for writing (journal mode {mode})."
-            )
-        # FULL: a commit is on disk before the call returns, even with a power cut.
-        conn.execute("PRAGMA synchronous = FULL")
-        if migrations.pending(self.db):
-            if existing and has_tables:
-                self.backup(reason=f"before-migration-to-v{SCHEMA_VERSION}")
-            migrations.apply(self.db)
+        return has_tables
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            if _file_id(self.path) != self._file_id:
+                # Keep a copy of what this connection holds, and fold its -wal into the file
+                # it belongs to, so SQLite never plays it into the file now at the path.
+                try:
+                    self._rescue()
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except (sqlite3.Error, OSError):
+                    pass
+        finally:
+            self.conn.close()
+
+    def _rescue(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = paths.backups_dir(self.path) / f"{self.path.stem}-{stamp}-rescued.sqlite"
+        n = 1
+        while target.exists():
+            n += 1
+            target = target.with_name(f"{self.path.stem}-{stamp}-rescued-{n}.sqlite")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out = sqlite3.connect(target)
+        try:
+            self.conn.backup(out)
+            out.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            out.close()
+        return target
+
+    def _moved_error(self) -> LedgerMoved | None:
+        now = _file_id(self.path)
+        if now == self._file_id:
+            return None
+        what = "deleted or moved" if now is None else "replaced by another file"
+        try:
+            kept = f"Everything saved before is kept in {self._rescue()}."
+        except (sqlite3.Error, OSError) as exc:
+            kept = f"A copy of what was saved before could not be made ({exc})."
+        return LedgerMoved(
+            f"The ledger {self.path} was {what} while Collector had it open, so this change "
+            f"was not saved. {kept} Close Collector and open the ledger again, or restore that "
+            "copy (`collector restore FILE`)."
+        )
 
     def __enter__(self) -> Ledger:
         return self
@@ -187,6 +264,9 @@ class Ledger:
                 yield self.db
             return
         with errors_as_ledger_errors(self.path):
+            moved = self._moved_error()
+            if moved:
+                raise moved
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
@@ -194,6 +274,9 @@ class Ledger:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+            if _file_id(self.path) != self._file_id:
+                self.conn.execute("ROLLBACK")
+                raise self._moved_error()
             try:
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -236,19 +319,34 @@ class Ledger:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             raise LedgerError(f"{target} exists already; choose another name.")
-        partial = target.with_name(target.name + ".partial")
+        # A name of its own: two processes backing up in the same second never share it.
+        partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
         with errors_as_ledger_errors(self.path):
             out = sqlite3.connect(partial)
+            # Connection.backup() from a connection inside a transaction loops forever on
+            # SQLITE_BUSY: then copy through a reading connection of our own (it sees what is
+            # committed, which is what a backup is of).
+            source = sqlite3.connect(self.path) if self.conn.in_transaction else self.conn
             try:
-                self.conn.backup(out)
+                source.backup(out)
                 out.execute("PRAGMA journal_mode = DELETE")
                 ok = out.execute("PRAGMA integrity_check").fetchone()[0]
             finally:
+                if source is not self.conn:
+                    source.close()
                 out.close()
         if ok != "ok":
             partial.unlink(missing_ok=True)
             raise LedgerCorrupt(f"The backup of {self.path} failed its integrity check: {ok}")
-        partial.replace(target)
+        try:
+            os.link(partial, target)  # never over a backup another process just made
+        except FileExistsError:
+            partial.unlink(missing_ok=True)
+            raise LedgerError(f"{target} exists already; choose another name.") from None
+        except OSError:  # a file system without hard links
+            partial.replace(target)
+        else:
+            partial.unlink(missing_ok=True)
         return target
 
 

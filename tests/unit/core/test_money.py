@@ -107,7 +107,7 @@ def test_minor_to_string(minor, currency, text):
     assert minor_to_string(minor, currency) == text
 
 
-@given(st.integers(min_value=0, max_value=10**15), st.sampled_from(CURRENCIES))
+@given(st.integers(min_value=0, max_value=10**15 - 1), st.sampled_from(CURRENCIES))
 def test_string_round_trip(minor, currency):
     text = minor_to_string(minor, currency)
     assert parse_minor(text, currency) == minor
