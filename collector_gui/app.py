@@ -38,6 +38,58 @@ def _open_ledger(path: Path) -> Ledger:
     return open_ledger(path, auto_backup=False)
 
 
+def _wait_for(box: QMessageBox) -> None:
+    """Wait for a message box to be answered (before the application's event loop runs)."""
+    loop = QEventLoop()
+    box.finished.connect(lambda _result: loop.quit())
+    if box.isVisible():
+        loop.exec()
+
+
+def open_or_recover(path: Path) -> Ledger | None:
+    """Open the ledger; when it is damaged, offer to restore its newest good backup.
+
+    Any other reason it cannot be opened (from a newer Collector, not a ledger, busy) is
+    said in a message box. Returns None when there is no ledger to show (the app exits 1).
+    """
+    from collector_gui.actions.restore import newest_good_backup, restore
+    from collector_gui.ledger.database import LedgerCorrupt
+
+    try:
+        return _open_ledger(path)
+    except LedgerCorrupt as exc:
+        messages.log.error("cannot open %s: %s", path, exc)
+        backup = newest_good_backup(path)
+        if backup is None:
+            _wait_for(messages.show_error(None, str(exc), tr(
+                "There is no good backup of it to restore. The file was not changed.")))
+            return None
+        chosen: list[bool] = []
+        _wait_for(messages.ask_user(
+            None, tr("The ledger {path} is damaged and cannot be opened.").format(path=str(path)),
+            lambda: chosen.append(True), yes_label=tr("Restore the backup"),
+            detail=tr("Restore its newest good backup, {backup}? The damaged file is kept "
+                      "beside it, not deleted.").format(backup=backup.name)))
+        if not chosen:
+            return None
+        try:
+            result = restore(path, backup)
+            ledger = _open_ledger(path)
+        except CollectorError as again:
+            messages.log.error("restoring %s from %s failed: %s", path, backup, again)
+            _wait_for(messages.show_error(None, str(again)))
+            return None
+        detail = (tr("The damaged ledger is kept as {path}.").format(path=str(result.replaced))
+                  if result.replaced is not None else "")
+        _wait_for(messages.show_info(None, tr("Restored the ledger from {backup}.").format(
+            backup=backup.name), detail))
+        return ledger
+    except CollectorError as exc:  # LedgerTooNew, NotALedger, LedgerBusy, ...
+        messages.log.error("cannot open %s: %s", path, exc)
+        _wait_for(messages.show_error(None, str(exc)))
+        return None
+
+
 def start_daily_backup(window: MainWindow):
     """Today's automatic backup, off the UI thread; a failure is said, never fatal."""
     from collector_gui.actions.ledger import daily_backup
@@ -145,11 +197,8 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not make_sample_ledger(path):
             return 1
-    try:
-        ledger = _open_ledger(path)
-    except CollectorError as exc:
-        messages.log.error("cannot open %s: %s", path, exc)
-        QMessageBox.critical(None, tr("Collector"), str(exc))
+    ledger = open_or_recover(path)
+    if ledger is None:
         return 1
     try:
         if profile:

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,7 +157,7 @@ class Ledger:
         conn = self.conn
         conn.execute("PRAGMA foreign_keys = ON")
         self._check_kind()
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = self._switch_to_wal()
         if mode.lower() != "wal":
             raise LedgerReadOnly(
                 f"The ledger {self.path} cannot be opened for writing (journal mode {mode})."
@@ -179,6 +180,19 @@ class Ledger:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    def _switch_to_wal(self) -> str:
+        """PRAGMA journal_mode = WAL, retried while another program is switching the same new
+        file: SQLite answers that clash with an immediate "locked" (its busy handler is not
+        called, to avoid a deadlock between two lock upgrades), not after the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _check_kind(self) -> bool:
         """Refuse a file that is not a ledger, or is from a newer Collector; True if it has tables."""
@@ -211,6 +225,19 @@ class Ledger:
                     pass
         finally:
             self.conn.close()
+
+    def reopen(self) -> None:
+        """Open the file at this ledger's path again, into this same object (after a restore
+        replaced the file). Every Store holds this Ledger and its sqlite-utils Database, so
+        both keep their identity and take the new connection and the new file's identity."""
+        fresh = Ledger.open(self.path, create=False)
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+        self.conn = fresh.conn
+        self.db.conn = fresh.conn
+        self._file_id = fresh._file_id
 
     def _rescue(self) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

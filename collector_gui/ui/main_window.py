@@ -30,7 +30,10 @@ from collector_gui.ui.pages.clients import ClientsPage
 from collector_gui.ui.pages.dashboard import DashboardPage
 from collector_gui.ui.pages.invoices import InvoicesPage
 from collector_gui.ui.pages.overdue import OverduePage
+from collector_gui.ui.documents_ui import DocumentActions
 from collector_gui.ui.records import RecordActions
+from collector_gui.ui.reminders import ReminderActions
+from collector_gui.ui.refresh import ChangeWatcher
 from collector_gui.ui.tasks import run_in_background, wait_for_all
 
 
@@ -85,7 +88,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.records = RecordActions(self)
+        self.documents = DocumentActions(self)
         self._build_actions()
+        self.reminders = ReminderActions(self)  # its own menu, Ctrl+R and buttons
+        self.changes = ChangeWatcher(self)  # writes made by another window or the CLI
         self.page_status = QLabel()
         self.statusBar().addWidget(self.page_status, 1)
         ledger_label = QLabel(str(ctx.path))
@@ -154,12 +160,14 @@ class MainWindow(QMainWindow):
         self.addAction(self.act_redo)
         self.act_settings = a(tr("&Settings…"), self.open_settings, "Ctrl+,", name="settings")
         self.act_backup = a(tr("&Back up now…"), self.backup_now, name="backup")
+        self.act_restore = a(tr("&Restore from backup…"), self.restore_from_backup,
+                             name="restoreBackup")
         self.act_import = {kind: a(label, lambda k=kind: self.import_csv(k), name=f"import_{kind}")
                            for kind, label in (("clients", tr("Import &clients (CSV)…")),
                                                ("invoices", tr("Import &invoices (CSV)…")),
                                                ("payments", tr("Import &payments (CSV)…")))}
         self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="quit")
-        self.act_refresh = a(tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh,
+        self.act_refresh = a(tr("&Refresh"), self.refresh, "F5",  # Ctrl+R sends a reminder
                              name="refresh")
         self.act_about = a(tr("&About Collector"), self.about, name="about")
         self.act_pages = []
@@ -173,7 +181,11 @@ class MainWindow(QMainWindow):
         for act in self.act_import.values():
             m.addAction(act)
         m.addSeparator()
+        m.addAction(self.documents.act_export_statements)
+        m.addAction(self.documents.act_open_after)
+        m.addSeparator()
         m.addAction(self.act_backup)
+        m.addAction(self.act_restore)
         m.addAction(self.act_settings)
         m.addSeparator()
         m.addAction(self.act_quit)
@@ -187,12 +199,13 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_refresh)
         m = bar.addMenu(tr("&Clients"))
         for act in (self.act_new_client, self.act_edit_client, self.act_hold,
-                    self.act_delete_client):
-            m.addAction(act)
+                    self.act_delete_client, None, self.documents.act_statement_pdf,
+                    self.documents.act_dossier_pdf):
+            m.addSeparator() if act is None else m.addAction(act)
         m = bar.addMenu(tr("&Invoices"))
         for act in (self.act_new_invoice, self.act_edit_invoice, self.act_issue, None,
                     self.act_payment, None, self.act_disputed, self.act_paused, None,
-                    self.act_void, self.act_delete_draft):
+                    self.act_void, self.act_delete_draft, None, self.documents.act_invoice_pdf):
             m.addSeparator() if act is None else m.addAction(act)
         m = bar.addMenu(tr("C&ontact"))
         for act in (self.act_call, self.act_letter, self.act_note, self.act_promise):
@@ -210,7 +223,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(tools)
         self.clients.detail.set_actions([self.act_edit_client, self.act_new_invoice,
                                          self.act_payment, self.act_call, self.act_promise,
-                                         self.act_hold, self.act_delete_client])
+                                         self.act_hold, self.act_delete_client,
+                                         self.documents.act_statement_pdf,
+                                         self.documents.act_dossier_pdf])
 
     def _undo_changed(self, _index: int) -> None:
         self._update_actions()
@@ -231,6 +246,7 @@ class MainWindow(QMainWindow):
         self.act_hold.setEnabled(client is not None)
         self.act_hold.setChecked(client is not None and client.on_hold)
         self.act_delete_client.setEnabled(client is not None)
+        self.documents.update(invoice, client)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -295,6 +311,11 @@ class MainWindow(QMainWindow):
         return run_in_background(self, lambda ledger, task: ledger.backup(folder), done,
                                  ledger_path=self.ctx.path, label=tr("Backing up the ledger…"),
                                  cancellable=False)
+
+    def restore_from_backup(self):
+        from collector_gui.ui.dialogs.restore import start_restore
+
+        return start_restore(self)
 
     def import_csv(self, kind: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import {kind} from a CSV file").format(

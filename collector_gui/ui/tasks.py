@@ -256,6 +256,12 @@ class PageReader(QObject):
             self._worker.latest[request.key] = request.generation
             self._ask.emit(request)
 
+    def release(self) -> None:
+        """Close the reader's connection (a restore replaces the file); the next request
+        opens it again."""
+        if not self._stopped:
+            self._close.emit()
+
     def stop(self) -> None:
         """Close the reader's connection in its own thread, then end the thread."""
         if self._stopped:

@@ -133,6 +133,10 @@ class SettingsDialog(QDialog):
             max(0, self.ui_language.findData(chosen_language(ctx.settings))))
         wform.addRow(tr("&Language of the window"), self.ui_language)
         tabs.addTab(window, tr("Window"))
+        from collector_gui.ui.dialogs.mail_settings import MailForm
+
+        self.mail = MailForm(ctx)
+        tabs.addTab(self.mail, tr("Mail"))
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #b3261e;")
         self.problems.setWordWrap(True)
@@ -172,6 +176,7 @@ class SettingsDialog(QDialog):
         values[S.INVOICE_NUMBER_PATTERN.key] = self.pattern.text().strip()
         try:
             save_profile(self.ctx.store, values)
+            self.mail.save()
         except CollectorError as exc:
             messages.show_error(self, str(exc))
             return

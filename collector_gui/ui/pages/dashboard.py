@@ -120,9 +120,7 @@ class DashboardPage(Page):
         self.chase_label.setWordWrap(True)
         self.remind_button = QPushButton(tr("Send reminders…"))
         self.remind_button.setObjectName("sendReminders")
-        self.remind_button.setEnabled(False)
-        self.remind_button.setToolTip(tr("Reminders by email come in a later version of "
-                                         "Collector. For now, log calls and letters by hand."))
+        self.remind_button.setToolTip(tr("Review and send today's reminders by email"))
         chase_head = QHBoxLayout()
         chase_head.addWidget(self.chase_label, 1)
         chase_head.addWidget(self.remind_button)

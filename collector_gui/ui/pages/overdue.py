@@ -3,7 +3,7 @@ so far and the last contact."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.context import AppContext
@@ -29,6 +29,9 @@ class OverduePage(Page):
         head.addWidget(heading(tr("Overdue")))
         head.addStretch(1)
         head.addWidget(self.count)
+        self.remind_button = QPushButton(tr("Send reminders…"))  # the window opens the wizard
+        self.remind_button.setObjectName("sendReminders")
+        head.addWidget(self.remind_button)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.search)

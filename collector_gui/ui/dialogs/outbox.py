@@ -1,0 +1,138 @@
+"""The outbox: reminders that failed, or were interrupted while being sent; retry or discard.
+
+The list comes from `remind.outbox`; retrying runs `remind.retry` off the UI thread with the
+worker's own Store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector_gui.actions import remind
+from collector_gui.actions.remind import DeliverySummary
+from collector_gui.ledger.store import Store
+from collector_gui.ui import messages
+from collector_gui.ui.context import AppContext
+from collector_gui.ui.i18n import tr
+from collector_gui.ui.reminder_wizard import ask_password, summary_text
+from collector_gui.ui.tasks import BackgroundTask, run_in_background
+
+
+def _status_label(status: str) -> str:
+    return {"failed": tr("failed"), "queued": tr("being sent"),
+            "interrupted": tr("interrupted")}.get(status, status)
+
+
+class OutboxDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxDialog")
+        self.setWindowTitle(tr("Outbox"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.ctx = ctx
+        self.task: BackgroundTask | None = None
+        self.intro = QLabel(tr("Reminders that could not be sent wait here. An interrupted "
+                               "message may or may not have gone out: retry it only if the "
+                               "client did not get it."))
+        self.intro.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("outboxList")
+        self.list.setRootIsDecorated(False)
+        self.list.setHeaderLabels([tr("Client"), tr("To"), tr("Subject"), tr("Status"),
+                                   tr("When"), tr("Reason")])
+        self.list.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._update)
+        self.retry_button = QPushButton(tr("Retry"))
+        self.retry_button.setObjectName("retry")
+        self.retry_button.clicked.connect(self.retry)
+        self.discard_button = QPushButton(tr("Discard…"))
+        self.discard_button.setObjectName("discard")
+        self.discard_button.clicked.connect(self.discard)
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.result)
+        layout.addLayout(buttons)
+        self.resize(860, 380)
+        self.reload()
+
+    def reload(self) -> None:
+        self.items = remind.outbox(self.ctx.store)
+        self.list.clear()
+        fmt = self.ctx.fmt
+        for it in self.items:
+            row = QTreeWidgetItem([it.client, it.recipient, it.subject, _status_label(it.status),
+                                   fmt.datetime(it.at), it.error])
+            row.setData(0, Qt.ItemDataRole.UserRole, it.event_id)
+            row.setToolTip(5, it.error)
+            self.list.addTopLevelItem(row)
+        for col in range(5):
+            self.list.resizeColumnToContents(col)
+        if not self.items:
+            self.result.setText(self.result.text() or tr("The outbox is empty."))
+        self._update()
+
+    def selected_ids(self) -> list[int]:
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+
+    def _update(self) -> None:
+        has = bool(self.selected_ids())
+        self.retry_button.setEnabled(has)
+        self.discard_button.setEnabled(has)
+
+    def retry(self) -> BackgroundTask | None:
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        go, password = ask_password(self, self.ctx)
+        if not go:
+            return None
+
+        def op(ledger, task):
+            return remind.retry(Store(ledger), ids, password=password, task=task,
+                                include_interrupted=True)
+
+        def done(summary: DeliverySummary) -> None:
+            self.ctx.notify()
+            self.result.setText(summary_text(summary))
+            self.reload()
+
+        self.task = run_in_background(self, op, done, ledger_path=self.ctx.path,
+                                      label=tr("Sending again…"))
+        return self.task
+
+    def discard(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+
+        def go() -> None:
+            for event_id in ids:
+                remind.discard(self.ctx.store, event_id)
+            self.ctx.notify()
+            self.result.setText(tr("{n} messages discarded.").format(n=len(ids)))
+            self.reload()
+
+        messages.ask_user(self, tr("Discard {n} messages without sending them?").format(
+            n=len(ids)), go, yes_label=tr("Discard"))

@@ -1,0 +1,177 @@
+"""The window's reminder actions: the wizard, Ctrl+R "Send reminder" to the selected client,
+and the outbox. Like records.py, one method per user action over actions/remind.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from collector_gui.actions import remind
+from collector_gui.actions.remind import DeliverySummary, ReminderFlow
+from collector_gui.core.errors import CollectorError
+from collector_gui.ui import messages
+from collector_gui.ui.i18n import tr
+from collector_gui.ui.reminder_wizard import (
+    ReminderWizard,
+    ask_password,
+    stage_label,
+    start_delivery,
+    summary_text,
+)
+
+if TYPE_CHECKING:
+    from collector_gui.ui.main_window import MainWindow
+
+
+class ReminderActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.ctx = window.ctx
+        self.dialog: QDialog | QMessageBox | None = None  # the one open now (tests drive it)
+        self.flow: ReminderFlow | None = None
+        self.task = None
+        self._install()
+
+    def _action(self, text: str, slot, shortcut: str = "", name: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def _install(self) -> None:
+        """The Reminders menu, Ctrl+R, and the pages' buttons (kept here, not in
+        main_window.py, so the window's own code stays about the window)."""
+        w = self.window
+        self.act_wizard = self._action(tr("Send &reminders…"), self.open_wizard,
+                                       name="sendReminders")
+        self.act_send_one = self._action(tr("Send reminder"), self.send_reminder, "Ctrl+R",
+                                         name="sendReminder")
+        self.act_send_one.setStatusTip(tr("Send the selected client the reminder that is due"))
+        self.act_client_wizard = self._action(tr("Reminder to this client…"),
+                                              self.open_for_selected_client,
+                                              name="clientReminder")
+        self.act_outbox = self._action(tr("&Outbox…"), self.open_outbox, name="outbox")
+        menu = w.menuBar().addMenu(tr("&Reminders"))
+        for act in (self.act_wizard, self.act_send_one, self.act_client_wizard, None,
+                    self.act_outbox):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        w.dashboard.remind_button.clicked.connect(lambda: self.open_wizard())
+        w.overdue.remind_button.clicked.connect(lambda: self.open_wizard())
+        w.clients.detail.buttons.addAction(self.act_client_wizard)
+        for page in w.pages:
+            page.selectionChanged.connect(self._update)
+        w.sidebar.currentRowChanged.connect(lambda _row: self._update())
+        self._update()
+
+    def _update(self) -> None:
+        has_client = self.window.records.selected_client() is not None
+        self.act_send_one.setEnabled(has_client)
+        self.act_client_wizard.setEnabled(has_client)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def open_wizard(self, client_id: int | None = None) -> ReminderWizard | None:
+        """The wizard over today's plan, or over one client's reminder."""
+        try:
+            client = None
+            if client_id is not None:
+                client = self.ctx.store.get_client(client_id).name
+            wizard = ReminderWizard(self.ctx, self.window, client=client)
+        except CollectorError as exc:
+            messages.show_error(self.window, str(exc))
+            return None
+        self._open(wizard)
+        return wizard
+
+    def open_for_selected_client(self) -> ReminderWizard | None:
+        client = self.window.records.selected_client()
+        if client is None:
+            messages.show_status(self.window, tr("Select a client or an invoice first."))
+            return None
+        return self.open_wizard(client.id)
+
+    def open_outbox(self) -> QDialog:
+        from collector_gui.ui.dialogs.outbox import OutboxDialog
+
+        return self._open(OutboxDialog(self.ctx, self.window))
+
+    # -- Ctrl+R --------------------------------------------------------------------------------
+
+    def send_reminder(self) -> QMessageBox | None:
+        """Plan the selected client's reminder, confirm it in one line, then send it (or save
+        it as .eml when no mail server is set)."""
+        client = self.window.records.selected_client()
+        if client is None:
+            messages.show_status(self.window, tr("Select a client or an invoice first."))
+            return None
+        try:
+            flow = remind.plan_reminders(self.ctx.store, self.ctx.today(), client=client.name)
+            if not any(e.client_id == client.id for e in flow.entries):
+                flow.add_client(client.id)
+            entry = flow.entry(client.id)
+            if entry.problems:
+                raise CollectorError(" ".join(entry.problems))
+            flow.set_included(client.id, True)
+            for other in flow.entries:
+                if other.client_id != client.id:
+                    flow.set_included(other.client_id, False)
+            draft = flow.draft(client.id)
+        except CollectorError as exc:
+            messages.show_error(self.window, str(exc))
+            return None
+        self.flow = flow
+        smtp_problems = remind.smtp_settings(self.ctx.store).problems()
+        line = tr("{stage} reminder to {to} about {invoices}, attaching {files}.").format(
+            stage=stage_label(draft.stage).capitalize(), to=draft.recipient,
+            invoices=", ".join(inv.number for inv in draft.invoices),
+            files=", ".join(draft.attachments) or tr("nothing"))
+        if smtp_problems:
+            box = messages.ask_user(
+                self.window, line, lambda: self._save_eml(flow),
+                yes_label=tr("Save as .eml…"),
+                detail=tr("No mail server is set (Settings ▸ Mail): save the message as an "
+                          ".eml file to send from your own mail program."))
+        else:
+            box = messages.ask_user(self.window, line, lambda: self._send(flow),
+                                    yes_label=tr("Send"))
+        self.dialog = box
+        box.finished.connect(lambda _r: self._closed(box))
+        return box
+
+    def _done(self, summary: DeliverySummary) -> None:
+        if summary.failed:
+            messages.show_error(self.window, summary_text(summary))
+        else:
+            messages.show_info(self.window, summary_text(summary))
+
+    def _send(self, flow: ReminderFlow) -> None:
+        go, password = ask_password(self.window, self.ctx)
+        if go:
+            self.task = start_delivery(self.window, self.ctx, flow, password=password,
+                                       on_done=self._done)
+
+    def _save_eml(self, flow: ReminderFlow, folder: Path | None = None) -> None:
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self.window, tr("Save the message into…"),
+                                                      str(Path.home()))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        self.task = start_delivery(self.window, self.ctx, flow, folder=folder,
+                                   on_done=self._done)
