@@ -90,6 +90,18 @@ def _client_row(client: Client) -> dict:
     return row
 
 
+def _invoice_row(invoice: Invoice) -> tuple[Invoice, dict]:
+    """The invoice with its total taken from its lines (when it has any), and its column values."""
+    if invoice.lines:
+        invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
+    values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
+    values["issue_date"] = invoice.issue_date.isoformat()
+    values["due_date"] = invoice.due_date.isoformat()
+    for flag in ("draft", "void", "disputed", "reminders_paused"):
+        values[flag] = int(values[flag])
+    return invoice, values
+
+
 def client_from_row(row: dict) -> Client:
     values = {f: row[f] for f in _CLIENT_FIELDS}
     values["on_hold"] = bool(values["on_hold"])
@@ -220,13 +232,7 @@ class Store:
 
     def add_invoice(self, invoice: Invoice) -> Invoice:
         """Add an invoice with its lines; with lines, the total is theirs (with tax)."""
-        if invoice.lines:
-            invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
-        values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
-        values["issue_date"] = invoice.issue_date.isoformat()
-        values["due_date"] = invoice.due_date.isoformat()
-        for flag in ("draft", "void", "disputed", "reminders_paused"):
-            values[flag] = int(values[flag])
+        invoice, values = _invoice_row(invoice)
         try:
             with self.ledger.write() as db:
                 cur = db.execute(
@@ -500,13 +506,7 @@ class Store:
         """Change an invoice and replace its lines; the total may not drop below what was paid."""
         if invoice.id is None:
             raise ValueError("update_invoice needs an invoice with an id")
-        if invoice.lines:
-            invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
-        values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
-        values["issue_date"] = invoice.issue_date.isoformat()
-        values["due_date"] = invoice.due_date.isoformat()
-        for flag in ("draft", "void", "disputed", "reminders_paused"):
-            values[flag] = int(values[flag])
+        invoice, values = _invoice_row(invoice)
         try:
             with self.ledger.write() as db:
                 paid = db.execute("SELECT paid_minor FROM invoices WHERE id = ?",

@@ -11,6 +11,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from collector_gui.ui.i18n import tr  # noqa: F401 (the dialogs import it from here)
 from collector_gui.core.errors import CollectorError
+from collector_gui.ledger import browse
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.widgets import restore_geometry, save_geometry
@@ -121,3 +124,19 @@ class RecordDialog(QDialog):
     def reject(self) -> None:
         save_geometry(self.ctx.settings, self.GEOMETRY_KEY, self)
         super().reject()
+
+
+def client_picker(ctx: AppContext) -> tuple[dict[str, int], QComboBox]:
+    """An editable client combo that completes on any part of the name, and name -> id."""
+    clients = {name: cid for cid, name in browse.client_choices(ctx.ledger, "", 5000)}
+    combo = QComboBox()
+    combo.setObjectName("client")
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(list(clients))
+    completer = QCompleter(list(clients), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    combo.setCurrentIndex(-1)
+    return clients, combo

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QLineEdit,
     QListWidget,
@@ -23,7 +22,7 @@ from collector_gui.core.money import MoneyError
 from collector_gui.ledger import browse
 from collector_gui.ui import labels, undo
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.dialogs.common import RecordDialog, date_edit, from_qdate, tr
+from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, tr
 
 KINDS = (EventKind.CALL, EventKind.LETTER, EventKind.NOTE, EventKind.PROMISE)
 
@@ -38,17 +37,7 @@ class ContactDialog(RecordDialog):
         self.setObjectName("contactDialog")
         if invoice_id is not None and client_id is None:
             client_id = ctx.store.get_invoice(invoice_id).client_id
-        self._clients = {name: cid for cid, name in browse.client_choices(ctx.ledger, "", 5000)}
-        self.client = QComboBox()
-        self.client.setObjectName("client")
-        self.client.setEditable(True)
-        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.client.addItems(list(self._clients))
-        completer = QCompleter(list(self._clients), self.client)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.client.setCompleter(completer)
-        self.client.setCurrentIndex(-1)
+        self._clients, self.client = client_picker(ctx)
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in KINDS:

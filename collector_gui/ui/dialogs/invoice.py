@@ -10,8 +10,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,10 +23,9 @@ from collector_gui.actions import entry
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, InvoiceLine, invoice_totals
 from collector_gui.core.money import MoneyError, is_currency, minor_to_string
-from collector_gui.ledger import browse
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo
-from collector_gui.ui.dialogs.common import RecordDialog, date_edit, from_qdate, to_qdate, tr
+from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, to_qdate, tr
 
 
 class LinesModel(QAbstractTableModel):
@@ -106,17 +103,7 @@ class InvoiceDialog(RecordDialog):
         self.setObjectName("invoiceDialog")
         self.invoice = invoice
         today = ctx.today()
-        self._clients = {name: cid for cid, name in browse.client_choices(ctx.ledger, "", 5000)}
-        self.client = QComboBox()
-        self.client.setObjectName("client")
-        self.client.setEditable(True)
-        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.client.addItems(list(self._clients))
-        completer = QCompleter(list(self._clients), self.client)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.client.setCompleter(completer)
-        self.client.setCurrentIndex(-1)
+        self._clients, self.client = client_picker(ctx)
         self.number = QLineEdit()
         self.number.setObjectName("number")
         self.issue = date_edit(invoice.issue_date if invoice else today)
