@@ -341,10 +341,12 @@ class MainWindow(QMainWindow):
                                  label=tr("Importing {file}…").format(file=Path(path).name))
 
     def about(self) -> None:
-        messages.show_info(self, tr("Collector {version}: who owes you money, how much, for how "
-                                    "long; and polite reminders to get it.").format(
-                                        version=__version__),
-                           tr("Ledger: {path}").format(path=str(self.ctx.path)))
+        from collector_gui.ui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -386,7 +388,13 @@ def app_icon() -> QIcon:
     from collector_gui import paths
 
     try:
-        icon = paths.bundled_dir("resources") / "icons" / "collector.svg"
+        icons = paths.bundled_dir("resources") / "icons"
     except FileNotFoundError:
         return QIcon()
-    return QIcon(str(icon)) if icon.exists() else QIcon()
+    # The PNGs tools/render-icons makes (crisp at small sizes, no SVG plugin needed), then the SVG.
+    result = QIcon()
+    for png in sorted(icons.glob("hicolor/*/apps/collector.png")):
+        result.addFile(str(png))
+    if (icons / "collector.svg").exists():
+        result.addFile(str(icons / "collector.svg"))
+    return result
