@@ -45,16 +45,21 @@ class StoreError(CollectorError):
 # balance counting only payments dated up to :as_of. The first half reads the partial
 # index of invoices open today; the second adds back payments made after :as_of, found
 # through the index on payments(date, …) so that today's report reads no payment at all.
-_OPEN_AS_OF = """
-    SELECT id, number, client_id, currency, due_date, total_minor - paid_minor AS balance
+def _open_as_of(*extra: str) -> str:
+    """The open-invoices-on-:as_of query, with *extra* invoice columns. Aging asks for none,
+    so its first half reads only the covering index."""
+    cols = "".join(f", {c}" for c in extra)
+    icols = "".join(f", i.{c}" for c in extra)
+    return f"""
+    SELECT id, currency, due_date, total_minor - paid_minor AS balance{cols}
       FROM invoices
      WHERE draft = 0 AND void = 0 AND paid_minor < total_minor AND issue_date <= :as_of
        AND id NOT IN (SELECT invoice_id FROM payments WHERE date > :as_of)
     UNION ALL
-    SELECT i.id, i.number, i.client_id, i.currency, i.due_date,
+    SELECT i.id, i.currency, i.due_date,
            i.total_minor - i.paid_minor
            + (SELECT SUM(p.amount_minor) FROM payments AS p
-               WHERE p.invoice_id = i.id AND p.date > :as_of)
+               WHERE p.invoice_id = i.id AND p.date > :as_of){icols}
       FROM invoices AS i
      WHERE i.id IN (SELECT invoice_id FROM payments WHERE date > :as_of)
        AND i.draft = 0 AND i.void = 0 AND i.issue_date <= :as_of
@@ -388,7 +393,7 @@ class Store:
 
     def aging(self, as_of: dt.date) -> AgingReport:
         rows = self._query(
-            f"SELECT currency, due_date, SUM(balance) AS balance FROM ({_OPEN_AS_OF}) "
+            f"SELECT currency, due_date, SUM(balance) AS balance FROM ({_open_as_of()}) "
             "WHERE balance > 0 GROUP BY currency, due_date",
             {"as_of": as_of.isoformat()},
         )
@@ -401,7 +406,7 @@ class Store:
         """Open invoices past due on *as_of*, most days overdue first."""
         sql = (
             "SELECT o.id, o.number, o.client_id, c.name, o.due_date, o.balance, o.currency "
-            f"FROM ({_OPEN_AS_OF}) AS o JOIN clients AS c ON c.id = o.client_id "
+            f"FROM ({_open_as_of('number', 'client_id')}) AS o JOIN clients AS c ON c.id = o.client_id "
             "WHERE o.balance > 0 AND o.due_date < :as_of"
             + (" AND o.client_id = :client_id" if client_id is not None else "")
             + " ORDER BY o.due_date, o.number"
