@@ -58,9 +58,11 @@ class ReminderActions:
                                               self.open_for_selected_client,
                                               name="clientReminder")
         self.act_outbox = self._action(tr("&Outbox…"), self.open_outbox, name="outbox")
+        self.act_templates = self._action(tr("Edit reminder &templates…"),
+                                          self.open_template_editor, name="editTemplates")
         menu = w.menuBar().addMenu(tr("&Reminders"))
         for act in (self.act_wizard, self.act_send_one, self.act_client_wizard, None,
-                    self.act_outbox):
+                    self.act_outbox, self.act_templates):
             menu.addSeparator() if act is None else menu.addAction(act)
         w.dashboard.remind_button.clicked.connect(lambda: self.open_wizard())
         w.overdue.remind_button.clicked.connect(lambda: self.open_wizard())
@@ -110,6 +112,11 @@ class ReminderActions:
         from collector_gui.ui.dialogs.outbox import OutboxDialog
 
         return self._open(OutboxDialog(self.ctx, self.window))
+
+    def open_template_editor(self) -> QDialog:
+        from collector_gui.ui.dialogs.template_editor import TemplateEditorDialog
+
+        return self._open(TemplateEditorDialog(self.ctx, self.window))
 
     # -- Ctrl+R --------------------------------------------------------------------------------
 
