@@ -88,7 +88,7 @@ def summary_text(summary: DeliverySummary) -> str:
     if summary.cancelled:
         lines.append(tr("Cancelled: the messages not listed above were not sent."))
     if summary.failed and any(r.event_id is not None for r in summary.failed):
-        lines.append(tr("Failed messages wait in the outbox (File ▸ Outbox…) to be retried."))
+        lines.append(tr("Failed messages wait in the outbox (Reminders ▸ Outbox…) to be retried."))
     return "\n".join(lines)
 
 

@@ -4,7 +4,38 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../collector_gui/app.py" line="+47"/>
+        <location filename="../../collector_gui/app.py" line="+65"/>
+        <source>There is no good backup of it to restore. The file was not changed.</source>
+        <translation>No hay ninguna copia de seguridad válida para restaurarlo. No se ha cambiado el archivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ledger {path} is damaged and cannot be opened.</source>
+        <translation>El libro {path} está dañado y no se puede abrir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore the backup</source>
+        <translation>Restaurar la copia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore its newest good backup, {backup}? The damaged file is kept beside it, not deleted.</source>
+        <translation>¿Restaurar su copia válida más reciente, {backup}? El archivo dañado se conserva al lado; no se borra.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The damaged ledger is kept as {path}.</source>
+        <translation>El libro dañado se conserva como {path}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../collector_gui/ui/dialogs/restore.py" line="+206"/>
+        <source>Restored the ledger from {backup}.</source>
+        <translation>Libro restaurado desde {backup}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Today&apos;s backup: {path}</source>
         <translation>Copia de hoy: {path}</translation>
     </message>
@@ -19,7 +50,6 @@
         <translation>Preparando el libro de ejemplo…</translation>
     </message>
     <message>
-        <location line="+81"/>
         <location filename="../../collector_gui/ui/messages.py" line="+62"/>
         <location line="+4"/>
         <location line="+9"/>
@@ -29,11 +59,13 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/client.py" line="+39"/>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+53"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+0"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
@@ -159,7 +191,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+354"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+341"/>
         <source>Choose a currency code such as EUR, USD or GBP.</source>
         <translation>Elija un código de moneda como EUR, USD o GBP.</translation>
     </message>
@@ -174,12 +206,12 @@
         <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+37"/>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+36"/>
         <source>Log contact</source>
         <translation>Registrar contacto</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <source>what it was about</source>
         <translation>de qué se habló</translation>
     </message>
@@ -265,30 +297,30 @@
         <translation>Registrar {kind}</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-120"/>
-        <location line="+91"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-110"/>
+        <location line="+81"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-81"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+96"/>
+        <location line="+86"/>
         <source>Unit price</source>
         <translation>Precio unitario</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+112"/>
+        <location line="-86"/>
+        <location line="+102"/>
         <source>Tax %</source>
         <translation>IVA %</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-101"/>
         <source>Net</source>
         <translation>Base</translation>
     </message>
@@ -303,7 +335,7 @@
         <translation>Nueva factura</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>Draft (not sent yet: not owed, no reminders)</source>
         <translation>Borrador (aún no enviada: no se debe, sin recordatorios)</translation>
     </message>
@@ -595,10 +627,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+68"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+71"/>
         <location filename="../../collector_gui/ui/models.py" line="+488"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+147"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
@@ -618,7 +651,12 @@
         <translation>Ventana</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+4"/>
+        <source>Mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>
@@ -883,7 +921,7 @@
         <translation>{page} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>The ledger file this window shows</source>
         <translation>El archivo del libro que muestra esta ventana</translation>
     </message>
@@ -923,23 +961,135 @@
         <translation>Registrar una &amp;promesa de pago…</translation>
     </message>
     <message>
+        <location filename="../../collector_gui/ui/documents_ui.py" line="+51"/>
+        <location line="+67"/>
+        <source>Invoice &amp;PDF…</source>
+        <translation>&amp;PDF de la factura…</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>&amp;Statement (PDF)…</source>
+        <translation>E&amp;xtracto (PDF)…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;Dossier (PDF)…</source>
+        <translation>Expe&amp;diente (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport statements for all overdue clients…</source>
+        <translation>E&amp;xportar extractos de todos los clientes con facturas vencidas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open PDFs after saving</source>
+        <translation>Abrir los &amp;PDF después de guardarlos</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+2"/>
         <source>&amp;Edit invoice…</source>
         <translation>&amp;Editar factura…</translation>
     </message>
     <message>
+        <location line="+31"/>
+        <source>Select an invoice first.</source>
+        <translation>Seleccione antes una factura.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save invoice {number} as PDF</source>
+        <translation>Guardar la factura {number} como PDF</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Invoice {number}</source>
+        <translation>Factura {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Making the PDF of invoice {number}…</source>
+        <translation>Preparando el PDF de la factura {number}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{client} - statement {date}</source>
+        <translation>{client} - extracto {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the statement of {client} as PDF</source>
+        <translation>Guardar el extracto de {client} como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Making the statement of {client}…</source>
+        <translation>Preparando el extracto de {client}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{client} - dossier {date}</source>
+        <translation>{client} - expediente {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the collection dossier of {client} as PDF</source>
+        <translation>Guardar el expediente de cobro de {client} como PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Making the dossier of {client}…</source>
+        <translation>Preparando el expediente de {client}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a client first.</source>
+        <translation>Seleccione antes un cliente.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved {path}</source>
+        <translation>Guardado {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the statements of all overdue clients into…</source>
+        <translation>Guardar los extractos de todos los clientes con facturas vencidas en…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No client has an overdue invoice today; no statement was made.</source>
+        <translation>Hoy ningún cliente tiene facturas vencidas; no se ha preparado ningún extracto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved {n} statements in {folder}.</source>
+        <translation>{n} extractos guardados en {folder}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Making the statements…</source>
+        <translation>Preparando los extractos…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/main_window.py" line="+1"/>
         <source>&amp;Issue draft</source>
         <translation>E&amp;mitir borrador</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+89"/>
+        <location line="+98"/>
         <source>&amp;Void invoice</source>
         <translation>&amp;Anular factura</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-97"/>
         <source>&amp;Delete draft…</source>
         <translation>&amp;Borrar borrador…</translation>
     </message>
@@ -989,7 +1139,12 @@
         <translation>&amp;Copia de seguridad ahora…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import &amp;clients (CSV)…</source>
         <translation>Importar &amp;clientes (CSV)…</translation>
     </message>
@@ -1025,18 +1180,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>&amp;Clients</source>
         <translation>&amp;Clientes</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+26"/>
+        <location line="-26"/>
+        <location line="+31"/>
         <source>&amp;Invoices</source>
         <translation>&amp;Facturas</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-30"/>
         <source>&amp;Overdue</source>
         <translation>&amp;Vencidas</translation>
     </message>
@@ -1051,7 +1206,7 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1061,7 +1216,7 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>C&amp;ontact</source>
         <translation>C&amp;ontacto</translation>
     </message>
@@ -1076,12 +1231,12 @@
         <translation>Barra principal</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Un&amp;void invoice</source>
         <translation>&amp;Recuperar factura anulada</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Back up the ledger into…</source>
         <translation>Copiar el libro en…</translation>
     </message>
@@ -1096,7 +1251,7 @@
         <translation>Haciendo la copia del libro…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Import {kind} from a CSV file</source>
         <translation>Importar {kind} de un archivo CSV</translation>
     </message>
@@ -1111,22 +1266,13 @@
         <translation>Importando {file}…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Collector {version}: who owes you money, how much, for how long; and polite reminders to get it.</source>
-        <translation>Collector {version}: quién le debe dinero, cuánto y desde cuándo; y recordatorios amables para cobrarlo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ledger: {path}</source>
-        <translation>Libro: {path}</translation>
-    </message>
-    <message>
         <location filename="../../collector_gui/ui/messages.py" line="+5"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+334"/>
         <location filename="../../collector_gui/ui/tasks.py" line="-2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
@@ -1159,15 +1305,93 @@
         <translation>Número</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+33"/>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>being sent</source>
+        <translation>enviándose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>interrumpido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reminders that could not be sent wait here. An interrupted message may or may not have gone out: retry it only if the client did not get it.</source>
+        <translation>Aquí esperan los recordatorios que no se pudieron enviar. Un mensaje interrumpido puede haber salido o no: reinténtelo solo si el cliente no lo recibió.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../collector_gui/ui/models.py" line="-87"/>
         <location line="+87"/>
         <location line="+68"/>
         <location line="+81"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-334"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="-4"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard…</source>
+        <translation>Descartar…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The outbox is empty.</source>
+        <translation>La bandeja de salida está vacía.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sending again…</source>
+        <translation>Reenviando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} messages discarded.</source>
+        <translation>{n} mensajes descartados.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard {n} messages without sending them?</source>
+        <translation>¿Descartar {n} mensajes sin enviarlos?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/models.py" line="-236"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
@@ -1190,13 +1414,14 @@
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-86"/>
+        <location filename="../../collector_gui/ui/models.py" line="-154"/>
         <location line="+236"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location filename="../../collector_gui/ui/models.py" line="-150"/>
         <source>Days overdue</source>
         <translation>Días de retraso</translation>
     </message>
@@ -1238,12 +1463,13 @@
         <translation>Límite de crédito: {limit}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+1"/>
+        <location filename="../../collector_gui/ui/models.py" line="+32"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="+0"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -1389,16 +1615,17 @@
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="+3"/>
         <source>Send reminders…</source>
         <translation>Enviar recordatorios…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reminders by email come in a later version of Collector. For now, log calls and letters by hand.</source>
-        <translation>Los recordatorios por correo llegarán en una versión posterior de Collector. Por ahora, registre llamadas y cartas a mano.</translation>
+        <location line="+2"/>
+        <source>Review and send today&apos;s reminders by email</source>
+        <translation>Revisar y enviar por correo los recordatorios de hoy</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Reading the ledger…</source>
         <translation>Leyendo el libro…</translation>
     </message>
@@ -1478,7 +1705,7 @@
         <translation>al</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/overdue.py" line="-8"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="-11"/>
         <source>Search number or client</source>
         <translation>Buscar número o cliente</translation>
     </message>
@@ -1606,6 +1833,643 @@
         <location line="+49"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/about.py" line="+39"/>
+        <source>About Collector</source>
+        <translation>Acerca de Collector</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Know who owes you money, how much and for how long, and chase it politely.</source>
+        <translation>Sepa quién le debe dinero, cuánto y desde cuándo, y reclámelo con cortesía.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free software under the {licence} licence.</source>
+        <translation>Software libre con licencia {licence}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your ledger: {path}</source>
+        <translation>Su libro: {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data folder (the ledger and its backups): {path}</source>
+        <translation>Carpeta de datos (el libro y sus copias): {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open the data folder</source>
+        <translation>&amp;Abrir la carpeta de datos</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The folder {path} does not exist.</source>
+        <translation>La carpeta {path} no existe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No file manager could open {path}.</source>
+        <translation>Ningún gestor de archivos pudo abrir {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/mail_settings.py" line="+48"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (normalmente puerto 587)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS (normalmente puerto 465)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (unencrypted; only for a local server)</source>
+        <translation>Ninguna (sin cifrar; solo para un servidor local)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>your business email, if empty</source>
+        <translation>el correo de su negocio, si se deja vacío</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+50"/>
+        <source>saved in the system keyring</source>
+        <translation>guardada en el llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>saved in the system keyring when you save</source>
+        <translation>se guardará en el llavero del sistema al guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>asked when sending</source>
+        <translation>se pedirá al enviar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send test email</source>
+        <translation>Enviar correo de prueba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saves the mail settings, then sends a short message to the From address.</source>
+        <translation>Guarda los ajustes de correo y después envía un mensaje breve a la dirección del remitente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mail &amp;server</source>
+        <translation>&amp;Servidor de correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port</source>
+        <translation>&amp;Puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Security</source>
+        <translation>S&amp;eguridad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From address</source>
+        <translation>Dirección del &amp;remitente</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent. Check the inbox of the From address.</source>
+        <translation>Enviado. Revise la bandeja de entrada de la dirección del remitente.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not sent: {error}</source>
+        <translation>No enviado: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sending a test email…</source>
+        <translation>Enviando un correo de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/restore.py" line="-139"/>
+        <source>Restore from backup</source>
+        <translation>Restaurar desde una copia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking the backups of {file}…</source>
+        <translation>Comprobando las copias de {file}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other file…</source>
+        <translation>Otro archivo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{when}: {clients} clients, {invoices} invoices, {payments} payments, {events} contacts</source>
+        <translation>{when}: {clients} clientes, {invoices} facturas, {payments} cobros, {events} contactos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: cannot be restored</source>
+        <translation>{name}: no se puede restaurar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the backup to put in place of {file}:</source>
+        <translation>Elija la copia que sustituirá a {file}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no usable backup of {file} in its backups folder. Choose another file.</source>
+        <translation>No hay ninguna copia utilizable de {file} en su carpeta de copias. Elija otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore from which file?</source>
+        <translation>¿Desde qué archivo restaurar?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collector backups (*.sqlite *.db);;All files (*)</source>
+        <translation>Copias de Collector (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Replace the open ledger with the backup {file}?</source>
+        <translation>¿Sustituir el libro abierto por la copia {file}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything entered after that backup was made will no longer be in the ledger. The present ledger is not deleted: it is kept beside it, and you will be told where.</source>
+        <translation>Todo lo que se haya introducido después de hacer esa copia dejará de estar en el libro. El libro actual no se borra: se conserva al lado y se le indicará dónde.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The ledger it replaced is kept as {path}.</source>
+        <translation>El libro sustituido se conserva como {path}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restoring the ledger…</source>
+        <translation>Restaurando el libro…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-98"/>
+        <source>before due (courtesy)</source>
+        <translation>antes del vencimiento (cortesía)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due today (courtesy)</source>
+        <translation>vence hoy (cortesía)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>polite</source>
+        <translation>amable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>firm</source>
+        <translation>firme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>final notice</source>
+        <translation>último aviso</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No password store (keyring) works here, so it is asked each time.</source>
+        <translation>Aquí no funciona ningún almacén de contraseñas (llavero), así que se pedirá cada vez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No password is saved for this server.</source>
+        <translation>No hay ninguna contraseña guardada para este servidor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail server password</source>
+        <translation>Contraseña del servidor de correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password of {user} on {host}:</source>
+        <translation>Contraseña de {user} en {host}:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} sent</source>
+        <translation>{n} enviados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} saved as .eml</source>
+        <translation>{n} guardados como .eml</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} failed</source>
+        <translation>{n} fallidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} skipped</source>
+        <translation>{n} omitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was sent</source>
+        <translation>No se envió nada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled: the messages not listed above were not sent.</source>
+        <translation>Cancelado: los mensajes que no aparecen arriba no se enviaron.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed messages wait in the outbox (Reminders ▸ Outbox…) to be retried.</source>
+        <translation>Los mensajes fallidos esperan en la bandeja de salida (Recordatorios ▸ Bandeja de salida…) para reintentarlos.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent to {client} &lt;{to}&gt;: {subject}</source>
+        <translation>Enviado a {client} &lt;{to}&gt;: {subject}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved for {client}: {path}</source>
+        <translation>Guardado para {client}: {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FAILED for {client} &lt;{to}&gt;: {error}</source>
+        <translation>FALLÓ para {client} &lt;{to}&gt;: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped {client}: {error}</source>
+        <translation>Omitido {client}: {error}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saving the reminders as .eml files…</source>
+        <translation>Guardando los recordatorios como archivos .eml…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending the reminders…</source>
+        <translation>Enviando los recordatorios…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Who to remind</source>
+        <translation>A quién recordar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick a client to leave them out, or change the kind of reminder. Clients with problems cannot be ticked.</source>
+        <translation>Desmarque un cliente para dejarlo fuera o cambie el tipo de recordatorio. Los clientes con problemas no se pueden marcar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add client</source>
+        <translation>Añadir cliente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Also remind:</source>
+        <translation>Recordar también a:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>(no email)</source>
+        <translation>(sin correo)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Email reminders are over for {n} invoices: call, or hand them to an agency.</source>
+        <translation>Ya no quedan recordatorios por correo para {n} facturas: llame o páselas a una agencia de cobros.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No reminders are due today. Add a client above to write to them anyway.</source>
+        <translation>Hoy no toca ningún recordatorio. Añada un cliente arriba para escribirle de todos modos.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Review the messages</source>
+        <translation>Revise los mensajes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each client gets one message. Edit the subject or the text as you like; the invoices are attached as PDF files.</source>
+        <translation>Cada cliente recibe un mensaje. Cambie el asunto o el texto como quiera; las facturas se adjuntan como archivos PDF.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To:</source>
+        <translation>Para:</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+0"/>
+        <location line="+101"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <location line="+102"/>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Reminder templates</source>
+        <translation>Plantillas de recordatorio</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stage:</source>
+        <translation>Etapa:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part:</source>
+        <translation>Parte:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Values a template may use: {names}</source>
+        <translation>Valores que puede usar una plantilla: {names}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Preview for:</source>
+        <translation>Vista previa para:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+1"/>
+        <source>Subject:</source>
+        <translation>Asunto:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reset to the original…</source>
+        <translation>Volver al original…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Discard your changes to this template?</source>
+        <translation>¿Descartar sus cambios en esta plantilla?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+156"/>
+        <source>Discard changes</source>
+        <translation>Descartar cambios</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>The template cannot be read: {error}</source>
+        <translation>No se puede leer la plantilla: {error}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Line {line}: {message}</source>
+        <translation>Línea {line}: {message}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your edited copy of this template.</source>
+        <translation>Su copia modificada de esta plantilla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The original template that comes with Collector.</source>
+        <translation>La plantilla original que incluye Collector.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(unsaved changes)</source>
+        <translation>(cambios sin guardar)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The template has a problem: {problem}</source>
+        <translation>La plantilla tiene un problema: {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a client with an unpaid invoice to see a preview.</source>
+        <translation>Añada un cliente con una factura sin pagar para ver una vista previa.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{client} gets reminders in {language}: their amounts and dates are written that way.</source>
+        <translation>{client} recibe los recordatorios en {language}: sus importes y fechas se escriben así.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Template saved.</source>
+        <translation>Plantilla guardada.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Remove your edited copy and go back to the original template?</source>
+        <translation>¿Quitar su copia modificada y volver a la plantilla original?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close without saving your changes to this template?</source>
+        <translation>¿Cerrar sin guardar sus cambios en esta plantilla?</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+1"/>
+        <source>Attached:</source>
+        <translation>Adjuntos:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{client}
+({stage} reminder)</source>
+        <translation>{client}
+(recordatorio: {stage})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+150"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+3"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+9"/>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="-5"/>
+        <source>Save as .eml…</source>
+        <translation>Guardar como .eml…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write each message to a file to send from your own mail program (no mail server needed).</source>
+        <translation>Guarda cada mensaje en un archivo para enviarlo desde su propio programa de correo (no hace falta servidor de correo).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{n} messages are ready.</source>
+        <translation>{n} mensajes listos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sending needs a mail server (Settings ▸ Mail): {why} You can save the messages as .eml files instead.</source>
+        <translation>Para enviar hace falta un servidor de correo (Ajustes ▸ Correo): {why} En su lugar, puede guardar los mensajes como archivos .eml.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the messages into…</source>
+        <translation>Guardar los mensajes en…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Send reminders</source>
+        <translation>Enviar recordatorios</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Next &gt;</source>
+        <translation>Siguiente &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; Back</source>
+        <translation>&lt; Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/reminders.py" line="-102"/>
+        <source>Send &amp;reminders…</source>
+        <translation>Enviar &amp;recordatorios…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send reminder</source>
+        <translation>Enviar recordatorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the selected client the reminder that is due</source>
+        <translation>Enviar al cliente seleccionado el recordatorio que le toca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reminder to this client…</source>
+        <translation>Recordatorio a este cliente…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Outbox…</source>
+        <translation>&amp;Bandeja de salida…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit reminder &amp;templates…</source>
+        <translation>Editar &amp;plantillas de recordatorio…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reminders</source>
+        <translation>&amp;Recordatorios</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+21"/>
+        <source>Select a client or an invoice first.</source>
+        <translation>Seleccione antes un cliente o una factura.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{stage} reminder to {to} about {invoices}, attaching {files}.</source>
+        <translation>{stage}: recordatorio a {to} sobre {invoices}; adjuntos: {files}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No mail server is set (Settings ▸ Mail): save the message as an .eml file to send from your own mail program.</source>
+        <translation>No hay servidor de correo configurado (Ajustes ▸ Correo): guarde el mensaje como archivo .eml para enviarlo desde su propio programa de correo.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the message into…</source>
+        <translation>Guardar el mensaje en…</translation>
     </message>
 </context>
 </TS>

@@ -163,10 +163,6 @@ def test_the_check_catches_unfinished_and_empty_entries(tmp_path):
     assert any("'%n days' has an empty" in p for p in problems)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "In November 2026, 139 tr() strings in the code were missing from collector_es.ts (shown in "
-    "English to Spanish users): run tools/build-translations --update, translate, and remove "
-    "this mark (strict: it fails once they are all translated, so the mark gets removed)"))
 @pytest.mark.parametrize("ts", TRANSLATIONS, ids=lambda p: p.name)
 def test_every_string_in_the_code_is_translated(ts, tmp_path):
     # lupdate on a copy: the strings tr() uses now, merged with the committed translations.
