@@ -23,22 +23,10 @@ from collector_gui.core.settings import (  # noqa: F401
     SMTP_FROM,
     SMTP_TIMEOUT,
 )
+from collector_gui.core import settings as _settings
 from collector_gui.core.settings import Setting
 
-ALL: tuple[Setting, ...] = (
-    REMINDER_PRE_DUE_DAYS,
-    REMINDER_DUE_DAYS,
-    REMINDER_POLITE_DAYS,
-    REMINDER_FIRM_DAYS,
-    REMINDER_FINAL_DAYS,
-    REMINDER_FINAL_PAY_WITHIN,
-    REMINDER_MIN_GAP,
-    REMINDER_STAGES,
-    SMTP_HOST,
-    SMTP_PORT,
-    SMTP_SECURITY,
-    SMTP_USER,
-    SMTP_FROM,
-    SMTP_TIMEOUT,
+ALL: tuple[Setting, ...] = tuple(
+    s for s in _settings.ALL if s.key.startswith(("reminders.", "smtp."))
 )
 BY_KEY: dict[str, Setting] = {s.key: s for s in ALL}

@@ -175,7 +175,7 @@ class DocumentActions:
     def _client_document(self, client_id, make, name: str, title: str, label: str):
         client = self._client(client_id)
         if client is None:
-            messages.show_status(self.window, tr("Select a client first."))
+            messages.show_status(self.window, tr("Choose a client first."))
             return None
         as_of = self.ctx.today()
         out = self._ask_file(title.format(client=client.name),

@@ -104,7 +104,7 @@ class ReminderActions:
     def open_for_selected_client(self) -> ReminderWizard | None:
         client = self.window.records.selected_client()
         if client is None:
-            messages.show_status(self.window, tr("Select a client or an invoice first."))
+            messages.show_status(self.window, tr("Choose a client or an invoice first."))
             return None
         return self.open_wizard(client.id)
 
@@ -125,7 +125,7 @@ class ReminderActions:
         it as .eml when no mail server is set)."""
         client = self.window.records.selected_client()
         if client is None:
-            messages.show_status(self.window, tr("Select a client or an invoice first."))
+            messages.show_status(self.window, tr("Choose a client or an invoice first."))
             return None
         try:
             flow = remind.plan_reminders(self.ctx.store, self.ctx.today(), client=client.name)

@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Select a client first.</source>
+        <source>Choose a client first.</source>
         <translation>Seleccione antes un cliente.</translation>
     </message>
     <message>
@@ -2453,7 +2453,7 @@
     <message>
         <location line="+44"/>
         <location line="+21"/>
-        <source>Select a client or an invoice first.</source>
+        <source>Choose a client or an invoice first.</source>
         <translation>Seleccione antes un cliente o una factura.</translation>
     </message>
     <message>
