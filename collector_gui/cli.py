@@ -297,14 +297,14 @@ def cmd_dossier(args, store) -> int:
 
 
 def cmd_config(args, store) -> int:
-    from collector_gui.actions import remind
+    from collector_gui.actions import config
 
     if args.config_command == "set":
-        print(f"{args.key} = {remind.config_set(store, args.key, args.value)}")
+        print(f"{args.key} = {config.config_set(store, args.key, args.value)}")
     elif args.config_command == "get":
-        print(remind.config_get(store, args.key))
+        print(config.config_get(store, args.key))
     elif args.config_command == "list":
-        rows = [(key, value) for key, value, _ in remind.config_list(store)]
+        rows = [(key, value) for key, value, _ in config.config_list(store)]
         print("\n".join(_aligned([("setting", "value"), *rows], right=set(), max_width=60)))
     else:  # set-password
         if sys.stdin.isatty():
@@ -313,7 +313,7 @@ def cmd_config(args, store) -> int:
             password = getpass.getpass("SMTP password: ")
         else:
             password = sys.stdin.readline()
-        remind.set_smtp_password(store, password)
+        config.set_smtp_password(store, password)
         print("The SMTP password is saved in the system keyring.")
     return 0
 

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
 
+from collector_gui.actions import demo_data as D
 from collector_gui.actions.progress import Task, quiet
 from collector_gui.core import settings as cfg
 from collector_gui.core.aging import BUCKETS
@@ -42,8 +43,6 @@ YEARS = 3
 # Invoices issued before this many days ago were "imported from a spreadsheet" when the
 # freelancer started using Collector: most have only a total, and no contact history.
 ADOPTED_DAYS_AGO = 400
-
-_DOMAIN = "luciaferrer.example"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,257 +64,6 @@ class DemoSummary:
         )
 
 
-# -- the business ----------------------------------------------------------------------------
-
-_BUSINESS = {
-    cfg.BUSINESS_NAME.key: "Lucía Ferrer · Estudio de diseño",
-    cfg.BUSINESS_ADDRESS.key: "Calle de la Peña de Francia 7, 2º izq.\n28005 Madrid\nEspaña",
-    cfg.BUSINESS_EMAIL.key: f"hola@{_DOMAIN}",
-    cfg.BUSINESS_PHONE.key: "+34 600 123 456",
-    cfg.BUSINESS_TAX_ID.key: "ES12345678Z",
-    # The documented test IBAN (valid check digits; not a real account).
-    cfg.BUSINESS_IBAN.key: "ES9121000418450200051332",
-    cfg.BUSINESS_BIC.key: "CAIXESBBXXX",
-    cfg.BUSINESS_PAYMENT_INSTRUCTIONS.key: (
-        "Transferencia bancaria indicando el número de factura. / "
-        "Bank transfer quoting the invoice number."
-    ),
-    cfg.BUSINESS_LATE_TERMS.key: (
-        "Ley 3/2004: las facturas vencidas devengan el interés de demora legal y 40 € de "
-        "indemnización por costes de cobro. / Late payments accrue statutory interest and a "
-        "40 EUR recovery fee."
-    ),
-    cfg.BUSINESS_CURRENCY.key: "EUR",
-    cfg.BUSINESS_LANGUAGE.key: "es",
-}
-_SIGNATURE = "Lucía Ferrer"
-
-# -- names, places, numbers ------------------------------------------------------------------
-
-_ES_FIRST = (
-    "José", "María", "Lucía", "Álvaro", "Íñigo", "Sofía", "Martín", "Inés", "Raúl", "Begoña",
-    "Jesús", "Ángela", "Óscar", "Nuria", "Adrián", "Marta", "Sergio", "Pilar", "Rubén", "Elena",
-    "Joaquín", "Carmen", "Andrés", "Belén", "Tomás", "Noemí", "Hugo", "Rocío", "Iván", "Amparo",
-    "Germán", "Verónica", "Julián", "Mónica", "Ramón", "Víctor", "Sebastián", "Irene", "Fátima",
-    "Jordi", "Núria", "Xabier", "Ainhoa", "Maite", "Agustín", "Leticia", "Efraín", "Aitana",
-)
-_ES_LAST = (
-    "Núñez", "García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín",
-    "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz", "Álvarez", "Romero", "Alonso",
-    "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez", "Ramos", "Gil", "Ramírez",
-    "Serrano", "Blanco", "Molina", "Morales", "Suárez", "Ortega", "Delgado", "Castro", "Ortiz",
-    "Rubio", "Marín", "Sanz", "Íñiguez", "Peña", "Beltrán", "Ibáñez", "Cañizares", "Echeverría",
-    "Zúñiga", "Montañés", "Orduña", "Saldaña", "Ávila", "Quiñones",
-)
-_ES_TRADE = (
-    "Estudio Gráfico", "Ediciones", "Talleres", "Construcciones", "Asesoría", "Clínica Dental",
-    "Bodegas", "Inmobiliaria", "Distribuciones", "Ferretería", "Academia de Idiomas", "Óptica",
-    "Librería", "Carpintería", "Transportes", "Laboratorios", "Hoteles", "Consultoría",
-    "Panadería", "Viveros", "Cerámicas", "Arquitectura", "Gestoría", "Joyería", "Catering",
-)
-_ES_PLACE = (
-    "del Duero", "La Espiga", "Sierra Nevada", "Ría de Vigo", "El Peñón", "Los Álamos",
-    "Costa Cálida", "Guadalquivir", "La Alcazaba", "Montseny", "Valle del Jerte", "Moncayo",
-    "Las Médulas", "Cabo de Gata", "La Albufera", "Picos de Europa",
-)
-_ES_FORM = ("S.L.", "S.L.", "S.L.", "S.A.", "S.L.U.", "S. Coop.", "e Hijos S.L.", "")
-
-_EN_FIRST = (
-    "Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Noah", "Emily", "Jack", "Sophie",
-    "Charlotte", "Liam", "Chloé", "Zoë", "Renée", "André", "Siobhán", "Seán", "Niamh", "Aoife",
-    "Grace", "Thomas", "Hannah", "Daniel", "Priya", "Mohammed", "Olivia", "Ethan", "Ruth",
-    "Samuel", "Eleanor", "Owen",
-)
-_EN_LAST = (
-    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas", "Roberts",
-    "Walker", "Wright", "Thompson", "O'Brien", "Murphy", "Kelly", "McCarthy", "Patel", "Khan",
-    "Nguyen", "Hughes", "Clarke", "Lewis", "Doherty", "Fitzgerald", "Brontë", "Carter",
-    "Morgan", "Bennett", "Hall", "Ó Súilleabháin",
-)
-_EN_BRAND = (
-    "Brightside", "Northwind", "Bluebell", "Silverline", "Redwood", "Harbour", "Oakridge",
-    "Kestrel", "Foxglove", "Meridian", "Copperfield", "Ashdown", "Larkspur", "Greenway",
-    "Highgate", "Saltmarsh", "Thistle", "Juniper", "Pinewood", "Riverside", "Lighthouse",
-    "Hollybush", "Blackthorn", "Marigold", "Wildflower", "Stonebridge",
-)
-_EN_TRADE = (
-    "Media", "Design", "Studios", "Consulting", "Analytics", "Labs", "Publishing", "Events",
-    "Architects", "Foods", "Outdoor", "Software", "Marketing", "Films", "Records", "Travel",
-    "Interiors", "Coffee Roasters", "Games", "Health",
-)
-_DE_FIRST = ("Jürgen", "Björn", "Käthe", "Jörg", "Anneliese", "Günther", "Lena", "Matthias")
-_DE_LAST = ("Müller", "Schäfer", "Weiß", "Groß", "Köhler", "Bäcker", "Schröder", "Krämer")
-_DE_BRAND = ("Nordlicht", "Bergblick", "Sonnenhof", "Elbufer", "Weißdorn", "Lindenhof")
-_DE_TRADE = ("Medien", "Verlag", "Architektur", "Design", "Software", "Reisen")
-_JP_FIRST = ("Haruto", "Yui", "Sōta", "Hina", "Ren", "Aoi", "Yūki", "Sakura", "Kenji", "Emi")
-_JP_LAST = ("Satō", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Itō", "Yamamoto", "Nakamura",
-            "Kobayashi", "Katō", "Kaneko", "Ōta")
-_JP_BRAND = ("Sakura", "Fujimi", "Hoshino", "Kawaguchi", "Midori", "Asahi", "Tsubame", "Kōyō")
-_JP_TRADE = ("Design", "Printing", "Shōji", "Media", "Trading", "Games", "Publishing")
-_JP_FORM = ("Co., Ltd.", "K.K.", "Inc.")
-
-_ES_CITIES = (
-    ("Madrid", "280"), ("Barcelona", "080"), ("Sevilla", "410"), ("València", "460"),
-    ("Bilbao", "480"), ("Málaga", "290"), ("A Coruña", "150"), ("Córdoba", "140"),
-    ("Logroño", "260"), ("Cádiz", "110"), ("León", "240"), ("Ávila", "050"), ("Jaén", "230"),
-    ("Almería", "040"), ("Pamplona", "310"), ("Donostia", "200"), ("Cáceres", "100"),
-)
-_ES_STREETS = (
-    "Calle Mayor", "Avenida de la Constitución", "Calle Real", "Paseo de Gràcia",
-    "Calle de Alcalá", "Plaza de España", "Calle San Fernando", "Avenida de Andalucía",
-    "Calle Núñez de Balboa", "Rúa do Franco", "Calle Peñuelas", "Calle del Carmen",
-    "Avenida de la Albufera", "Calle Ancha", "Ronda de Segovia",
-)
-_GB_PLACES = (
-    ("London", "EC1V 2NX"), ("Manchester", "M1 3HU"), ("Bristol", "BS1 5TR"),
-    ("Edinburgh", "EH1 1YZ"), ("Leeds", "LS1 4DY"), ("Brighton", "BN1 1AE"),
-    ("Cardiff", "CF10 1EP"), ("Belfast", "BT1 5GS"), ("Norwich", "NR2 1NR"),
-)
-_GB_STREETS = ("High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane",
-               "King's Road", "Queen Street", "Market Place")
-_US_PLACES = (
-    ("San Francisco", "CA", "94103"), ("Austin", "TX", "78701"), ("Brooklyn", "NY", "11201"),
-    ("Portland", "OR", "97205"), ("Chicago", "IL", "60607"), ("Miami", "FL", "33130"),
-    ("Denver", "CO", "80202"), ("Seattle", "WA", "98101"),
-)
-_US_STREETS = ("Market Street", "Main Street", "Congress Avenue", "Pearl Street",
-               "Lake Shore Drive", "Broadway", "Alder Street")
-_IE_PLACES = (("Dublin 2", "D02 XY45"), ("Cork", "T12 RX2F"), ("Galway", "H91 E2K3"),
-              ("Limerick", "V94 T9PX"))
-_DE_PLACES = (("Berlin", "10115"), ("Hamburg", "20095"), ("München", "80331"),
-              ("Köln", "50667"), ("Düsseldorf", "40213"))
-_DE_STREETS = ("Berliner Straße", "Hauptstraße", "Schloßallee", "Gartenstraße", "Mühlenweg")
-_JP_PLACES = (("Chiyoda-ku", "Tokyo", "100-0005"), ("Shibuya-ku", "Tokyo", "150-0002"),
-              ("Kita-ku", "Osaka", "530-0001"), ("Naka-ku", "Yokohama", "231-0023"),
-              ("Nakagyō-ku", "Kyoto", "604-8005"))
-_MX_PLACES = (("Col. Juárez, 06600 Ciudad de México",), ("Col. Roma Norte, 06700 Ciudad de México",),
-              ("Centro, 44100 Guadalajara, Jal.",), ("Centro, 64000 Monterrey, N.L.",))
-_MX_STREETS = ("Av. Paseo de la Reforma", "Calle Durango", "Av. Juárez", "Calle Morelos")
-
-_NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-# Currency: (factor from EUR prices, minor digits, symbol in es, symbol in en)
-_CURRENCIES = {
-    "EUR": (1.0, 2, "€", "€"),
-    "USD": (1.1, 2, "US$", "$"),
-    "GBP": (0.86, 2, "GBP", "£"),
-    "JPY": (160.0, 0, "JPY", "¥"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Country:
-    code: str
-    language: str
-    currency: str
-    tax_rate: int  # percent on invoice lines
-    company_share: float
-    weight: float  # share of clients
-
-
-_COUNTRIES = {
-    "ES": _Country("ES", "es", "EUR", 21, 0.55, 0.50),
-    "MX": _Country("MX", "es", "USD", 0, 0.80, 0.04),
-    "GB": _Country("GB", "en", "GBP", 20, 0.70, 0.14),
-    "US": _Country("US", "en", "USD", 0, 0.75, 0.12),
-    "IE": _Country("IE", "en", "EUR", 23, 0.70, 0.08),
-    "DE": _Country("DE", "en", "EUR", 19, 0.80, 0.06),
-    "JP": _Country("JP", "en", "JPY", 10, 0.85, 0.06),
-}
-# The first clients cover every language and currency, however few clients there are.
-_FIRST_COUNTRIES = ("ES", "GB", "ES", "US", "JP", "ES", "IE", "ES", "MX", "DE")
-
-# What the studio invoices: (es, en, kind, low, high) with prices in EUR (per word: cents).
-_ITEMS = (
-    ("Diseño de logotipo y manual de marca", "Logo design and brand guidelines", "fixed", 450, 2400),
-    ("Desarrollo web (horas)", "Web development (hours)", "hour", 35, 70),
-    ("Maquetación de catálogo", "Catalogue layout", "fixed", 300, 1800),
-    ("Traducción inglés–español (palabras)", "Translation Spanish–English (words)", "word", 6, 12),
-    ("Sesión fotográfica de producto", "Product photo shoot", "fixed", 250, 950),
-    ("Mantenimiento del sitio web (meses)", "Website maintenance (months)", "month", 90, 260),
-    ("Consultoría SEO (horas)", "SEO consulting (hours)", "hour", 45, 90),
-    ("Ilustraciones para redes sociales", "Social media illustrations", "unit", 40, 160),
-    ("Redacción de contenidos", "Copywriting", "fixed", 150, 900),
-    ("Edición de vídeo (horas)", "Video editing (hours)", "hour", 30, 60),
-)
-_EXPENSE = ("Gastos de desplazamiento (suplido)", "Travel expenses (at cost)", 20, 260)
-_PROJECTS = {
-    "es": ("Rediseño de la web corporativa", "Campaña de primavera", "Catálogo de temporada",
-           "Identidad visual", "Traducción del manual técnico", "Fotografía para la tienda online",
-           "Mantenimiento web", "Boletín mensual", "Presentación para inversores",
-           "Señalética de la oficina", "Vídeo corporativo", "Etiquetas de la nueva añada"),
-    "en": ("Corporate website redesign", "Spring campaign", "Seasonal catalogue",
-           "Brand identity", "Technical manual translation", "Online shop photography",
-           "Website maintenance", "Monthly newsletter", "Investor deck", "Office signage",
-           "Company video", "Packaging refresh"),
-}
-_METHODS = {
-    "EUR": ("Transferencia", "Transferencia", "Transferencia", "Bizum", "Tarjeta", "PayPal"),
-    "USD": ("Wire transfer", "Wire transfer", "ACH", "PayPal", "Card"),
-    "GBP": ("Bank transfer", "Bank transfer", "BACS", "PayPal", "Card"),
-    "JPY": ("Bank transfer", "Bank transfer", "Wise"),
-}
-
-# -- contact history texts (short, in the client's language) ---------------------------------
-
-_EMAIL = {
-    ("es", "pre-due"): ("Aviso: la factura {num} vence el {due}",
-                        "Hola, {name}:\n\nTe recuerdo que la factura {num} ({amt}) vence el {due}.\n\nUn saludo,\n{me}"),
-    ("es", "due"): ("La factura {num} vence hoy",
-                    "Hola, {name}:\n\nHoy vence la factura {num}, de {amt}. ¡Gracias!\n\n{me}"),
-    ("es", "polite"): ("Factura {num} pendiente de pago",
-                       "Hola, {name}:\n\nLa factura {num} venció el {due} y figura pendiente ({amt}). ¿Puedes revisarlo?\n\nGracias,\n{me}"),
-    ("es", "firm"): ("Segundo aviso: factura {num} vencida",
-                     "Hola, {name}:\n\nLa factura {num} ({amt}) lleva {days} días vencida. Te ruego que la abones esta semana.\n\n{me}"),
-    ("es", "final"): ("Último aviso antes de reclamación: factura {num}",
-                      "Estimado/a {name}:\n\nSi la factura {num} ({amt}) no se abona en 7 días, iniciaré la reclamación con intereses de demora.\n\n{me}"),
-    ("en", "pre-due"): ("Reminder: invoice {num} is due on {due}",
-                        "Hi {name},\n\nA friendly note that invoice {num} ({amt}) is due on {due}.\n\nBest,\n{me}"),
-    ("en", "due"): ("Invoice {num} is due today",
-                    "Hi {name},\n\nInvoice {num} for {amt} is due today. Thank you!\n\n{me}"),
-    ("en", "polite"): ("Invoice {num} is overdue",
-                       "Hi {name},\n\nInvoice {num} was due on {due} and {amt} is still open. Could you check?\n\nThanks,\n{me}"),
-    ("en", "firm"): ("Second reminder: invoice {num}",
-                     "Dear {name},\n\nInvoice {num} ({amt}) is now {days} days overdue. Please arrange payment this week.\n\n{me}"),
-    ("en", "final"): ("Final notice: invoice {num}",
-                      "Dear {name},\n\nUnless invoice {num} ({amt}) is paid within 7 days I will start formal recovery, with statutory interest.\n\n{me}"),
-}
-_CALL = {
-    "es": (("Llamada sobre la factura {num}", "Dice que está en el próximo lote de pagos."),
-           ("Llamada sobre la factura {num}", "No contesta; dejo mensaje en el buzón."),
-           ("Llamada sobre la factura {num}", "Contabilidad no la encuentra; la reenvío.")),
-    "en": (("Call about invoice {num}", "Says it is in the next payment run."),
-           ("Call about invoice {num}", "No answer; left a voicemail."),
-           ("Call about invoice {num}", "Accounts cannot find it; re-sent the PDF.")),
-}
-_LETTER = {
-    "es": ("Burofax: reclamación de la factura {num}", "Requerimiento de pago por burofax con acuse de recibo."),
-    "en": ("Letter before action: invoice {num}", "Formal demand sent by recorded delivery."),
-}
-_PROMISE = {
-    "es": ("Promesa de pago: factura {num}", "Se compromete a pagar {amt} el {date}."),
-    "en": ("Promise to pay: invoice {num}", "Promised to pay {amt} on {date}."),
-}
-_BROKEN = {
-    "es": ("Promesa incumplida: factura {num}", "No ha llegado el pago prometido para el {date}."),
-    "en": ("Promise broken: invoice {num}", "The payment promised for {date} has not arrived."),
-}
-_DISPUTE = {
-    "es": ("Factura {num} en disputa", "El cliente no está conforme con las horas facturadas; revisar antes de reclamar."),
-    "en": ("Invoice {num} disputed", "Client disputes the hours billed; sort it out before chasing."),
-}
-_PAUSED = {
-    "es": ("Recordatorios en pausa: factura {num}", "Acordado esperar a que cobren su subvención."),
-    "en": ("Reminders paused: invoice {num}", "Agreed to wait until their funding arrives."),
-}
-_STATEMENT_CALL = {
-    "es": ("Llamada: {count} facturas pendientes", "Repasamos las facturas vencidas; pagarán las más antiguas primero."),
-    "en": ("Call: {count} invoices outstanding", "Went through the overdue invoices; they will pay the oldest first."),
-}
-_TIMES = tuple(f"T{h:02d}:{m:02d}:{s:02d}" for h in range(8, 20) for m in (3, 17, 26, 41, 52)
-               for s in (0, 12, 37))
-
-
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "".join(ch for ch in folded.lower() if ch.isalnum())
@@ -323,7 +71,7 @@ def _ascii(text: str) -> str:
 
 def _fmt_amount(minor: int, currency: str, language: str) -> str:
     """A quick "1.250,50 €" / "€1,250.50" for message bodies (Babel is too slow for 10⁶)."""
-    _, digits, sym_es, sym_en = _CURRENCIES[currency]
+    _, digits, sym_es, sym_en = D.CURRENCIES[currency]
     whole, frac = divmod(minor, 10**digits)
     grouped = f"{whole:,}"
     if language == "es":
@@ -352,7 +100,7 @@ class _Client:
 
 def _nif(rng: random.Random) -> str:
     n = rng.randrange(10_000_000, 99_999_999)
-    return f"{n}{_NIF_LETTERS[n % 23]}"
+    return f"{n}{D.NIF_LETTERS[n % 23]}"
 
 
 def _cif(rng: random.Random) -> str:
@@ -379,32 +127,32 @@ def _person_and_company(rng: random.Random, country: str) -> tuple[str, str, str
     """(client name, contact first name, contact full name, e-mail domain) for one client."""
     ch = rng.choice
     if country in ("ES", "MX"):
-        first, last = ch(_ES_FIRST), f"{ch(_ES_LAST)} {ch(_ES_LAST)}"
+        first, last = ch(D.ES_FIRST), f"{ch(D.ES_LAST)} {ch(D.ES_LAST)}"
         roll = rng.random()
         if roll < 0.5:
-            company = f"{ch(_ES_TRADE)} {ch(_ES_LAST)}"
+            company = f"{ch(D.ES_TRADE)} {ch(D.ES_LAST)}"
         elif roll < 0.8:
-            company = f"{ch(_ES_TRADE)} {ch(_ES_PLACE)}"
+            company = f"{ch(D.ES_TRADE)} {ch(D.ES_PLACE)}"
         else:
-            company = f"{ch(_ES_LAST)} y {ch(_ES_LAST)} {ch(_ES_TRADE)}"
-        form = ch(_ES_FORM) if country == "ES" else ch(("S.A. de C.V.", "S. de R.L.", ""))
+            company = f"{ch(D.ES_LAST)} y {ch(D.ES_LAST)} {ch(D.ES_TRADE)}"
+        form = ch(D.ES_FORM) if country == "ES" else ch(("S.A. de C.V.", "S. de R.L.", ""))
     elif country == "DE":
-        first, last = ch(_DE_FIRST), ch(_DE_LAST)
-        company = f"{ch(_DE_BRAND)} {ch(_DE_TRADE)}" if rng.random() < 0.6 else f"{ch(_DE_LAST)} {ch(_DE_TRADE)}"
+        first, last = ch(D.DE_FIRST), ch(D.DE_LAST)
+        company = f"{ch(D.DE_BRAND)} {ch(D.DE_TRADE)}" if rng.random() < 0.6 else f"{ch(D.DE_LAST)} {ch(D.DE_TRADE)}"
         form = ch(("GmbH", "GmbH", "AG", "UG"))
     elif country == "JP":
-        first, last = ch(_JP_FIRST), ch(_JP_LAST)
-        company = f"{ch(_JP_BRAND)} {ch(_JP_TRADE)}" if rng.random() < 0.6 else f"{ch(_JP_LAST)} {ch(_JP_TRADE)}"
-        form = ch(_JP_FORM)
+        first, last = ch(D.JP_FIRST), ch(D.JP_LAST)
+        company = f"{ch(D.JP_BRAND)} {ch(D.JP_TRADE)}" if rng.random() < 0.6 else f"{ch(D.JP_LAST)} {ch(D.JP_TRADE)}"
+        form = ch(D.JP_FORM)
     else:
-        first, last = ch(_EN_FIRST), ch(_EN_LAST)
+        first, last = ch(D.EN_FIRST), ch(D.EN_LAST)
         roll = rng.random()
         if roll < 0.55:
-            company = f"{ch(_EN_BRAND)} {ch(_EN_TRADE)}"
+            company = f"{ch(D.EN_BRAND)} {ch(D.EN_TRADE)}"
         elif roll < 0.8:
-            company = f"{ch(_EN_LAST)} {ch(_EN_TRADE)}"
+            company = f"{ch(D.EN_LAST)} {ch(D.EN_TRADE)}"
         else:
-            company = f"{ch(_EN_BRAND)} & {ch(_EN_LAST)}"
+            company = f"{ch(D.EN_BRAND)} & {ch(D.EN_LAST)}"
         form = {"GB": ch(("Ltd", "Ltd", "LLP", "")), "US": ch(("Inc.", "LLC", "Co.", "")),
                 "IE": ch(("Ltd", "DAC", ""))}[country]
     return f"{company} {form}".strip(), first, f"{first} {last}", _ascii(company)
@@ -413,23 +161,23 @@ def _person_and_company(rng: random.Random, country: str) -> tuple[str, str, str
 def _address(rng: random.Random, country: str) -> str:
     ch, num = rng.choice, rng.randrange(1, 180)
     if country == "ES":
-        city, cp = ch(_ES_CITIES)
-        return f"{ch(_ES_STREETS)}, {num}, {rng.randrange(1, 9)}º {ch('ABCD')}\n{cp}{rng.randrange(1, 60):02d} {city}"
+        city, cp = ch(D.ES_CITIES)
+        return f"{ch(D.ES_STREETS)}, {num}, {rng.randrange(1, 9)}º {ch('ABCD')}\n{cp}{rng.randrange(1, 60):02d} {city}"
     if country == "MX":
-        return f"{ch(_MX_STREETS)} {num}\n{ch(_MX_PLACES)[0]}\nMéxico"
+        return f"{ch(D.MX_STREETS)} {num}\n{ch(D.MX_PLACES)[0]}\nMéxico"
     if country == "GB":
-        town, pc = ch(_GB_PLACES)
-        return f"{num} {ch(_GB_STREETS)}\n{town} {pc}\nUnited Kingdom"
+        town, pc = ch(D.GB_PLACES)
+        return f"{num} {ch(D.GB_STREETS)}\n{town} {pc}\nUnited Kingdom"
     if country == "US":
-        city, state, zipc = ch(_US_PLACES)
-        return f"{num * 10} {ch(_US_STREETS)}, Suite {rng.randrange(1, 9)}00\n{city}, {state} {zipc}\nUSA"
+        city, state, zipc = ch(D.US_PLACES)
+        return f"{num * 10} {ch(D.US_STREETS)}, Suite {rng.randrange(1, 9)}00\n{city}, {state} {zipc}\nUSA"
     if country == "IE":
-        town, eircode = ch(_IE_PLACES)
+        town, eircode = ch(D.IE_PLACES)
         return f"{num} {ch(('Baggot Street', 'Grafton Street', 'Shop Street', 'Patrick Street'))}\n{town} {eircode}\nIreland"
     if country == "DE":
-        city, plz = ch(_DE_PLACES)
-        return f"{ch(_DE_STREETS)} {num}\n{plz} {city}\nGermany"
-    ward, city, pc = ch(_JP_PLACES)
+        city, plz = ch(D.DE_PLACES)
+        return f"{ch(D.DE_STREETS)} {num}\n{plz} {city}\nGermany"
+    ward, city, pc = ch(D.JP_PLACES)
     return f"{rng.randrange(1, 9)}-{rng.randrange(1, 20)}-{rng.randrange(1, 30)} {ward}\n{city} {pc}\nJapan"
 
 
@@ -467,10 +215,10 @@ def _tax_id(rng: random.Random, country: str, company: bool) -> str:
 
 def _price_list(rng: random.Random, currency: str) -> tuple[tuple[int, ...], ...]:
     """A client's own rates for each item (and expenses), in its currency's minor units."""
-    factor, digits, _, _ = _CURRENCIES[currency]
+    factor, digits, _, _ = D.CURRENCIES[currency]
     unit = 10**digits
     out = []
-    for _, _, kind, low, high in (*_ITEMS, ("", "", "expense", _EXPENSE[2], _EXPENSE[3])):
+    for _, _, kind, low, high in (*D.ITEMS, ("", "", "expense", D.EXPENSE[2], D.EXPENSE[3])):
         prices = []
         for _ in range(3):
             major = rng.uniform(low, high) * factor
@@ -492,14 +240,14 @@ def _price_list(rng: random.Random, currency: str) -> tuple[tuple[int, ...], ...
 
 
 def _make_clients(rng: random.Random, count: int) -> list[_Client]:
-    countries = list(_COUNTRIES)
-    cum = list(accumulate(_COUNTRIES[c].weight for c in countries))
+    countries = list(D.COUNTRIES)
+    cum = list(accumulate(D.COUNTRIES[c].weight for c in countries))
     taken: set[str] = set()
     clients: list[_Client] = []
     for index in range(count):
-        code = (_FIRST_COUNTRIES[index] if index < len(_FIRST_COUNTRIES)
+        code = (D.FIRST_COUNTRIES[index] if index < len(D.FIRST_COUNTRIES)
                 else rng.choices(countries, cum_weights=cum)[0])
-        country = _COUNTRIES[code]
+        country = D.COUNTRIES[code]
         company = rng.random() < country.company_share
         name = ""
         for attempt in range(12):
@@ -523,10 +271,10 @@ def _make_clients(rng: random.Random, count: int) -> list[_Client]:
         billing_name = billing_email = ""
         if company and rng.random() < 0.45:
             if country.language == "es":
-                billing_name = f"Administración ({rng.choice(_ES_FIRST)} {rng.choice(_ES_LAST)})"
+                billing_name = f"Administración ({rng.choice(D.ES_FIRST)} {rng.choice(D.ES_LAST)})"
                 billing_email = f"facturas@{slug}.example"
             else:
-                billing_name = f"Accounts Payable ({rng.choice(_EN_FIRST)} {rng.choice(_EN_LAST)})"
+                billing_name = f"Accounts Payable ({rng.choice(D.EN_FIRST)} {rng.choice(D.EN_LAST)})"
                 billing_email = f"accounts@{slug}.example"
         elif not company and rng.random() < 0.12:
             # A person whose work an agency pays for.
@@ -535,7 +283,7 @@ def _make_clients(rng: random.Random, count: int) -> list[_Client]:
         terms = rng.choice((14, 30, 30, 30, 30, 45, 60, 60))
         credit = None
         if rng.random() < 0.25:
-            factor, digits, _, _ = _CURRENCIES[country.currency]
+            factor, digits, _, _ = D.CURRENCIES[country.currency]
             step = 100_000 if country.currency == "JPY" else 500
             credit = round(rng.uniform(3_000, 20_000) * factor / step) * step * 10**digits
         notes = ""
@@ -659,7 +407,7 @@ class _Generator:
         return text
 
     def at(self, ordinal: int) -> str:
-        return self.iso(ordinal) + _TIMES[int(self.rng.random() * len(_TIMES))]
+        return self.iso(ordinal) + D.TIMES[int(self.rng.random() * len(D.TIMES))]
 
     def event(self, client: _Client, ordinal: int, kind: str, subject: str, body: str,
               invoice_ids: tuple[int, ...], stage: str | None = None,
@@ -668,7 +416,7 @@ class _Generator:
         self.next_event += 1
         at = self.at(ordinal)
         if kind == "email":
-            status, message_id = "sent", f"<{at[:10].replace('-', '')}.{event_id}@{_DOMAIN}>"
+            status, message_id = "sent", f"<{at[:10].replace('-', '')}.{event_id}@{D.DOMAIN}>"
         else:
             status, message_id = "logged", ""
         self.events.append((
@@ -692,7 +440,7 @@ class _Generator:
         picks = rng.choices(range(len(clients)), cum_weights=list(accumulate(weights)), k=n)
         unplanted = [i for i, key in enumerate(keys) if not key & 7]
         # The first clients (every language and currency) have invoices, however few.
-        firsts = min(len(_FIRST_COUNTRIES), len(clients), len(unplanted))
+        firsts = min(len(D.FIRST_COUNTRIES), len(clients), len(unplanted))
         for index, i in enumerate(rng.sample(unplanted, firsts)):
             picks[i] = index
         for i, key in enumerate(keys):
@@ -783,7 +531,7 @@ class _Generator:
 
     def _batch(self, begin: int, end: int, keys: list[int], numbers: list[str],
                drafts: set[int], voids: set[int]) -> None:
-        rng, rnd = self.rng, self.rng.random
+        rnd = self.rng.random
         today, adopted = self.today_ord, self.adopted_ord
         iso, clients, picks = self.iso, self.clients, self.client_of
         inv_rows, line_rows, pay_rows = [], [], []
@@ -802,13 +550,13 @@ class _Generator:
             if rnd() < (0.9 if recent else 0.25):
                 total = self._lines(invoice_id, client, line_rows)
             else:
-                _, digits, _, _ = _CURRENCIES[cur]
-                factor = _CURRENCIES[cur][0]
+                _, digits, _, _ = D.CURRENCIES[cur]
+                factor = D.CURRENCIES[cur][0]
                 net = round(150 * 40 ** rnd() * factor) * 10**digits
                 rate = client.tax_rate
                 total = net + (net * rate + 50) // 100
             draft, void = i in drafts, i in voids
-            project = _PROJECTS[lang]
+            project = D.PROJECTS[lang]
             inv_rows.append((
                 invoice_id, number, client.id, iso(issue), iso(due), cur, total,
                 project[int(rnd() * len(project))], int(draft), int(void),
@@ -875,7 +623,7 @@ class _Generator:
                 else:
                     payments.append((pay, total))
                 end_ord = pay  # no chasing once paid
-            methods = _METHODS[cur]
+            methods = D.METHODS[cur]
             for day, amount in payments:
                 pay_rows.append((invoice_id, iso(day), amount, methods[int(rnd() * len(methods))],
                                  f"{number} / {day % 9973:04d}", iso(day) + " 12:00:00"))
@@ -911,8 +659,8 @@ class _Generator:
         nets: dict[int, int] = {}
         rate = client.tax_rate
         for position in range(1, count + 1):
-            item = int(rnd() * len(_ITEMS))
-            desc, kind = _ITEMS[item][lang_index], _ITEMS[item][2]
+            item = int(rnd() * len(D.ITEMS))
+            desc, kind = D.ITEMS[item][lang_index], D.ITEMS[item][2]
             price = client.prices[item][int(rnd() * 3)]
             if kind == "hour":
                 # Time in quarter hours, mostly whole or half ones: "7", "7.5", "7.25".
@@ -941,7 +689,7 @@ class _Generator:
             nets[rate] = nets.get(rate, 0) + net
         if client.country in ("ES", "MX") and rnd() < 0.12:
             price = client.prices[-1][int(rnd() * 3)]
-            rows.append((invoice_id, count + 1, _EXPENSE[lang_index], "1", price, "0"))
+            rows.append((invoice_id, count + 1, D.EXPENSE[lang_index], "1", price, "0"))
             nets[0] = nets.get(0, 0) + price
         # As core.model.invoice_totals: tax rounded half up once per rate.
         return sum(net + (net * r + 50) // 100 for r, net in nets.items())
@@ -952,13 +700,13 @@ class _Generator:
         rnd = self.rng.random
         lang, cur, today = client.language, client.currency, self.today_ord
         ids = (invoice_id,)
-        me, name = _SIGNATURE, client.greet
+        me, name = D.SIGNATURE, client.greet
 
         def owed(day: int) -> int:
             return total - sum(a for d, a in payments if d <= day)
 
         def email(stage: str, day: int) -> None:
-            subject, body = _EMAIL[lang, stage]
+            subject, body = D.EMAIL[lang, stage]
             amt = _fmt_amount(owed(day), cur, lang)
             due_text = _fmt_date(dt.date.fromordinal(due), lang)
             values = {"num": number, "due": due_text, "amt": amt, "name": name, "me": me,
@@ -979,11 +727,11 @@ class _Generator:
             email(stage, day)
         day = due + 30 + int(rnd() * 5)
         if day < end and rnd() < 0.5:
-            subject, body = _CALL[lang][int(rnd() * 3)]
+            subject, body = D.CALL[lang][int(rnd() * 3)]
             self.event(client, day, "call", subject.format(num=number), body, ids)
         day = due + 60 + int(rnd() * 5)
         if day < end and rnd() < 0.5:
-            subject, body = _LETTER[lang]
+            subject, body = D.LETTER[lang]
             self.event(client, day, "letter", subject.format(num=number), body, ids)
         # Promises to pay: kept (paid on the day), broken, or still to come.
         if end - due > 12 and rnd() < 0.3:
@@ -998,14 +746,14 @@ class _Generator:
                 promised_day = at + 3 + int(rnd() * 7)
             amount = owed(at)
             if amount > 0:
-                subject, body = _PROMISE[lang]
+                subject, body = D.PROMISE[lang]
                 promised_text = _fmt_date(dt.date.fromordinal(promised_day), lang)
                 self.event(client, at, "promise", subject.format(num=number),
                            body.format(amt=_fmt_amount(amount, cur, lang), date=promised_text),
                            ids, promised=(self.iso(promised_day), amount))
                 note_day = promised_day + 3
                 if is_open and note_day <= today and rnd() < 0.6:
-                    subject, body = _BROKEN[lang]
+                    subject, body = D.BROKEN[lang]
                     self.event(client, note_day, "note", subject.format(num=number),
                                body.format(date=promised_text), ids)
 
@@ -1022,7 +770,7 @@ class _Generator:
         k = max(2, len(overdue) // 40)
         chosen = rng.sample(free, min(len(free), 2 * k))
         disputed, paused = chosen[:k], chosen[k:]
-        for rows, flag, texts in ((disputed, "disputed", _DISPUTE), (paused, "reminders_paused", _PAUSED)):
+        for rows, flag, texts in ((disputed, "disputed", D.DISPUTE), (paused, "reminders_paused", D.PAUSED)):
             conn.executemany(f"UPDATE invoices SET {flag} = 1 WHERE id = ?", [(r[0],) for r in rows])
             for invoice_id, index, due, _, _ in rows:
                 client = clients[index]
@@ -1043,7 +791,7 @@ class _Generator:
             linked = tuple(r[0] for r in rows if r[2] < day)
             if len(linked) >= 2:
                 client = clients[index]
-                subject, body = _STATEMENT_CALL[client.language]
+                subject, body = D.STATEMENT_CALL[client.language]
                 self.event(client, day, "call", subject.format(count=len(linked)), body, linked)
 
         # On hold: the clients with the most invoices over 90 days late.
@@ -1078,5 +826,5 @@ class _Generator:
         self.conn.executemany(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE settings.value = ''",
-            list(_BUSINESS.items()),
+            list(D.BUSINESS.items()),
         )

@@ -10,14 +10,12 @@ Sending is safe against crashes and double sends: each message is written to the
 as a queued event (with the whole message) before it goes to the server, and marked sent
 or failed after; failed ones wait in the outbox (`outbox`, `retry`, `discard`).
 
-Also here: the `collector config` actions (business, SMTP and reminder settings, the SMTP
-password in the keyring, a test email).
+The `collector config` actions (settings, the SMTP password, a test email) are in config.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import re
 import ssl
@@ -43,7 +41,7 @@ from collector_gui.core.dunning import (
     plan_client,
 )
 from collector_gui.core.errors import Cancelled, CollectorError
-from collector_gui.core.fields import FieldError, parse_currency, parse_email, parse_language
+from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
 from collector_gui.core.model import Client, ContactEvent, EventStatus, Invoice
 from collector_gui.core.money import format_minor
@@ -51,12 +49,12 @@ from collector_gui.core.progress import Task
 from collector_gui.documents import messages
 from collector_gui.documents.messages import RenderedMessage
 from collector_gui.ledger import outbox as ob
+from collector_gui.actions.config import AskPassword, password_for, settings_of, smtp_settings
 from collector_gui.ledger.store import Store
-from collector_gui.mail import compose, secrets
+from collector_gui.mail import compose
 from collector_gui.mail.compose import Attachment
-from collector_gui.mail.secrets import KeyringStatus, KeyringUnavailable, Secret
+from collector_gui.mail.secrets import KeyringUnavailable, Secret
 from collector_gui.mail.smtp import (
-    SECURITY_MODES,
     SmtpConfigError,
     SmtpConnection,
     SmtpError,
@@ -69,190 +67,14 @@ log = logging.getLogger(__name__)
 MAX_INVOICE_PDFS = 4
 
 Clock = Callable[[], dt.datetime]
-# Asks the user for the SMTP password (the window's dialog, the terminal's getpass);
-# gets the settings and why it is asked; None when the user declined.
-AskPassword = Callable[[SmtpSettings, str], "str | None"]
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _settings(store: Store) -> S.Settings:
-    return S.Settings(store.settings())
-
-
 def dunning_policy(store: Store) -> DunningPolicy:
-    return DunningPolicy.from_settings(_settings(store))
-
-
-def smtp_settings(store: Store) -> SmtpSettings:
-    return SmtpSettings.from_settings(_settings(store))
-
-
-# -- configuration: `collector config` ---------------------------------------------------------
-
-CONFIG_PREFIXES = ("business.", "smtp.", "reminders.")
-
-
-def config_keys() -> dict[str, S.Setting]:
-    """The settings `collector config set` accepts, by key."""
-    keys = {k: s for k, s in S.BY_KEY.items() if k.startswith(CONFIG_PREFIXES)}
-    keys.update(RS.BY_KEY)
-    return dict(sorted(keys.items()))
-
-
-def _check_value(key: str, setting: S.Setting, value: str) -> str:
-    raw = value.strip()
-    if isinstance(setting.default, int):
-        limits = {RS.SMTP_PORT.key: (1, 65535), RS.SMTP_TIMEOUT.key: (1, 600),
-                  RS.REMINDER_MIN_GAP.key: (0, 90)}
-        low, high = limits.get(key, (0, 365))
-        if not re.fullmatch(r"\d+", raw) or not low <= int(raw) <= high:
-            raise CollectorError(f"{key} must be a whole number from {low} to {high}, "
-                                 f"not {value!r}.")
-        return str(int(raw))
-    try:
-        if key == RS.SMTP_SECURITY.key:
-            if raw.lower() not in SECURITY_MODES:
-                raise CollectorError(f"{key} must be one of {', '.join(SECURITY_MODES)}, "
-                                     f"not {value!r}.")
-            return raw.lower()
-        if key in (RS.SMTP_FROM.key, S.BUSINESS_EMAIL.key):
-            return parse_email(raw)
-        if key == S.BUSINESS_LANGUAGE.key:
-            return parse_language(raw)
-        if key == S.BUSINESS_CURRENCY.key:
-            return parse_currency(raw)
-        if key == RS.SMTP_HOST.key and re.search(r"[\s/:@]", raw):
-            raise CollectorError(f"{key} is a server name such as smtp.example.com, "
-                                 f"not {value!r}.")
-    except FieldError as exc:
-        raise CollectorError(f"{key}: {exc}") from None
-    if key == S.BUSINESS_ADDRESS.key:
-        return value.replace("\\n", "\n").strip()
-    return raw
-
-
-def config_set(store: Store, key: str, value: str) -> str:
-    """Check and save one setting; returns the value as saved.
-
-    Reminder settings are checked together (a firm reminder before the polite one is
-    refused). The SMTP password is not a setting: see `set_smtp_password`.
-    """
-    key = key.strip()
-    known = config_keys()
-    if key in ("smtp.password", "smtp.pass"):
-        raise CollectorError("The SMTP password is not kept in the settings: use "
-                             "`collector config set-password` (it reads it from standard "
-                             "input into the system keyring).")
-    setting = known.get(key)
-    if setting is None:
-        close = difflib.get_close_matches(key, known, n=3)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise CollectorError(f"There is no setting {key!r}.{hint} "
-                             f"(Settings: {', '.join(known)}.)")
-    saved = _check_value(key, setting, value)
-    if key.startswith("reminders."):
-        trial = dict(store.settings())
-        trial[key] = saved
-        try:
-            DunningPolicy.from_settings(S.Settings(trial))
-        except CollectorError as exc:
-            raise CollectorError(f"{key} = {saved} was not saved: {exc}") from None
-    store.set_setting(key, saved)
-    return saved
-
-
-def config_get(store: Store, key: str) -> str:
-    setting = config_keys().get(key.strip())
-    if setting is None:
-        raise CollectorError(f"There is no setting {key.strip()!r}.")
-    return str(_settings(store).get(setting))
-
-
-def config_list(store: Store) -> list[tuple[str, str, str]]:
-    """(key, value, description) of every setting `collector config` knows."""
-    current = _settings(store)
-    return [(k, str(current.get(s)), s.description) for k, s in config_keys().items()]
-
-
-def keyring_status() -> KeyringStatus:
-    """Whether the SMTP password can be saved here (the settings dialog shows `reason`)."""
-    return secrets.keyring_status()
-
-
-def set_smtp_password(store: Store, password: str) -> None:
-    """Save the SMTP password in the system keyring (from `collector config set-password`:
-    standard input, one line; the line end is not part of it).
-
-    Raises KeyringUnavailable (its message says what to do) when there is no keyring.
-    """
-    password = password.rstrip("\r\n")
-    smtp = smtp_settings(store)
-    if not smtp.host or not smtp.user:
-        raise CollectorError("Set smtp.host and smtp.user first (`collector config set "
-                             "smtp.host …`); the password is saved for that user and server.")
-    secrets.store_password(smtp.user, smtp.host, password)
-
-
-def has_saved_password(store: Store) -> bool:
-    smtp = smtp_settings(store)
-    return secrets.load_password(smtp.user, smtp.host) is not None
-
-
-def forget_smtp_password(store: Store) -> bool:
-    smtp = smtp_settings(store)
-    return secrets.delete_password(smtp.user, smtp.host)
-
-
-def _password(smtp: SmtpSettings, given: str | Secret | None,
-              ask: AskPassword | None) -> Secret | None:
-    """The password to log in with: the one given, else the keyring's, else asked for."""
-    if not smtp.needs_password:
-        return None
-    if given:
-        return given if isinstance(given, Secret) else Secret(given)
-    saved = secrets.load_password(smtp.user, smtp.host)
-    if saved:
-        return saved
-    status = secrets.keyring_status()
-    why = (status.reason if not status.available else
-           f"No password is saved for {smtp.user} on {smtp.host}.")
-    if ask is not None:
-        typed = ask(smtp, why)
-        if typed:
-            return Secret(typed)
-        raise Cancelled("No password was given; nothing was sent.")
-    raise SmtpConfigError(f"{why} Save it with `collector config set-password`, or run "
-                          "interactively to type it.")
-
-
-def send_test_email(store: Store, to: str | None = None, *, password: str | Secret | None = None,
-                    ask_password: AskPassword | None = None,
-                    ssl_context: ssl.SSLContext | None = None) -> str:
-    """Send a short test message (to the From address unless *to* is given), with the same
-    settings reminders use; returns its Message-ID. Nothing is written to the ledger."""
-    smtp = smtp_settings(store)
-    problems = smtp.problems()
-    if problems:
-        raise SmtpConfigError(" ".join(problems))
-    recipient = (to or smtp.from_address).strip()
-    secret = _password(smtp, password, ask_password)
-    business = _settings(store).get(S.BUSINESS_NAME).strip()
-    msg = compose.compose(
-        sender=smtp.from_address, sender_name=business, recipient=recipient,
-        subject="Collector: test message",
-        text=("This is a test message from Collector.\n\n"
-              f"It was sent through {smtp.describe()}"
-              + (f" as {smtp.user}" if smtp.user else "") +
-              ". If you can read it, reminders can be sent with these settings.\n"),
-    )
-    raw = compose.serialize(msg)
-    with SmtpConnection(smtp, secret, ssl_context=ssl_context) as conn:
-        conn.send(raw, smtp.from_address, [recipient])
-    log.info("test email sent to %s through %s", recipient, smtp.describe())
-    return str(msg["Message-ID"])
+    return DunningPolicy.from_settings(settings_of(store))
 
 
 # -- the plan ----------------------------------------------------------------------------------
@@ -416,7 +238,7 @@ class ReminderFlow:
         self._seen = ob.mark(store, self.created_at)  # the history this plan was made from
         self.as_of = as_of or self.created_at.date()
         self.policy = dunning_policy(store)
-        self._settings = _settings(store)
+        self._settings = settings_of(store)
         self.late_policy = LatePolicy.from_settings(self._settings)
         only = None
         if client is not None:
@@ -682,7 +504,7 @@ class ReminderFlow:
         drafts = self.drafts()
         if not drafts:
             return DeliverySummary()
-        secret = _password(smtp, password, ask_password)
+        secret = password_for(smtp, password, ask_password)
         sender = (smtp.from_address, self._settings.get(S.BUSINESS_NAME).strip())
         task = task or Task()
         summary = DeliverySummary()
@@ -923,7 +745,7 @@ def retry(store: Store, event_ids: Sequence[int] | None = None, *,
     summary = DeliverySummary()
     if not pending:
         return summary
-    secret = _password(smtp, password, ask_password)
+    secret = password_for(smtp, password, ask_password)
     task = task or Task()
     conn = SmtpConnection(smtp, secret, ssl_context=ssl_context)
     fatal = ""
@@ -998,9 +820,6 @@ def preview_template(store: Store, client: int | str, stage: Stage | str, *,
 
 __all__ = [
     "AskPassword", "DeliverySummary", "Draft", "KeyringUnavailable", "MessageResult",
-    "OutboxItem", "PlanEntry", "ReminderFlow", "config_get", "config_keys", "config_list",
-    "config_set", "discard", "dunning_policy", "forget_smtp_password", "format_drafts",
-    "has_saved_password", "keyring_status", "outbox", "parse_stage", "plan_reminders",
-    "preview_template", "retry", "send_test_email", "set_smtp_password", "smtp_settings",
-    "Outcome",
+    "OutboxItem", "Outcome", "PlanEntry", "ReminderFlow", "discard", "dunning_policy",
+    "format_drafts", "outbox", "parse_stage", "plan_reminders", "preview_template", "retry",
 ]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.actions.remind import DeliverySummary, MessageResult, ReminderFlow
 from collector_gui.core.dunning import STAGES, Stage
 from collector_gui.core.errors import CollectorError
@@ -57,10 +57,10 @@ def stage_label(stage: Stage | str) -> str:
 def ask_password(parent: QWidget | None, ctx: AppContext) -> tuple[bool, str | None]:
     """(go on, password): asks for the SMTP password when the server needs one and no keyring
     holds it. The password is only handed to the send; never logged or stored."""
-    smtp = remind.smtp_settings(ctx.store)
-    if not smtp.needs_password or remind.has_saved_password(ctx.store):
+    smtp = config.smtp_settings(ctx.store)
+    if not smtp.needs_password or config.has_saved_password(ctx.store):
         return True, None
-    status = remind.keyring_status()
+    status = config.keyring_status()
     why = (tr("No password store (keyring) works here, so it is asked each time.")
            if not status.available else tr("No password is saved for this server."))
     text, ok = QInputDialog.getText(
@@ -393,7 +393,7 @@ class SendPage(QWizardPage):
 
     def initializePage(self) -> None:
         n = len(self.flow.included)
-        problems = remind.smtp_settings(self.ctx.store).problems()
+        problems = config.smtp_settings(self.ctx.store).problems()
         text = tr("{n} messages are ready.").format(n=n)
         if problems:
             text += " " + tr("Sending needs a mail server (Settings ▸ Mail): {why} You can "
@@ -406,7 +406,7 @@ class SendPage(QWizardPage):
         return self.summary is not None
 
     def _busy(self, busy: bool) -> None:
-        self.send_button.setEnabled(not busy and not remind.smtp_settings(
+        self.send_button.setEnabled(not busy and not config.smtp_settings(
             self.ctx.store).problems())
         self.save_button.setEnabled(not busy)
         self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(not busy)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.actions.remind import DeliverySummary, ReminderFlow
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import messages
@@ -143,7 +143,7 @@ class ReminderActions:
             messages.show_error(self.window, str(exc))
             return None
         self.flow = flow
-        smtp_problems = remind.smtp_settings(self.ctx.store).problems()
+        smtp_problems = config.smtp_settings(self.ctx.store).problems()
         line = tr("{stage} reminder to {to} about {invoices}, attaching {files}.").format(
             stage=stage_label(draft.stage).capitalize(), to=draft.recipient,
             invoices=", ".join(inv.number for inv in draft.invoices),

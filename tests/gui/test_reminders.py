@@ -10,7 +10,7 @@ import socket
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.ui.dialogs.outbox import OutboxDialog
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.tasks import wait_for_all
@@ -163,10 +163,10 @@ def _closed_port() -> int:
 
 def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, demo_ctx):
     store = demo_ctx.store
-    remind.config_set(store, "smtp.host", "127.0.0.1")
-    remind.config_set(store, "smtp.port", str(_closed_port()))  # nobody listens: refused
-    remind.config_set(store, "smtp.security", "none")
-    remind.config_set(store, "smtp.from", "me@example.com")
+    config.config_set(store, "smtp.host", "127.0.0.1")
+    config.config_set(store, "smtp.port", str(_closed_port()))  # nobody listens: refused
+    config.config_set(store, "smtp.security", "none")
+    config.config_set(store, "smtp.from", "me@example.com")
     win = demo_window
     wizard = win.reminders.open_wizard()
     qtbot.addWidget(wizard)

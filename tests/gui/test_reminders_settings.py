@@ -1,4 +1,4 @@
-"""The settings dialog's Mail tab: SMTP values saved through remind.config_set, the password
+"""The settings dialog's Mail tab: SMTP values saved through config.config_set, the password
 into the keyring (or, with no keyring, a note and no field), and a test email off the UI
 thread that reports a refused connection."""
 
@@ -12,7 +12,7 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 
-from collector_gui.actions import remind
+from collector_gui.actions import config
 from collector_gui.ui.dialogs.settings import SettingsDialog
 
 
@@ -69,10 +69,10 @@ def test_mail_settings_saved_and_password_in_keyring(qtbot, demo_ctx, memory_key
     qtbot.keyClicks(mail.password, "s3cret")
     dialog.accept()
     store = demo_ctx.store
-    assert remind.config_get(store, "smtp.host") == "smtp.example.com"
-    assert remind.config_get(store, "smtp.port") == "465"
-    assert remind.config_get(store, "smtp.security") == "ssl"
-    assert remind.config_get(store, "smtp.from") == "lucia@example.com"
+    assert config.config_get(store, "smtp.host") == "smtp.example.com"
+    assert config.config_get(store, "smtp.port") == "465"
+    assert config.config_get(store, "smtp.security") == "ssl"
+    assert config.config_get(store, "smtp.from") == "lucia@example.com"
     assert list(memory_keyring.saved.values()) == ["s3cret"]
     assert "s3cret" not in str(store.settings())
 
@@ -82,7 +82,7 @@ def test_bad_host_is_refused(qtbot, demo_ctx, memory_keyring):
     qtbot.keyClicks(dialog.mail.host, "smtp://bad host")
     dialog.accept()
     assert dialog.isVisible()  # not saved
-    assert remind.config_get(demo_ctx.store, "smtp.host") == ""
+    assert config.config_get(demo_ctx.store, "smtp.host") == ""
 
 
 def test_no_keyring_says_so(qtbot, demo_ctx, no_keyring):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import logging
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.actions.records import backup
 from collector_gui.mail.secrets import Secret
 from tests.mail.conftest import AS_OF, PASSWORD, configure
@@ -22,7 +22,7 @@ def test_the_password_is_only_in_the_keyring(store, ledger, debtor, starttls_ser
                                              memory_keyring, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     configure(store, starttls_server.settings)
-    remind.set_smtp_password(store, PASSWORD)
+    config.set_smtp_password(store, PASSWORD)
     errors: list[str] = []
 
     # A failed send (login refused with a wrong saved password), then a retry that works.
@@ -30,12 +30,12 @@ def test_the_password_is_only_in_the_keyring(store, ledger, debtor, starttls_ser
     failed = remind.plan_reminders(store, AS_OF).send(ssl_context=client_tls)
     errors += [r.error for r in failed.results]
     assert failed.results[0].status == "failed"
-    remind.set_smtp_password(store, PASSWORD)
+    config.set_smtp_password(store, PASSWORD)
     sent = remind.retry(store, ssl_context=client_tls)
     assert [r.status for r in sent.results] == ["sent"]
     # An error raised while logging in, with the password given by hand.
     try:
-        remind.send_test_email(store, password="x" + PASSWORD, ssl_context=client_tls)
+        config.send_test_email(store, password="x" + PASSWORD, ssl_context=client_tls)
     except remind.CollectorError as exc:
         errors.append(str(exc))
         errors.append(repr(exc))

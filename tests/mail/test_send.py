@@ -9,7 +9,7 @@ from email.parser import BytesParser
 import pypdf
 import pytest
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.core.model import EventStatus
 from collector_gui.ledger import outbox as ob
 from collector_gui.mail.smtp import SmtpConnection
@@ -95,8 +95,8 @@ def test_plain_server_without_login(store, debtor, plain_server):
 
 def test_password_from_the_keyring(store, debtor, starttls_server, client_tls, memory_keyring):
     configure(store, starttls_server.settings)
-    remind.set_smtp_password(store, PASSWORD + "\n")
-    assert remind.has_saved_password(store)
+    config.set_smtp_password(store, PASSWORD + "\n")
+    assert config.has_saved_password(store)
     summary = remind.plan_reminders(store, AS_OF).send(ssl_context=client_tls)
     assert [r.status for r in summary.results] == ["sent"]
 
@@ -109,10 +109,10 @@ def test_password_asked_when_no_keyring_works(store, debtor, starttls_server, cl
 
     keyring.set_keyring(fail.Keyring())
     configure(store, starttls_server.settings)
-    status = remind.keyring_status()
+    status = config.keyring_status()
     assert not status.available and "ask" in status.reason
     with pytest.raises(remind.KeyringUnavailable, match="keyring"):
-        remind.set_smtp_password(store, PASSWORD)
+        config.set_smtp_password(store, PASSWORD)
     asked = []
 
     def ask(settings, why):
@@ -136,7 +136,7 @@ def test_declining_the_password_prompt_sends_nothing_and_queues_nothing(store, d
 
 def test_test_email(store, starttls_server, client_tls):
     configure(store, starttls_server.settings)
-    message_id = remind.send_test_email(store, "me@example.org", password=PASSWORD,
+    message_id = config.send_test_email(store, "me@example.org", password=PASSWORD,
                                         ssl_context=client_tls)
     (got,) = starttls_server.handler.received
     assert got.rcpt_tos == ["me@example.org"]

@@ -1,7 +1,7 @@
 """The settings dialog's Mail tab: the SMTP server reminders go through.
 
-Values are checked and saved by `remind.config_set` (the same rules as `collector config`);
-the password goes to the system keyring through `remind.set_smtp_password`, never to the
+Values are checked and saved by `config.config_set` (the same rules as `collector config`);
+the password goes to the system keyring through `config.set_smtp_password`, never to the
 ledger or a file. Where no keyring works the tab says so, and the password is asked at send
 time.
 """
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.actions import remind
+from collector_gui.actions import config
 from collector_gui.core import reminder_settings as RS
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
@@ -36,13 +36,13 @@ class MailForm(QWidget):
         self.setObjectName("mailForm")
         self.ctx = ctx
         store = ctx.store
-        self.host = QLineEdit(remind.config_get(store, RS.SMTP_HOST.key))
+        self.host = QLineEdit(config.config_get(store, RS.SMTP_HOST.key))
         self.host.setObjectName("smtpHost")
         self.host.setPlaceholderText("smtp.example.com")
         self.port = QSpinBox()
         self.port.setObjectName("smtpPort")
         self.port.setRange(1, 65535)
-        self.port.setValue(int(remind.config_get(store, RS.SMTP_PORT.key)))
+        self.port.setValue(int(config.config_get(store, RS.SMTP_PORT.key)))
         self.security = QComboBox()
         self.security.setObjectName("smtpSecurity")
         names = {"starttls": tr("STARTTLS (usually port 587)"),
@@ -51,10 +51,10 @@ class MailForm(QWidget):
         for mode in SECURITY_MODES:
             self.security.addItem(names.get(mode, mode), mode)
         self.security.setCurrentIndex(max(0, self.security.findData(
-            remind.config_get(store, RS.SMTP_SECURITY.key))))
-        self.user = QLineEdit(remind.config_get(store, RS.SMTP_USER.key))
+            config.config_get(store, RS.SMTP_SECURITY.key))))
+        self.user = QLineEdit(config.config_get(store, RS.SMTP_USER.key))
         self.user.setObjectName("smtpUser")
-        self.sender = QLineEdit(remind.config_get(store, RS.SMTP_FROM.key))
+        self.sender = QLineEdit(config.config_get(store, RS.SMTP_FROM.key))
         self.sender.setObjectName("smtpFrom")
         self.sender.setPlaceholderText(tr("your business email, if empty"))
         self.password = QLineEdit()
@@ -63,7 +63,7 @@ class MailForm(QWidget):
         self.keyring = QLabel()
         self.keyring.setObjectName("keyringStatus")
         self.keyring.setWordWrap(True)
-        status = remind.keyring_status()
+        status = config.keyring_status()
         if status.available:
             self.password.setPlaceholderText(
                 tr("saved in the system keyring") if self._has_password()
@@ -96,7 +96,7 @@ class MailForm(QWidget):
 
     def _has_password(self) -> bool:
         try:
-            return remind.has_saved_password(self.ctx.store)
+            return config.has_saved_password(self.ctx.store)
         except CollectorError:
             return False
 
@@ -110,11 +110,11 @@ class MailForm(QWidget):
                   RS.SMTP_FROM.key: self.sender.text().strip()}
         for key, value in values.items():
             if value:
-                remind.config_set(store, key, value)
+                config.config_set(store, key, value)
             else:
                 store.set_setting(key, "")  # cleared: back to "not set"
         if self.password.isEnabled() and self.password.text():
-            remind.set_smtp_password(store, self.password.text())
+            config.set_smtp_password(store, self.password.text())
             self.password.clear()
             self.password.setPlaceholderText(tr("saved in the system keyring"))
 
@@ -136,7 +136,7 @@ class MailForm(QWidget):
         self.test_button.setEnabled(False)
 
         def op(ledger, _task):
-            return remind.send_test_email(Store(ledger), password=password)
+            return config.send_test_email(Store(ledger), password=password)
 
         def done(_message_id: str) -> None:
             self.test_button.setEnabled(True)

@@ -11,7 +11,7 @@ from email.parser import BytesParser
 import pypdf
 import pytest
 
-from collector_gui.actions import remind
+from collector_gui.actions import config, remind
 from collector_gui.core.dunning import Reason, Stage
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
@@ -231,9 +231,9 @@ def test_template_preview_on_a_real_client(store, ledger_data):
     ("reminders.stages", "polite,firm,final", "polite,firm,final"),
 ])
 def test_config_set(store, key, value, saved):
-    assert remind.config_set(store, key, value) == saved
+    assert config.config_set(store, key, value) == saved
     assert store.get_setting(key) == saved
-    assert remind.config_get(store, key) == saved
+    assert config.config_get(store, key) == saved
 
 
 @pytest.mark.parametrize("key, value, message", [
@@ -248,32 +248,32 @@ def test_config_set(store, key, value, saved):
 ])
 def test_config_set_refuses(store, key, value, message):
     with pytest.raises(CollectorError, match=message):
-        remind.config_set(store, key, value)
+        config.config_set(store, key, value)
     assert store.get_setting(key) is None
 
 
 def test_config_list_and_password(store, memory_keyring):
-    keys = [k for k, _, _ in remind.config_list(store)]
+    keys = [k for k, _, _ in config.config_list(store)]
     assert {"smtp.host", "smtp.port", "smtp.security", "smtp.user", "smtp.from",
             "business.name", "reminders.firm_days"} <= set(keys)
     assert not any("password" in k for k in keys)
     with pytest.raises(CollectorError, match="smtp.host and smtp.user"):
-        remind.set_smtp_password(store, "pw\n")
-    remind.config_set(store, "smtp.host", "smtp.example.org")
-    remind.config_set(store, "smtp.user", "sam")
-    remind.set_smtp_password(store, "s3cret\n")
+        config.set_smtp_password(store, "pw\n")
+    config.config_set(store, "smtp.host", "smtp.example.org")
+    config.config_set(store, "smtp.user", "sam")
+    config.set_smtp_password(store, "s3cret\n")
     assert memory_keyring.store == {("collector-smtp", "sam@smtp.example.org"): "s3cret"}
-    assert remind.has_saved_password(store)
+    assert config.has_saved_password(store)
     assert "s3cret" not in repr(store.settings())
-    assert remind.forget_smtp_password(store)
+    assert config.forget_smtp_password(store)
 
 
 def test_send_refuses_unusable_settings_before_queueing(store, ledger_data):
     with pytest.raises(remind.SmtpConfigError, match="smtp.host"):
         remind.plan_reminders(store, AS_OF).send(password="x")
-    remind.config_set(store, "smtp.host", "smtp.example.org")
-    remind.config_set(store, "smtp.user", "sam")
-    remind.config_set(store, "smtp.security", "none")
+    config.config_set(store, "smtp.host", "smtp.example.org")
+    config.config_set(store, "smtp.user", "sam")
+    config.config_set(store, "smtp.security", "none")
     with pytest.raises(remind.SmtpConfigError, match="unencrypted"):
         remind.plan_reminders(store, AS_OF).send(password="x")
     assert all(e.kind != EventKind.EMAIL for c in store.clients() for e in store.events_of(c.id))

@@ -1,0 +1,198 @@
+"""`collector config` and the window's settings: business, SMTP and reminder settings, the
+SMTP password in the system keyring (never in the ledger), and a test email."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+import ssl
+from collections.abc import Callable
+
+from collector_gui.core import reminder_settings as RS
+from collector_gui.core import settings as S
+from collector_gui.core.dunning import DunningPolicy
+from collector_gui.core.errors import Cancelled, CollectorError
+from collector_gui.core.fields import FieldError, parse_currency, parse_email, parse_language
+from collector_gui.ledger.store import Store
+from collector_gui.mail import compose, secrets
+from collector_gui.mail.secrets import KeyringStatus, Secret
+from collector_gui.mail.smtp import SECURITY_MODES, SmtpConfigError, SmtpConnection, SmtpSettings
+
+log = logging.getLogger(__name__)
+
+# Asks the user for the SMTP password (the window's dialog, the terminal's getpass);
+# gets the settings and why it is asked; None when the user declined.
+AskPassword = Callable[[SmtpSettings, str], "str | None"]
+
+
+def settings_of(store: Store) -> S.Settings:
+    """The ledger's settings, typed."""
+    return S.Settings(store.settings())
+
+
+def smtp_settings(store: Store) -> SmtpSettings:
+    return SmtpSettings.from_settings(settings_of(store))
+
+
+CONFIG_PREFIXES = ("business.", "smtp.", "reminders.")
+
+
+def config_keys() -> dict[str, S.Setting]:
+    """The settings `collector config set` accepts, by key."""
+    keys = {k: s for k, s in S.BY_KEY.items() if k.startswith(CONFIG_PREFIXES)}
+    keys.update(RS.BY_KEY)
+    return dict(sorted(keys.items()))
+
+
+def _check_value(key: str, setting: S.Setting, value: str) -> str:
+    raw = value.strip()
+    if isinstance(setting.default, int):
+        limits = {RS.SMTP_PORT.key: (1, 65535), RS.SMTP_TIMEOUT.key: (1, 600),
+                  RS.REMINDER_MIN_GAP.key: (0, 90)}
+        low, high = limits.get(key, (0, 365))
+        if not re.fullmatch(r"\d+", raw) or not low <= int(raw) <= high:
+            raise CollectorError(f"{key} must be a whole number from {low} to {high}, "
+                                 f"not {value!r}.")
+        return str(int(raw))
+    try:
+        if key == RS.SMTP_SECURITY.key:
+            if raw.lower() not in SECURITY_MODES:
+                raise CollectorError(f"{key} must be one of {', '.join(SECURITY_MODES)}, "
+                                     f"not {value!r}.")
+            return raw.lower()
+        if key in (RS.SMTP_FROM.key, S.BUSINESS_EMAIL.key):
+            return parse_email(raw)
+        if key == S.BUSINESS_LANGUAGE.key:
+            return parse_language(raw)
+        if key == S.BUSINESS_CURRENCY.key:
+            return parse_currency(raw)
+        if key == RS.SMTP_HOST.key and re.search(r"[\s/:@]", raw):
+            raise CollectorError(f"{key} is a server name such as smtp.example.com, "
+                                 f"not {value!r}.")
+    except FieldError as exc:
+        raise CollectorError(f"{key}: {exc}") from None
+    if key == S.BUSINESS_ADDRESS.key:
+        return value.replace("\\n", "\n").strip()
+    return raw
+
+
+def config_set(store: Store, key: str, value: str) -> str:
+    """Check and save one setting; returns the value as saved.
+
+    Reminder settings are checked together (a firm reminder before the polite one is
+    refused). The SMTP password is not a setting: see `set_smtp_password`.
+    """
+    key = key.strip()
+    known = config_keys()
+    if key in ("smtp.password", "smtp.pass"):
+        raise CollectorError("The SMTP password is not kept in the settings: use "
+                             "`collector config set-password` (it reads it from standard "
+                             "input into the system keyring).")
+    setting = known.get(key)
+    if setting is None:
+        close = difflib.get_close_matches(key, known, n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise CollectorError(f"There is no setting {key!r}.{hint} "
+                             f"(Settings: {', '.join(known)}.)")
+    saved = _check_value(key, setting, value)
+    if key.startswith("reminders."):
+        trial = dict(store.settings())
+        trial[key] = saved
+        try:
+            DunningPolicy.from_settings(S.Settings(trial))
+        except CollectorError as exc:
+            raise CollectorError(f"{key} = {saved} was not saved: {exc}") from None
+    store.set_setting(key, saved)
+    return saved
+
+
+def config_get(store: Store, key: str) -> str:
+    setting = config_keys().get(key.strip())
+    if setting is None:
+        raise CollectorError(f"There is no setting {key.strip()!r}.")
+    return str(settings_of(store).get(setting))
+
+
+def config_list(store: Store) -> list[tuple[str, str, str]]:
+    """(key, value, description) of every setting `collector config` knows."""
+    current = settings_of(store)
+    return [(k, str(current.get(s)), s.description) for k, s in config_keys().items()]
+
+
+def keyring_status() -> KeyringStatus:
+    """Whether the SMTP password can be saved here (the settings dialog shows `reason`)."""
+    return secrets.keyring_status()
+
+
+def set_smtp_password(store: Store, password: str) -> None:
+    """Save the SMTP password in the system keyring (from `collector config set-password`:
+    standard input, one line; the line end is not part of it).
+
+    Raises KeyringUnavailable (its message says what to do) when there is no keyring.
+    """
+    password = password.rstrip("\r\n")
+    smtp = smtp_settings(store)
+    if not smtp.host or not smtp.user:
+        raise CollectorError("Set smtp.host and smtp.user first (`collector config set "
+                             "smtp.host …`); the password is saved for that user and server.")
+    secrets.store_password(smtp.user, smtp.host, password)
+
+
+def has_saved_password(store: Store) -> bool:
+    smtp = smtp_settings(store)
+    return secrets.load_password(smtp.user, smtp.host) is not None
+
+
+def forget_smtp_password(store: Store) -> bool:
+    smtp = smtp_settings(store)
+    return secrets.delete_password(smtp.user, smtp.host)
+
+
+def password_for(smtp: SmtpSettings, given: str | Secret | None,
+              ask: AskPassword | None) -> Secret | None:
+    """The password to log in with: the one given, else the keyring's, else asked for."""
+    if not smtp.needs_password:
+        return None
+    if given:
+        return given if isinstance(given, Secret) else Secret(given)
+    saved = secrets.load_password(smtp.user, smtp.host)
+    if saved:
+        return saved
+    status = secrets.keyring_status()
+    why = (status.reason if not status.available else
+           f"No password is saved for {smtp.user} on {smtp.host}.")
+    if ask is not None:
+        typed = ask(smtp, why)
+        if typed:
+            return Secret(typed)
+        raise Cancelled("No password was given; nothing was sent.")
+    raise SmtpConfigError(f"{why} Save it with `collector config set-password`, or run "
+                          "interactively to type it.")
+
+
+def send_test_email(store: Store, to: str | None = None, *, password: str | Secret | None = None,
+                    ask_password: AskPassword | None = None,
+                    ssl_context: ssl.SSLContext | None = None) -> str:
+    """Send a short test message (to the From address unless *to* is given), with the same
+    settings reminders use; returns its Message-ID. Nothing is written to the ledger."""
+    smtp = smtp_settings(store)
+    problems = smtp.problems()
+    if problems:
+        raise SmtpConfigError(" ".join(problems))
+    recipient = (to or smtp.from_address).strip()
+    secret = password_for(smtp, password, ask_password)
+    business = settings_of(store).get(S.BUSINESS_NAME).strip()
+    msg = compose.compose(
+        sender=smtp.from_address, sender_name=business, recipient=recipient,
+        subject="Collector: test message",
+        text=("This is a test message from Collector.\n\n"
+              f"It was sent through {smtp.describe()}"
+              + (f" as {smtp.user}" if smtp.user else "") +
+              ". If you can read it, reminders can be sent with these settings.\n"),
+    )
+    raw = compose.serialize(msg)
+    with SmtpConnection(smtp, secret, ssl_context=ssl_context) as conn:
+        conn.send(raw, smtp.from_address, [recipient])
+    log.info("test email sent to %s through %s", recipient, smtp.describe())
+    return str(msg["Message-ID"])
