@@ -19,6 +19,7 @@ from collector_gui import __version__, paths
 from collector_gui.core.aging import BUCKETS, AgingReport
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_date
+from collector_gui.core.i18n import N_, _, ngettext, translate_stdlib
 from collector_gui.core.money import format_minor
 from collector_gui.core.progress import Task
 
@@ -32,102 +33,105 @@ def _date(text: str) -> dt.date:
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above zero")
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a whole number above zero").format(value=repr(text)))
     return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collector",
-        description="Collector: who owes you money, how much, for how long. "
-                    "With no command, opens the window.",
+        description=_("Collector: who owes you money, how much, for how long. "
+                      "With no command, opens the window."),
     )
     parser.add_argument("--version", action="version", version=f"collector {__version__}")
     parser.add_argument("--ledger", type=Path, metavar="PATH",
-                        help="the ledger file (default: $COLLECTOR_LEDGER, else "
-                             f"{paths.default_ledger_path()})")
+                        help=_("the ledger file (default: $COLLECTOR_LEDGER, else {path})")
+                        .format(path=paths.default_ledger_path()))
     parser.add_argument("--sample", action="store_true",
-                        help="open the window on a sample ledger, for a first look")
+                        help=_("open the window on a sample ledger, for a first look"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("demo", help="fill an empty ledger with realistic sample data")
+    p = sub.add_parser("demo", help=_("fill an empty ledger with realistic sample data"))
     p.add_argument("--invoices", type=_positive, default=300, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
 
-    p = sub.add_parser("import", help="import clients, invoices or payments from CSV "
-                                      "(all rows or none)")
+    p = sub.add_parser("import", help=_("import clients, invoices or payments from CSV "
+                                        "(all rows or none)"))
     p.add_argument("kind", choices=("clients", "invoices", "payments"))
-    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard input")
-    p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    p.add_argument("file", metavar="FILE.csv", help=_("the CSV file, or - for standard input"))
+    p.add_argument("--dry-run", action="store_true", help=_("check the file, change nothing"))
 
-    p = sub.add_parser("export", help="export records as CSV")
+    p = sub.add_parser("export", help=_("export records as CSV"))
     p.add_argument("kind", choices=("clients", "invoices", "payments", "contacts"))
-    p.add_argument("file", metavar="FILE.csv", help="the CSV file, or - for standard output")
+    p.add_argument("file", metavar="FILE.csv", help=_("the CSV file, or - for standard output"))
 
-    p = sub.add_parser("aging", help="open balances per currency in aging buckets")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("aging", help=_("open balances per currency in aging buckets"))
+    p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    p = sub.add_parser("overdue", help="open invoices past due, most days overdue first")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
-    p.add_argument("--client", metavar="NAME", help="only this client's invoices")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("overdue", help=_("open invoices past due, most days overdue first"))
+    p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
+    p.add_argument("--client", metavar="NAME", help=_("only this client's invoices"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    p = sub.add_parser("backup", help="a consistent copy of the ledger")
+    p = sub.add_parser("backup", help=_("a consistent copy of the ledger"))
     p.add_argument("dir", nargs="?", type=Path, metavar="DIR",
-                   help="where to put it (default: the backups folder beside the ledger)")
+                   help=_("where to put it (default: the backups folder beside the ledger)"))
 
-    p = sub.add_parser("restore", help="replace the ledger with a backup (checked first; the "
-                                       "replaced ledger is kept aside)")
-    p.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    p = sub.add_parser("restore", help=_("replace the ledger with a backup (checked first; the "
+                                         "replaced ledger is kept aside)"))
+    p.add_argument("file", type=Path, metavar="FILE", help=_("the backup to restore"))
 
-    p = sub.add_parser("config", help="business profile, SMTP and reminder settings")
+    p = sub.add_parser("config", help=_("business profile, SMTP and reminder settings"))
     cfg = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    q = cfg.add_parser("set", help="set a setting (smtp.host, smtp.port, smtp.security, "
-                                   "smtp.user, smtp.from, business.*, reminders.*)")
+    q = cfg.add_parser("set", help=_("set a setting (smtp.host, smtp.port, smtp.security, "
+                                     "smtp.user, smtp.from, business.*, reminders.*)"))
     q.add_argument("key", metavar="KEY")
     q.add_argument("value", metavar="VALUE")
-    q = cfg.add_parser("get", help="print one setting")
+    q = cfg.add_parser("get", help=_("print one setting"))
     q.add_argument("key", metavar="KEY")
-    cfg.add_parser("list", help="print every setting")
-    cfg.add_parser("set-password", help="read the SMTP password from standard input into the "
-                                        "system keyring")
+    cfg.add_parser("list", help=_("print every setting"))
+    cfg.add_parser("set-password", help=_("read the SMTP password from standard input into "
+                                          "the system keyring"))
 
-    p = sub.add_parser("remind", help="the reminders due today: print, save as .eml, or send")
-    p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p = sub.add_parser("remind", help=_("the reminders due today: print, save as .eml, or send"))
+    p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--dry-run", action="store_true", help="print the drafts, change nothing")
+    how.add_argument("--dry-run", action="store_true", help=_("print the drafts, change nothing"))
     how.add_argument("--eml", type=Path, metavar="DIR",
-                     help="write one .eml per client (PDFs attached) and record them as saved")
-    how.add_argument("--send", action="store_true", help="send through the SMTP server")
-    p.add_argument("--client", metavar="NAME", help="only this client")
-    p.add_argument("--yes", action="store_true", help="send without asking first")
+                     help=_("write one .eml per client (PDFs attached) and record them as saved"))
+    how.add_argument("--send", action="store_true", help=_("send through the SMTP server"))
+    p.add_argument("--client", metavar="NAME", help=_("only this client"))
+    p.add_argument("--yes", action="store_true", help=_("send without asking first"))
 
-    p = sub.add_parser("invoice-pdf", help="an invoice as PDF, as the client receives it")
+    p = sub.add_parser("invoice-pdf", help=_("an invoice as PDF, as the client receives it"))
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
 
-    for name, text in (("statement", "a client's statement of account as PDF"),
-                       ("dossier", "everything a collection agency needs about a client, as PDF")):
+    for name, text in (("statement", _("a client's statement of account as PDF")),
+                       ("dossier", _("everything a collection agency needs about a client, "
+                                     "as PDF"))):
         p = sub.add_parser(name, help=text)
-        p.add_argument("client", metavar="CLIENT", help="the client's name")
+        p.add_argument("client", metavar="CLIENT", help=_("the client's name"))
         p.add_argument("out", type=Path, metavar="OUT.pdf")
-        p.add_argument("--as-of", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)")
+        p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    translate_stdlib()
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
     except Cancelled as exc:
-        print(f"collector: {exc}", file=sys.stderr)
+        print(_("collector: {error}").format(error=exc), file=sys.stderr)
         return 130
     except CollectorError as exc:
-        print(f"collector: {exc}", file=sys.stderr)
+        print(_("collector: {error}").format(error=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("collector: interrupted; nothing half-written was saved.", file=sys.stderr)
+        print(_("collector: interrupted; nothing half-written was saved."), file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `collector export invoices - | head`
         sys.stderr.close()
@@ -170,7 +174,7 @@ def _progress_task() -> Task:
 
     def show(done: int, total: int, text: str) -> None:
         pct = f" {100 * done // total:3d}%" if total else ""
-        print(f"\r{text}{pct}   ", end="", file=sys.stderr, flush=True)
+        print("\r" + text + pct + "   ", end="", file=sys.stderr, flush=True)
 
     return Task(show)
 
@@ -182,9 +186,10 @@ def cmd_demo(args, store) -> int:
                             task=_progress_task())
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Sample ledger at {store.ledger.path}: {summary.clients} clients, "
-          f"{summary.invoices} invoices, {summary.payments} payments, "
-          f"{summary.contact_events} contact events.")
+    print(_("Sample ledger at {path}: {clients} clients, {invoices} invoices, {payments} "
+            "payments, {events} contact events.").format(
+        path=store.ledger.path, clients=summary.clients, invoices=summary.invoices,
+        payments=summary.payments, events=summary.contact_events))
     return 0
 
 
@@ -211,10 +216,28 @@ def cmd_export(args, store) -> int:
             with target.open("w", encoding="utf-8", newline="") as out:
                 count = export_file(store, args.kind, out)
         except OSError as exc:
-            raise CollectorError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    print(f"exported {count} {args.kind}" + (f" to {args.file}" if args.file != "-" else ""),
+            raise CollectorError(_("cannot write {path}: {reason}").format(
+                path=target, reason=exc.strerror or exc)) from exc
+    print(_exported(args.kind, count, None if args.file == "-" else args.file),
           file=sys.stderr)
     return 0
+
+
+def _exported(kind: str, n: int, file: str | None) -> str:
+    """What `collector export` reports (*file* None: written to standard output)."""
+    if kind == "clients":
+        text = (ngettext("exported {n} client", "exported {n} clients", n) if file is None else
+                ngettext("exported {n} client to {file}", "exported {n} clients to {file}", n))
+    elif kind == "invoices":
+        text = (ngettext("exported {n} invoice", "exported {n} invoices", n) if file is None else
+                ngettext("exported {n} invoice to {file}", "exported {n} invoices to {file}", n))
+    elif kind == "payments":
+        text = (ngettext("exported {n} payment", "exported {n} payments", n) if file is None else
+                ngettext("exported {n} payment to {file}", "exported {n} payments to {file}", n))
+    else:  # contacts
+        text = (ngettext("exported {n} contact", "exported {n} contacts", n) if file is None else
+                ngettext("exported {n} contact to {file}", "exported {n} contacts to {file}", n))
+    return text.format(n=n, file=file)
 
 
 def cmd_aging(args, store) -> int:
@@ -236,16 +259,21 @@ def _aligned(rows: list[tuple[str, ...]], right: set[int], max_width: int = 40) 
                       for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in cut]
 
 
+# The aging table's column headings that are words ("1-30" and the like read the same).
+_BUCKET_HEADINGS = {"current": N_("current")}
+
+
 def format_aging(report: AgingReport, locale: str) -> str:
     """An aligned table, amounts formatted for *locale* with Babel."""
     if not report.currencies:
-        return f"Nothing is owed as of {report.as_of.isoformat()}."
-    rows = [("", *BUCKETS, "total")]
+        return _("Nothing is owed as of {date}.").format(date=report.as_of.isoformat())
+    rows = [("", *(_(_BUCKET_HEADINGS[b]) if b in _BUCKET_HEADINGS else b for b in BUCKETS),
+             _("total"))]
     for cur in report.currencies:
         values = [report.buckets[cur][b] for b in BUCKETS] + [report.total(cur)]
         rows.append((cur, *(format_minor(v, cur, locale) for v in values)))
     lines = _aligned(rows, right=set(range(1, len(rows[0]))))
-    return "\n".join([f"Aging as of {report.as_of.isoformat()}", *lines])
+    return "\n".join([_("Aging as of {date}").format(date=report.as_of.isoformat()), *lines])
 
 
 def cmd_overdue(args, store) -> int:
@@ -257,10 +285,10 @@ def cmd_overdue(args, store) -> int:
         _print_json(overdue_json(rows, as_of))
         return 0
     if not rows:
-        print(f"Nothing is overdue as of {as_of.isoformat()}.")
+        print(_("Nothing is overdue as of {date}.").format(date=as_of.isoformat()))
         return 0
     locale = user_locale()
-    table = [("number", "client", "due", "days", "balance")]
+    table = [(_("number"), _("client"), _("due"), _("days"), _("balance"))]
     table += [(r.number, r.client, r.due_date.isoformat(), str(r.days_overdue),
                format_minor(r.balance_minor, r.currency, locale)) for r in rows]
     print("\n".join(_aligned(table, right={3, 4})))
@@ -271,28 +299,30 @@ def cmd_backup(args, store) -> int:
     from collector_gui.actions.records import backup
 
     made = backup(store.ledger, args.dir)
-    print(f"Backed up {store.ledger.path} to {made}")
+    print(_("Backed up {ledger} to {backup}").format(ledger=store.ledger.path, backup=made))
     return 0
 
 
 def cmd_invoice_pdf(args, store) -> int:
     from collector_gui.actions.documents import invoice_pdf
 
-    print(f"Wrote {invoice_pdf(store, args.number, args.out)}")
+    print(_("Wrote {path}").format(path=invoice_pdf(store, args.number, args.out)))
     return 0
 
 
 def cmd_statement(args, store) -> int:
     from collector_gui.actions.documents import statement_pdf
 
-    print(f"Wrote {statement_pdf(store, args.client, args.out, as_of=args.as_of)}")
+    print(_("Wrote {path}").format(
+        path=statement_pdf(store, args.client, args.out, as_of=args.as_of)))
     return 0
 
 
 def cmd_dossier(args, store) -> int:
     from collector_gui.actions.documents import dossier_pdf
 
-    print(f"Wrote {dossier_pdf(store, args.client, args.out, as_of=args.as_of)}")
+    print(_("Wrote {path}").format(
+        path=dossier_pdf(store, args.client, args.out, as_of=args.as_of)))
     return 0
 
 
@@ -300,21 +330,23 @@ def cmd_config(args, store) -> int:
     from collector_gui.actions import config
 
     if args.config_command == "set":
-        print(f"{args.key} = {config.config_set(store, args.key, args.value)}")
+        saved = config.config_set(store, args.key, args.value)
+        print("{key} = {value}".format(key=args.key, value=saved))  # no words to translate
     elif args.config_command == "get":
         print(config.config_get(store, args.key))
     elif args.config_command == "list":
-        rows = [(key, value) for key, value, _ in config.config_list(store)]
-        print("\n".join(_aligned([("setting", "value"), *rows], right=set(), max_width=60)))
+        rows = [(key, value) for key, value, _description in config.config_list(store)]
+        header = (_("setting"), _("value"))
+        print("\n".join(_aligned([header, *rows], right=set(), max_width=60)))
     else:  # set-password
         if sys.stdin.isatty():
             import getpass
 
-            password = getpass.getpass("SMTP password: ")
+            password = getpass.getpass(_("SMTP password: "))
         else:
             password = sys.stdin.readline()
         config.set_smtp_password(store, password)
-        print("The SMTP password is saved in the system keyring.")
+        print(_("The SMTP password is saved in the system keyring."))
     return 0
 
 
@@ -324,7 +356,8 @@ def _ask_password(smtp, why: str) -> str | None:
         return None
     import getpass
 
-    return getpass.getpass(f"{why}\nSMTP password for {smtp.user}@{smtp.host}: ") or None
+    prompt = _("SMTP password for {user}@{host}: ").format(user=smtp.user, host=smtp.host)
+    return getpass.getpass(why + "\n" + prompt) or None
 
 
 def cmd_remind(args, store) -> int:
@@ -337,19 +370,27 @@ def cmd_remind(args, store) -> int:
         return 0
     drafts = flow.drafts()
     if not drafts:
-        print("No reminder is due" + (f" as of {args.as_of}." if args.as_of else " today."))
+        if args.as_of:
+            print(_("No reminder is due as of {date}.").format(date=args.as_of))
+        else:
+            print(_("No reminder is due today."))
         return 0
     if args.eml:
         summary = flow.save_eml(args.eml, task=_progress_task())
     else:
         if not args.yes:
             if not sys.stdin.isatty():
-                raise CollectorError("Not sending without confirmation: add --yes to send "
-                                     f"{len(drafts)} reminder(s) from a script.")
+                raise CollectorError(ngettext(
+                    "Not sending without confirmation: add --yes to send {n} reminder from a "
+                    "script.",
+                    "Not sending without confirmation: add --yes to send {n} reminders from a "
+                    "script.", len(drafts)).format(n=len(drafts)))
             listing = "\n".join(f"  {d.recipient}: {d.subject}" for d in drafts)
-            answer = input(f"Send {len(drafts)} reminder(s)?\n{listing}\n[y/N] ")
+            question = ngettext("Send {n} reminder?", "Send {n} reminders?",
+                                len(drafts)).format(n=len(drafts))
+            answer = input(question + "\n" + listing + "\n" + _("[y/N] "))
             if answer.strip().lower() not in ("y", "yes", "s", "si", "sí"):
-                print("Nothing was sent.")
+                print(_("Nothing was sent."))
                 return 0
         summary = flow.send(ask_password=_ask_password, task=_progress_task())
     if sys.stderr.isatty():
@@ -390,7 +431,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
             with open_ledger(path) as ledger:
                 generate_demo(ledger)
-        print(f"Sample ledger: {path}\n")
+        print(_("Sample ledger: {path}").format(path=path) + "\n")
     with open_ledger(path) as ledger:
         store = Store(ledger)
         args.as_of, args.json, args.client = None, False, None

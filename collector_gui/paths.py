@@ -64,4 +64,11 @@ def bundled_dir(name: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"Collector's {name}/ folder is missing (looked in {candidates})")
+    from collector_gui.core.i18n import N_, _
+
+    text = N_("Collector's {name}/ folder is missing (looked in {candidates})")
+    # Without resources/ there is no catalogue to translate with (and asking for one would
+    # come back here): that message stays English.
+    if name != "resources":
+        text = _(text)
+    raise FileNotFoundError(text.format(name=name, candidates=candidates))

@@ -10,11 +10,16 @@ import os
 
 # Without a display Qt aborts the process unless told to draw offscreen (PLATFORM.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The same language on every machine: English, unless a test asks for another.
+for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
 
+from collector_gui.core import i18n  # noqa: E402
 from collector_gui.ledger.database import Ledger  # noqa: E402
 from collector_gui.ledger.store import Store  # noqa: E402
 
@@ -27,6 +32,14 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("COLLECTOR_HOME", str(home))
     monkeypatch.delenv("COLLECTOR_LEDGER", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Messages in English for every test (a test of the Spanish window switches them)."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture

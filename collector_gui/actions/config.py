@@ -14,6 +14,7 @@ from collector_gui.core import settings as S
 from collector_gui.core.dunning import DunningPolicy
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_currency, parse_email, parse_language
+from collector_gui.core.i18n import _
 from collector_gui.ledger.store import Store
 from collector_gui.mail import compose, secrets
 from collector_gui.mail.secrets import KeyringStatus, Secret
@@ -52,14 +53,15 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
                   RS.REMINDER_MIN_GAP.key: (0, 90)}
         low, high = limits.get(key, (0, 365))
         if not re.fullmatch(r"\d+", raw) or not low <= int(raw) <= high:
-            raise CollectorError(f"{key} must be a whole number from {low} to {high}, "
-                                 f"not {value!r}.")
+            raise CollectorError(_("{key} must be a whole number from {low} to {high}, "
+                                   "not {value}.").format(key=key, low=low, high=high,
+                                                          value=repr(value)))
         return str(int(raw))
     try:
         if key == RS.SMTP_SECURITY.key:
             if raw.lower() not in SECURITY_MODES:
-                raise CollectorError(f"{key} must be one of {', '.join(SECURITY_MODES)}, "
-                                     f"not {value!r}.")
+                raise CollectorError(_("{key} must be one of {choices}, not {value}.").format(
+                    key=key, choices=", ".join(SECURITY_MODES), value=repr(value)))
             return raw.lower()
         if key in (RS.SMTP_FROM.key, S.BUSINESS_EMAIL.key):
             return parse_email(raw)
@@ -68,10 +70,10 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
         if key == S.BUSINESS_CURRENCY.key:
             return parse_currency(raw)
         if key == RS.SMTP_HOST.key and re.search(r"[\s/:@]", raw):
-            raise CollectorError(f"{key} is a server name such as smtp.example.com, "
-                                 f"not {value!r}.")
+            raise CollectorError(_("{key} is a server name such as smtp.example.com, "
+                                   "not {value}.").format(key=key, value=repr(value)))
     except FieldError as exc:
-        raise CollectorError(f"{key}: {exc}") from None
+        raise CollectorError(_("{key}: {error}").format(key=key, error=exc)) from None
     if key == S.BUSINESS_ADDRESS.key:
         return value.replace("\\n", "\n").strip()
     return raw
@@ -86,15 +88,18 @@ def config_set(store: Store, key: str, value: str) -> str:
     key = key.strip()
     known = config_keys()
     if key in ("smtp.password", "smtp.pass"):
-        raise CollectorError("The SMTP password is not kept in the settings: use "
-                             "`collector config set-password` (it reads it from standard "
-                             "input into the system keyring).")
+        raise CollectorError(_("The SMTP password is not kept in the settings: use "
+                               "`collector config set-password` (it reads it from standard "
+                               "input into the system keyring)."))
     setting = known.get(key)
     if setting is None:
         close = difflib.get_close_matches(key, known, n=3)
-        hint = f" Did you mean {', '.join(close)}?" if close else ""
-        raise CollectorError(f"There is no setting {key!r}.{hint} "
-                             f"(Settings: {', '.join(known)}.)")
+        if close:
+            text = _("There is no setting {key}. Did you mean {close}? (Settings: {known}.)")
+        else:
+            text = _("There is no setting {key}. (Settings: {known}.)")
+        raise CollectorError(text.format(key=repr(key), close=", ".join(close),
+                                         known=", ".join(known)))
     saved = _check_value(key, setting, value)
     if key.startswith("reminders."):
         trial = dict(store.settings())
@@ -102,7 +107,8 @@ def config_set(store: Store, key: str, value: str) -> str:
         try:
             DunningPolicy.from_settings(S.Settings(trial))
         except CollectorError as exc:
-            raise CollectorError(f"{key} = {saved} was not saved: {exc}") from None
+            raise CollectorError(_("{key} = {value} was not saved: {error}").format(
+                key=key, value=saved, error=exc)) from None
     store.set_setting(key, saved)
     return saved
 
@@ -110,7 +116,7 @@ def config_set(store: Store, key: str, value: str) -> str:
 def config_get(store: Store, key: str) -> str:
     setting = config_keys().get(key.strip())
     if setting is None:
-        raise CollectorError(f"There is no setting {key.strip()!r}.")
+        raise CollectorError(_("There is no setting {key}.").format(key=repr(key.strip())))
     return str(settings_of(store).get(setting))
 
 
@@ -134,8 +140,9 @@ def set_smtp_password(store: Store, password: str) -> None:
     password = password.rstrip("\r\n")
     smtp = smtp_settings(store)
     if not smtp.host or not smtp.user:
-        raise CollectorError("Set smtp.host and smtp.user first (`collector config set "
-                             "smtp.host …`); the password is saved for that user and server.")
+        raise CollectorError(_("Set smtp.host and smtp.user first (`collector config set "
+                               "smtp.host …`); the password is saved for that user and "
+                               "server."))
     secrets.store_password(smtp.user, smtp.host, password)
 
 
@@ -161,14 +168,15 @@ def password_for(smtp: SmtpSettings, given: str | Secret | None,
         return saved
     status = secrets.keyring_status()
     why = (status.reason if not status.available else
-           f"No password is saved for {smtp.user} on {smtp.host}.")
+           _("No password is saved for {user} on {host}.").format(user=smtp.user,
+                                                                   host=smtp.host))
     if ask is not None:
         typed = ask(smtp, why)
         if typed:
             return Secret(typed)
-        raise Cancelled("No password was given; nothing was sent.")
-    raise SmtpConfigError(f"{why} Save it with `collector config set-password`, or run "
-                          "interactively to type it.")
+        raise Cancelled(_("No password was given; nothing was sent."))
+    raise SmtpConfigError(_("{reason} Save it with `collector config set-password`, or run "
+                            "interactively to type it.").format(reason=why))
 
 
 def send_test_email(store: Store, to: str | None = None, *, password: str | Secret | None = None,

@@ -32,6 +32,7 @@ from collector_gui.actions.progress import Task, quiet
 from collector_gui.core import settings as cfg
 from collector_gui.core.aging import BUCKETS
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.ledger.database import Ledger
 
 __all__ = ["DemoSummary", "generate_demo"]
@@ -57,11 +58,11 @@ class DemoSummary:
     currencies: tuple[str, ...]
 
     def __str__(self) -> str:
-        return (
-            f"{self.clients:,} clients, {self.invoices:,} invoices ({self.invoice_lines:,} "
-            f"lines), {self.payments:,} payments, {self.contact_events:,} contact events; "
-            f"currencies {', '.join(self.currencies)}"
-        )
+        return _("{clients} clients, {invoices} invoices ({lines} lines), {payments} payments, "
+                 "{events} contact events; currencies {currencies}").format(
+            clients=f"{self.clients:,}", invoices=f"{self.invoices:,}",
+            lines=f"{self.invoice_lines:,}", payments=f"{self.payments:,}",
+            events=f"{self.contact_events:,}", currencies=", ".join(self.currencies))
 
 
 def _ascii(text: str) -> str:
@@ -320,11 +321,25 @@ def _refuse_unless_empty(ledger: Ledger) -> None:
         for table in ("invoices", "clients", "payments", "contact_events")
     }
     if any(counts.values()):
-        what = ", ".join(f"{n:,} {table.replace('_', ' ')}" for table, n in counts.items() if n)
+        what = ", ".join(_count(table, n) for table, n in counts.items() if n)
         raise CollectorError(
-            f"The demo fills an empty ledger; {ledger.path.name} has {what}. "
-            "Nothing was changed. Use a new file (collector --ledger NEW.sqlite demo)."
+            _("The demo fills an empty ledger; {file} has {what}. Nothing was changed. "
+              "Use a new file (collector --ledger NEW.sqlite demo).").format(
+                  file=ledger.path.name, what=what)
         )
+
+
+def _count(table: str, n: int) -> str:
+    """How many records of a table the ledger holds ("1,200 invoices")."""
+    if table == "invoices":
+        text = ngettext("{n} invoice", "{n} invoices", n)
+    elif table == "clients":
+        text = ngettext("{n} client", "{n} clients", n)
+    elif table == "payments":
+        text = ngettext("{n} payment", "{n} payments", n)
+    else:  # contact_events
+        text = ngettext("{n} contact event", "{n} contact events", n)
+    return text.format(n=f"{n:,}")
 
 
 def generate_demo(
@@ -341,7 +356,7 @@ def generate_demo(
     written) when *task* is cancelled.
     """
     if invoices < 1:
-        raise CollectorError("The demo needs at least one invoice.")
+        raise CollectorError(_("The demo needs at least one invoice."))
     today = today or dt.date.today()
     task = task or quiet()
     old_cache = ledger.conn.execute("PRAGMA cache_size").fetchone()[0]
@@ -430,7 +445,7 @@ class _Generator:
 
     def run(self) -> DemoSummary:
         n, rng, task = self.n, self.rng, self.task
-        task.step(0, n, "Creating clients")
+        task.step(0, n, _("Creating clients"))
         client_count = max(8, round(n / 40))
         self.clients = clients = _make_clients(rng, client_count)
 
@@ -459,9 +474,10 @@ class _Generator:
         drafts, voids = self._drafts_and_voids(keys)
         numbers = self._numbers(keys)
         for begin in range(0, n, BATCH):
-            task.step(begin, n, f"Invoices {begin:,} of {n:,}")
+            task.step(begin, n, _("Invoices {done} of {total}").format(done=f"{begin:,}",
+                                                                       total=f"{n:,}"))
             self._batch(begin, min(n, begin + BATCH), keys, numbers, drafts, voids)
-        task.step(n, n, "Contact history")
+        task.step(n, n, _("Contact history"))
         self._finish()
         currencies = tuple(sorted({clients[p].currency for p in set(picks)}))
         summary = DemoSummary(
@@ -470,7 +486,7 @@ class _Generator:
             currencies=currencies,
         )
         self._business_profile()
-        task.step(n, n, "Saving")
+        task.step(n, n, _("Saving"))
         return summary
 
     def _issue_dates(self, clients: list[_Client]) -> tuple[list[int], list[int]]:

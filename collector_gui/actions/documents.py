@@ -23,6 +23,7 @@ from pathlib import Path
 
 from collector_gui.actions.progress import Task, quiet
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import N_, _
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
 from collector_gui.core.model import Client, Invoice, Payment
 from collector_gui.core.settings import Settings
@@ -72,8 +73,12 @@ def _client(store: Store, name: str) -> Client:
     if client is None:
         names = [c.name for c in store.clients()]
         close = difflib.get_close_matches(name.strip(), names, n=3, cutoff=0.6)
-        hint = f" Did you mean {', '.join(repr(n) for n in close)}?" if close else ""
-        raise DocumentError(f"There is no client named {name.strip()!r}.{hint}")
+        if close:
+            text = _("There is no client named {name}. Did you mean {close}?")
+        else:
+            text = _("There is no client named {name}.")
+        raise DocumentError(text.format(name=repr(name.strip()),
+                                        close=", ".join(repr(n) for n in close)))
     return client
 
 
@@ -86,7 +91,8 @@ def _payment_line(cp: ClientPayment) -> PaymentLine:
 def invoice_doc(store: Store, number: str) -> InvoiceDoc:
     invoice = store.find_invoice(number)
     if invoice is None:
-        raise DocumentError(f"There is no invoice numbered {number.strip()!r}.")
+        raise DocumentError(_("There is no invoice numbered {number}.").format(
+            number=repr(number.strip())))
     client = store.get_client(invoice.client_id)
     payments = tuple(
         PaymentLine(p.date, invoice.id, invoice.number, p.amount_minor, invoice.currency,
@@ -169,12 +175,26 @@ def _charges(invoices: Iterable[Invoice], payments: list[PaymentLine], as_of: dt
 
 # -- writing --------------------------------------------------------------------------------
 
+# What _write() says went wrong, per document ("invoice", "statement", "dossier").
+_NOT_SAVED = {
+    "invoice": N_("The folder {folder} does not exist; the invoice was not saved."),
+    "statement": N_("The folder {folder} does not exist; the statement was not saved."),
+    "dossier": N_("The folder {folder} does not exist; the dossier was not saved."),
+}
+_NOT_WRITTEN = {
+    "invoice": N_("Could not write the invoice to {path}: {reason}."),
+    "statement": N_("Could not write the statement to {path}: {reason}."),
+    "dossier": N_("Could not write the dossier to {path}: {reason}."),
+}
+
+
 def _write(result: RenderResult, out_path: Path | str, what: str) -> Path:
     out = Path(out_path).expanduser()
     if out.is_dir():
-        raise DocumentError(f"{out} is a folder; give the name of the PDF file to write.")
+        raise DocumentError(_("{path} is a folder; give the name of the PDF file to write.")
+                            .format(path=out))
     if not out.parent.is_dir():
-        raise DocumentError(f"The folder {out.parent} does not exist; the {what} was not saved.")
+        raise DocumentError(_(_NOT_SAVED[what]).format(folder=out.parent))
     try:
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
         try:
@@ -186,7 +206,7 @@ def _write(result: RenderResult, out_path: Path | str, what: str) -> Path:
             raise
     except OSError as exc:
         raise DocumentError(
-            f"Could not write the {what} to {out}: {exc.strerror or exc}."
+            _(_NOT_WRITTEN[what]).format(path=out, reason=exc.strerror or exc)
         ) from exc
     _report(result, out)
     return out
@@ -238,14 +258,16 @@ def export_statements(store: Store, folder: Path | str, *, as_of: dt.date | None
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DocumentError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
+        raise DocumentError(_("Cannot create the folder {folder}: {reason}.").format(
+            folder=folder, reason=exc.strerror or exc)) from exc
     client_ids = overdue_client_ids(store, as_of)
     total = len(client_ids)
     task.step(0, total, "")
     try:
         staging = Path(tempfile.mkdtemp(dir=folder, prefix=".collector-statements-"))
     except OSError as exc:
-        raise DocumentError(f"Cannot write in the folder {folder}: {exc.strerror or exc}.") from exc
+        raise DocumentError(_("Cannot write in the folder {folder}: {reason}.").format(
+            folder=folder, reason=exc.strerror or exc)) from exc
     try:
         names = _file_names([store.get_client(cid).name for cid in client_ids], as_of)
         made: list[tuple[Path, Path]] = []
@@ -263,8 +285,8 @@ def export_statements(store: Store, folder: Path | str, *, as_of: dt.date | None
             os.replace(staged, final)
         return [final for _, final in made]
     except OSError as exc:
-        raise DocumentError(f"Could not write the statements to {folder}: "
-                            f"{exc.strerror or exc}.") from exc
+        raise DocumentError(_("Could not write the statements to {folder}: {reason}.").format(
+            folder=folder, reason=exc.strerror or exc)) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.core.model import Client, ContactEvent, EventKind
 from collector_gui.ledger import browse
 from collector_gui.ledger.database import Ledger
@@ -30,11 +31,13 @@ _FIELDS = {"year", "month", "seq"}
 def _check_pattern(pattern: str) -> None:
     names = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
     if "seq" not in names:
-        raise PatternError(f"The invoice number pattern {pattern!r} has no {{seq}}.")
+        raise PatternError(_("The invoice number pattern {pattern} has no {{seq}}.").format(
+            pattern=repr(pattern)))
     unknown = names - _FIELDS
     if unknown:
-        raise PatternError(f"The invoice number pattern {pattern!r} uses unknown "
-                           f"fields: {', '.join(sorted(unknown))} (known: year, month, seq).")
+        raise PatternError(_("The invoice number pattern {pattern} uses unknown fields: "
+                             "{fields} (known: year, month, seq).").format(
+                                 pattern=repr(pattern), fields=", ".join(sorted(unknown))))
 
 
 def propose_number(pattern: str, issue_date: dt.date, existing: list[str]) -> str:
@@ -42,13 +45,14 @@ def propose_number(pattern: str, issue_date: dt.date, existing: list[str]) -> st
     sequence among *existing* numbers of the same shape and period."""
     _check_pattern(pattern)
     # Split the pattern at {seq...}: what comes before and after is fixed for the period.
-    before, _, rest = pattern.partition("{seq")
+    before, _sep, rest = pattern.partition("{seq")
     after = rest.partition("}")[2]
     try:
         prefix = before.format(year=issue_date.year, month=issue_date.month)
         suffix = after.format(year=issue_date.year, month=issue_date.month)
     except (ValueError, KeyError, IndexError) as exc:
-        raise PatternError(f"The invoice number pattern {pattern!r} is not valid: {exc}") from exc
+        raise PatternError(_("The invoice number pattern {pattern} is not valid: {error}").format(
+            pattern=repr(pattern), error=exc)) from exc
     shape = re.compile(re.escape(prefix) + r"(\d+)" + re.escape(suffix), re.IGNORECASE)
     highest = 0
     for number in existing:
@@ -58,7 +62,8 @@ def propose_number(pattern: str, issue_date: dt.date, existing: list[str]) -> st
     try:
         return pattern.format(year=issue_date.year, month=issue_date.month, seq=highest + 1)
     except (ValueError, KeyError, IndexError) as exc:
-        raise PatternError(f"The invoice number pattern {pattern!r} is not valid: {exc}") from exc
+        raise PatternError(_("The invoice number pattern {pattern} is not valid: {error}").format(
+            pattern=repr(pattern), error=exc)) from exc
 
 
 def next_invoice_number(ledger: Ledger, issue_date: dt.date) -> str:
@@ -70,7 +75,8 @@ def next_invoice_number(ledger: Ledger, issue_date: dt.date) -> str:
         prefix = pattern.partition("{seq")[0].format(year=issue_date.year,
                                                      month=issue_date.month)
     except (ValueError, KeyError, IndexError) as exc:
-        raise PatternError(f"The invoice number pattern {pattern!r} is not valid: {exc}") from exc
+        raise PatternError(_("The invoice number pattern {pattern} is not valid: {error}").format(
+            pattern=repr(pattern), error=exc)) from exc
     return propose_number(pattern, issue_date, browse.numbers_with_prefix(ledger, prefix))
 
 
@@ -117,12 +123,12 @@ def contact_event(
 ) -> ContactEvent:
     """A call, letter, note or promise the user logs by hand (emails come from the wizard)."""
     if kind == EventKind.EMAIL:
-        raise CollectorError("Emails are logged when they are sent, not by hand.")
+        raise CollectorError(_("Emails are logged when they are sent, not by hand."))
     if kind == EventKind.PROMISE:
         if promised_date is None:
-            raise CollectorError("A promise to pay needs the date it was promised for.")
+            raise CollectorError(_("A promise to pay needs the date it was promised for."))
         if promised_minor is not None and promised_minor <= 0:
-            raise CollectorError("The promised amount must be more than zero.")
+            raise CollectorError(_("The promised amount must be more than zero."))
     else:
         promised_date = promised_minor = None
     return ContactEvent(

@@ -42,6 +42,7 @@ from collector_gui.core.dunning import (
 )
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_email
+from collector_gui.core.i18n import N_, _, ngettext
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
 from collector_gui.core.model import Client, ContactEvent, EventStatus, Invoice
 from collector_gui.core.money import format_minor
@@ -80,6 +81,16 @@ def dunning_policy(store: Store) -> DunningPolicy:
 # -- the plan ----------------------------------------------------------------------------------
 
 
+# Why a client's message covers no invoice, per stage.
+_NO_INVOICE_FITS = {
+    Stage.PRE_DUE: N_("No invoice of {client} fits a pre-due reminder."),
+    Stage.DUE: N_("No invoice of {client} fits a due reminder."),
+    Stage.POLITE: N_("No invoice of {client} fits a polite reminder."),
+    Stage.FIRM: N_("No invoice of {client} fits a firm reminder."),
+    Stage.FINAL: N_("No invoice of {client} fits a final reminder."),
+}
+
+
 @dataclass
 class PlanEntry:
     """One client's message in the wizard: the user may untick it, change its stage or
@@ -104,9 +115,9 @@ class PlanEntry:
     def problems(self) -> list[str]:
         out = []
         if not self.recipient:
-            out.append(f"{self.client.name} has no email address.")
+            out.append(_("{client} has no email address.").format(client=self.client.name))
         if not self.invoices:
-            out.append(f"No invoice of {self.client.name} fits a {self.stage} reminder.")
+            out.append(_(_NO_INVOICE_FITS[self.stage]).format(client=self.client.name))
         return out
 
     @property
@@ -187,26 +198,35 @@ class DeliverySummary:
         """The summary the wizard's last page and the command line show."""
         parts = []
         if self.sent:
-            parts.append(f"{len(self.sent)} sent")
+            n = len(self.sent)
+            parts.append(ngettext("{n} sent", "{n} sent", n).format(n=n))
         if self.saved:
-            parts.append(f"{len(self.saved)} saved as .eml")
+            n = len(self.saved)
+            parts.append(ngettext("{n} saved as .eml", "{n} saved as .eml", n).format(n=n))
         if self.failed:
-            parts.append(f"{len(self.failed)} failed")
+            n = len(self.failed)
+            parts.append(ngettext("{n} failed", "{n} failed", n).format(n=n))
         if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        lines = [(", ".join(parts) or "Nothing was sent") + "."]
+            n = len(self.skipped)
+            parts.append(ngettext("{n} skipped", "{n} skipped", n).format(n=n))
+        lines = [", ".join(parts) + "." if parts else _("Nothing was sent.")]
         for r in self.results:
             if r.status == "sent":
-                lines.append(f"  sent to {r.client} <{r.recipient}>: {r.subject}")
+                line = _("sent to {client} <{recipient}>: {subject}").format(
+                    client=r.client, recipient=r.recipient, subject=r.subject)
             elif r.status == "saved":
-                lines.append(f"  saved for {r.client}: {r.path}")
+                line = _("saved for {client}: {path}").format(client=r.client, path=r.path)
+            elif r.status == "failed" and r.event_id is not None:
+                line = _("FAILED for {client} <{recipient}> (waits in the outbox): {error}"
+                         ).format(client=r.client, recipient=r.recipient, error=r.error)
             elif r.status == "failed":
-                where = " (waits in the outbox)" if r.event_id is not None else ""
-                lines.append(f"  FAILED for {r.client} <{r.recipient}>{where}: {r.error}")
+                line = _("FAILED for {client} <{recipient}>: {error}").format(
+                    client=r.client, recipient=r.recipient, error=r.error)
             else:
-                lines.append(f"  skipped {r.client}: {r.error}")
+                line = _("skipped {client}: {error}").format(client=r.client, error=r.error)
+            lines.append("  " + line)
         if self.cancelled:
-            lines.append("Cancelled: the messages not listed above were not sent.")
+            lines.append(_("Cancelled: the messages not listed above were not sent."))
         return "\n".join(lines)
 
 
@@ -244,7 +264,8 @@ class ReminderFlow:
         if client is not None:
             found = store.find_client(client)
             if found is None:
-                raise CollectorError(f"There is no client named {client.strip()!r}.")
+                raise CollectorError(_("There is no client named {name}.").format(
+                    name=repr(client.strip())))
             only = [found.id]
         self.client_plans: list[ClientPlan] = []
         self.entries: list[PlanEntry] = []
@@ -272,7 +293,8 @@ class ReminderFlow:
         for entry in self.entries:
             if entry.client_id == client_id:
                 return entry
-        raise CollectorError(f"Client #{client_id} is not in this reminder run.")
+        raise CollectorError(_("Client #{id} is not in this reminder run.").format(
+            id=client_id))
 
     @property
     def included(self) -> list[PlanEntry]:
@@ -329,18 +351,21 @@ class ReminderFlow:
         found = (self.store.find_client(client) if isinstance(client, str)
                  else self.store.get_client(client))
         if found is None:
-            raise CollectorError(f"There is no client named {client!r}.")
+            raise CollectorError(_("There is no client named {name}.").format(
+                name=repr(client)))
         assert found.id is not None
         if any(e.client_id == found.id for e in self.entries):
             return self.entry(found.id)
         files = ob.client_files(self.store, [found.id])
         if not files:
-            raise CollectorError(f"{found.name} owes nothing: there is nothing to remind.")
+            raise CollectorError(_("{client} owes nothing: there is nothing to remind.").format(
+                client=found.name))
         plan = manual_plan(files[0], self.as_of, self.policy,
                            Stage(stage) if stage is not None else None)
         if not plan.invoices:
-            raise CollectorError(f"{found.name} has no invoice that can be reminded now "
-                                 "(disputed, paused or not yet issued).")
+            raise CollectorError(_("{client} has no invoice that can be reminded now "
+                                   "(disputed, paused or not yet issued).").format(
+                                       client=found.name))
         entry = self._entry(files[0], plan, by_hand=True)
         self.entries.append(entry)
         return entry
@@ -402,12 +427,12 @@ class ReminderFlow:
         if subject is not None:
             cleaned = messages.clean_subject(subject)
             if not cleaned:
-                raise CollectorError("The subject cannot be empty.")
+                raise CollectorError(_("The subject cannot be empty."))
             draft.subject = cleaned
             draft.edited = True
         if text is not None:
             if not text.strip():
-                raise CollectorError("The message cannot be empty.")
+                raise CollectorError(_("The message cannot be empty."))
             draft.text = text if text.endswith("\n") else text + "\n"
             draft.html = html if html is not None else messages.text_to_html(text, draft.language)
             draft.edited = True
@@ -449,7 +474,8 @@ class ReminderFlow:
         address = (self._settings.get(RS.SMTP_FROM).strip()
                    or self._settings.get(S.BUSINESS_EMAIL).strip())
         if not address:
-            raise CollectorError("There is no From address: set business.email (or smtp.from).")
+            raise CollectorError(
+                _("There is no From address: set business.email (or smtp.from)."))
         return address, self._settings.get(S.BUSINESS_NAME).strip()
 
     def _compose(self, draft: Draft, sender: tuple[str, str], *, unsent: bool = False
@@ -537,14 +563,15 @@ class ReminderFlow:
             raw, message_id, attachments = self._compose(draft, sender)
         except CollectorError as exc:
             return MessageResult(**base, status="failed",
-                                 error=f"The message could not be prepared: {exc}"), False
+                                 error=_("The message could not be prepared: {error}").format(
+                                     error=exc)), False
         event_id = ob.queue_message(
             self.store, client_id=draft.client_id, at=self._clock(), stage=str(draft.stage),
             subject=draft.subject, invoice_ids=draft.invoice_ids, message_id=message_id,
             raw=raw, unless_contacted_since=self._seen,
         )
         if event_id is None:
-            return MessageResult(**base, status="skipped", error=_ELSEWHERE), False
+            return MessageResult(**base, status="skipped", error=_(_ELSEWHERE)), False
         if fatal:
             ob.mark_failed(self.store, event_id, fatal)
             return MessageResult(**base, status="failed", event_id=event_id,
@@ -567,8 +594,8 @@ class ReminderFlow:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise CollectorError(f"Cannot create the folder {folder}: "
-                                 f"{exc.strerror or exc}.") from exc
+            raise CollectorError(_("Cannot create the folder {folder}: {reason}.").format(
+                folder=folder, reason=exc.strerror or exc)) from exc
         sender = self._sender()
         drafts = self.drafts()
         task = task or Task()
@@ -586,7 +613,7 @@ class ReminderFlow:
                 path = _free_name(folder, f"{_file_part(draft.client.name)}-{draft.stage}-"
                                           f"{self.as_of.isoformat()}.eml")
                 if ob.contacted_since(self.store, draft.client_id, self._seen):
-                    result = MessageResult(**base, status="skipped", error=_ELSEWHERE)
+                    result = MessageResult(**base, status="skipped", error=_(_ELSEWHERE))
                 else:
                     compose.write_eml(raw, path)
                     event_id = ob.record_saved(
@@ -625,8 +652,8 @@ def _free_name(folder: Path, name: str) -> Path:
     return path
 
 
-_ELSEWHERE = ("a reminder to this client was sent or saved elsewhere (another window or "
-              "command) since this plan was made")
+_ELSEWHERE = N_("a reminder to this client was sent or saved elsewhere (another window or "
+                "command) since this plan was made")
 
 
 def _deliver(store: Store, conn: SmtpConnection, event_id: int, raw: bytes, message_id: str,
@@ -657,34 +684,50 @@ def plan_reminders(store: Store, as_of: dt.date | None = None, *, client: str | 
     return ReminderFlow(store, as_of, client=client, now=now)
 
 
+# The heading of each draft in `collector remind --dry-run`, per stage.
+_DRAFT_HEADING = {
+    Stage.PRE_DUE: N_("== {client}: pre-due reminder to {recipient}"),
+    Stage.DUE: N_("== {client}: due reminder to {recipient}"),
+    Stage.POLITE: N_("== {client}: polite reminder to {recipient}"),
+    Stage.FIRM: N_("== {client}: firm reminder to {recipient}"),
+    Stage.FINAL: N_("== {client}: final reminder to {recipient}"),
+}
+
+
 def format_drafts(flow: ReminderFlow, *, locale: str = "en", with_text: bool = True) -> str:
     """What `collector remind --dry-run` prints: each client's draft, and what is held back."""
     out: list[str] = []
     drafts = flow.drafts()
     if not drafts:
-        out.append(f"No reminders are due on {flow.as_of.isoformat()}.")
+        out.append(_("No reminders are due on {date}.").format(date=flow.as_of.isoformat()))
     for draft in drafts:
-        out.append(f"== {draft.client.name}: {draft.stage} reminder to "
-                   f"{draft.recipient or '(no email address)'}")
-        out.append(f"Subject: {draft.subject}")
+        out.append(_(_DRAFT_HEADING[draft.stage]).format(
+            client=draft.client.name, recipient=draft.recipient or _("(no email address)")))
+        out.append(_("Subject: {subject}").format(subject=draft.subject))
         for inv in draft.invoices:
             days = inv.days_overdue(flow.as_of)
-            state = (f"{days} days overdue" if days else
-                     "due today" if inv.due_date == flow.as_of else "not yet due")
-            out.append(f"  {inv.number}  {format_minor(inv.balance_minor, inv.currency, locale)}"
-                       f"  due {inv.due_date.isoformat()}  ({state})")
+            if days:
+                state = ngettext("{n} day overdue", "{n} days overdue", days).format(n=days)
+            elif inv.due_date == flow.as_of:
+                state = _("due today")
+            else:
+                state = _("not yet due")
+            out.append("  " + _("{number}  {amount}  due {date}  ({state})").format(
+                number=inv.number, amount=format_minor(inv.balance_minor, inv.currency, locale),
+                date=inv.due_date.isoformat(), state=state))
         if draft.attachments:
-            out.append(f"Attachments: {', '.join(draft.attachments)}")
+            out.append(_("Attachments: {names}").format(names=", ".join(draft.attachments)))
         if with_text:
             out.append("")
             out.extend("  | " + line if line else "  |" for line in draft.text.rstrip().split("\n"))
         out.append("")
     for entry in flow.entries:
         if not entry.included:
-            out.append(f"Not included: {entry.client.name}: {' '.join(entry.problems)}")
+            out.append(_("Not included: {client}: {problems}").format(
+                client=entry.client.name, problems=" ".join(entry.problems)))
     for client, decision in flow.manual_steps():
-        out.append(f"Manual step for {client.name}, invoice {decision.invoice.number}: "
-                   f"{decision.explain()}")
+        out.append(_("Manual step for {client}, invoice {number}: {explanation}").format(
+            client=client.name, number=decision.invoice.number, explanation=decision.explain()))
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -805,11 +848,11 @@ def preview_template(store: Store, client: int | str, stage: Stage | str, *,
     flow = ReminderFlow(store, as_of, client=client if isinstance(client, str) else None)
     found = (store.find_client(client) if isinstance(client, str) else store.get_client(client))
     if found is None:
-        raise CollectorError(f"There is no client named {client!r}.")
+        raise CollectorError(_("There is no client named {name}.").format(name=repr(client)))
     files = ob.client_files(store, [found.id])
     if not files:
-        raise CollectorError(f"{found.name} owes nothing: a preview needs a client with an "
-                             "unpaid invoice.")
+        raise CollectorError(_("{client} owes nothing: a preview needs a client with an "
+                               "unpaid invoice.").format(client=found.name))
     plan = manual_plan(files[0], flow.as_of, flow.policy, Stage(stage))
     if not plan.invoices:
         plan = replace(plan, invoices=files[0].invoices)

@@ -8,6 +8,7 @@ from babel import Locale, UnknownLocaleError, default_locale
 
 from collector_gui.core.aging import AgingReport
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.core.money import decimal_formatter
 from collector_gui.ledger.store import OverdueRow, Store
 
@@ -33,7 +34,7 @@ def overdue(store: Store, as_of: dt.date, client: str | None = None) -> list[Ove
     if client is not None:
         found = store.find_client(client)
         if found is None:
-            raise CollectorError(f"There is no client named {client!r}.")
+            raise CollectorError(_("There is no client named {name}.").format(name=repr(client)))
         client_id = found.id
     return store.overdue(as_of, client_id)
 

@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from collector_gui import paths
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.ledger.database import LedgerBusy
 from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION
 
@@ -60,9 +61,24 @@ class BackupInfo:
     made_at: dt.datetime | None = None  # from the file name, else its modification time
 
     def describe(self) -> str:
-        when = self.made_at.strftime("%Y-%m-%d %H:%M") if self.made_at else "unknown date"
-        what = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.counts.items())
+        when = self.made_at.strftime("%Y-%m-%d %H:%M") if self.made_at else _("unknown date")
+        what = ", ".join(_count(t, n) for t, n in self.counts.items())
         return f"{self.path.name} ({when}: {what})"
+
+
+def _count(table: str, n: int) -> str:
+    """How many records of a table a backup holds ("3 invoices")."""
+    if table == "clients":
+        text = ngettext("{n} client", "{n} clients", n)
+    elif table == "invoices":
+        text = ngettext("{n} invoice", "{n} invoices", n)
+    elif table == "payments":
+        text = ngettext("{n} payment", "{n} payments", n)
+    elif table == "contact_events":
+        text = ngettext("{n} contact event", "{n} contact events", n)
+    else:
+        return f"{n} {table.replace('_', ' ')}"
+    return text.format(n=n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +91,11 @@ class RestoreResult:
     info: BackupInfo  # what the restored ledger holds
 
     def summary(self) -> str:
-        text = f"Restored {self.ledger} from {self.info.describe()}."
+        text = _("Restored {ledger} from {backup}.").format(ledger=self.ledger,
+                                                            backup=self.info.describe())
         if self.replaced is not None:
-            text += f" The ledger it replaced is kept as {self.replaced}."
+            text += " " + _("The ledger it replaced is kept as {path}.").format(
+                path=self.replaced)
         return text
 
 
@@ -98,24 +116,26 @@ def _check_connection(conn: sqlite3.Connection, path: Path) -> BackupInfo:
     problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
         raise BadBackup(
-            f"{path} is damaged ({'; '.join(problems)[:300]}); it cannot be restored. "
-            "Choose an older backup. Nothing was changed."
+            _("{path} is damaged ({problems}); it cannot be restored. "
+              "Choose an older backup. Nothing was changed.").format(
+                  path=path, problems="; ".join(problems)[:300])
         )
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
         raise BadBackup(
-            f"{path} is an SQLite file, but not a backup of a Collector ledger. "
-            "Choose another file. Nothing was changed."
+            _("{path} is an SQLite file, but not a backup of a Collector ledger. "
+              "Choose another file. Nothing was changed.").format(path=path)
         )
     if version > SCHEMA_VERSION:
         raise BadBackup(
-            f"{path} was written by a newer version of Collector (ledger format {version}; this "
-            f"version knows up to {SCHEMA_VERSION}). Install the newer Collector to restore it. "
-            "Nothing was changed."
+            _("{path} was written by a newer version of Collector (ledger format {version}; "
+              "this version knows up to {known}). Install the newer Collector to restore it. "
+              "Nothing was changed.").format(path=path, version=version, known=SCHEMA_VERSION)
         )
     if version < 1:
-        raise BadBackup(f"{path} holds no ledger data (format {version}). Nothing was changed.")
+        raise BadBackup(_("{path} holds no ledger data (format {version}). Nothing was "
+                          "changed.").format(path=path, version=version))
     counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _COUNTED}
     return BackupInfo(path, version, counts)
 
@@ -137,27 +157,30 @@ def verify_backup(backup_file: Path | str) -> BackupInfo:
     """Check that *backup_file* can be restored (never writes to it); raises BadBackup."""
     path = Path(backup_file).expanduser()
     if not path.is_file():
-        raise BadBackup(f"There is no backup file at {path}. Nothing was changed.")
+        raise BadBackup(_("There is no backup file at {path}. Nothing was changed.").format(
+            path=path))
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise BadBackup(f"{path} cannot be read ({exc.strerror or exc}). Nothing was changed.") from exc
+        raise BadBackup(_("{path} cannot be read ({reason}). Nothing was changed.").format(
+            path=path, reason=exc.strerror or exc)) from exc
     if not header.startswith(_SQLITE_HEADER):
         raise BadBackup(
-            f"{path} is not a Collector backup (not an SQLite file). Choose another file. "
-            "Nothing was changed."
+            _("{path} is not a Collector backup (not an SQLite file). Choose another file. "
+              "Nothing was changed.").format(path=path)
         )
     try:
         conn = sqlite3.connect(_read_only_uri(path, header), uri=True)
     except sqlite3.Error as exc:
-        raise BadBackup(f"{path} cannot be opened ({exc}). Nothing was changed.") from exc
+        raise BadBackup(_("{path} cannot be opened ({reason}). Nothing was changed.").format(
+            path=path, reason=exc)) from exc
     try:
         info = _check_connection(conn, path)
     except sqlite3.DatabaseError as exc:
         raise BadBackup(
-            f"{path} is damaged ({exc}); it cannot be restored. Choose an older backup. "
-            "Nothing was changed."
+            _("{path} is damaged ({problems}); it cannot be restored. "
+              "Choose an older backup. Nothing was changed.").format(path=path, problems=exc)
         ) from exc
     finally:
         conn.close()
@@ -240,7 +263,8 @@ def _copy_verified(backup: Path, header_info: BackupInfo, target: Path) -> Backu
     finally:
         src.close()
     if info.counts != header_info.counts:
-        raise BadBackup(f"{backup} changed while it was being restored. Nothing was changed.")
+        raise BadBackup(_("{path} changed while it was being restored. Nothing was changed.")
+                        .format(path=backup))
     _fsync_file(target)
     return info
 
@@ -266,8 +290,9 @@ def _fold_wal(ledger: Path, deadline: float) -> bool:
                 return False
             if time.monotonic() >= deadline:
                 raise LedgerBusy(
-                    f"The ledger {ledger} is open in another Collector window or command. "
-                    "Close it and try the restore again. Nothing was changed."
+                    _("The ledger {path} is open in another Collector window or command. "
+                      "Close it and try the restore again. Nothing was changed.").format(
+                          path=ledger)
                 ) from exc
         except sqlite3.DatabaseError:
             return False
@@ -296,12 +321,14 @@ def restore(ledger_path: Path | str, backup_file: Path | str) -> RestoreResult:
     ledger = Path(ledger_path).expanduser()
     backup = Path(backup_file).expanduser()
     if ledger.exists() and backup.exists() and ledger.resolve() == backup.resolve():
-        raise BadBackup(f"{backup} is the ledger itself, not a backup of it. Nothing was changed.")
+        raise BadBackup(_("{path} is the ledger itself, not a backup of it. Nothing was "
+                          "changed.").format(path=backup))
     info = verify_backup(backup)
     try:
         ledger.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RestoreFailed(f"Cannot create the folder {ledger.parent}: {exc.strerror or exc}.") from exc
+        raise RestoreFailed(_("Cannot create the folder {folder}: {reason}.").format(
+            folder=ledger.parent, reason=exc.strerror or exc)) from exc
 
     temp = ledger.with_name(f".{ledger.name}.restoring-{os.getpid()}")
     for p in (temp, *_sidecars(temp)):
@@ -314,8 +341,9 @@ def restore(ledger_path: Path | str, backup_file: Path | str) -> RestoreResult:
     except (sqlite3.Error, OSError) as exc:
         temp.unlink(missing_ok=True)
         raise RestoreFailed(
-            f"The backup could not be copied into {ledger.parent} ({exc}). "
-            "Nothing was changed; check the free disk space and the folder's permissions."
+            _("The backup could not be copied into {folder} ({reason}). Nothing was changed; "
+              "check the free disk space and the folder's permissions.").format(
+                  folder=ledger.parent, reason=exc)
         ) from exc
 
     replaced: Path | None = None
@@ -342,11 +370,14 @@ def restore(ledger_path: Path | str, backup_file: Path | str) -> RestoreResult:
         raise
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise RestoreFailed(
-            f"Restoring {ledger} failed ({exc.strerror or exc}). "
-            + (f"The previous ledger is kept as {replaced}. " if replaced and replaced.exists() else "")
-            + "Check the folder's permissions and free space, and try again."
-        ) from exc
+        if replaced and replaced.exists():
+            text = _("Restoring {ledger} failed ({reason}). The previous ledger is kept as "
+                     "{replaced}. Check the folder's permissions and free space, and try again.")
+        else:
+            text = _("Restoring {ledger} failed ({reason}). Check the folder's permissions and "
+                     "free space, and try again.")
+        raise RestoreFailed(text.format(ledger=ledger, reason=exc.strerror or exc,
+                                        replaced=replaced)) from exc
     return RestoreResult(
         ledger=ledger,
         backup=backup,

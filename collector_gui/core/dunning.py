@@ -35,6 +35,7 @@ from enum import StrEnum
 
 from collector_gui.core import reminder_settings as RS
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice, Payment
 from collector_gui.core.settings import Settings
 
@@ -93,23 +94,30 @@ class DunningPolicy:
     def __post_init__(self) -> None:
         missing = [s for s in STAGES if s not in self.offsets]
         if missing:
-            raise DunningError(f"No offset for the stage(s) {', '.join(missing)}.")
+            raise DunningError(
+                ngettext("No offset for the stage {stages}.", "No offset for the stages {stages}.",
+                         len(missing)).format(stages=", ".join(missing))
+            )
         if not self.enabled:
-            raise DunningError("At least one reminder stage must be switched on.")
+            raise DunningError(_("At least one reminder stage must be switched on."))
         if self.min_gap_days < 0 or self.final_pay_within_days < 0:
-            raise DunningError("The gap between reminders and the pay-by days cannot be negative.")
+            raise DunningError(
+                _("The gap between reminders and the pay-by days cannot be negative."))
         if self.offsets[Stage.PRE_DUE] >= 0:
-            raise DunningError("The pre-due notice must come before the due date.")
+            raise DunningError(_("The pre-due notice must come before the due date."))
         if self.offsets[Stage.DUE] < 0:
-            raise DunningError("The due-date reminder cannot come before the due date.")
+            raise DunningError(_("The due-date reminder cannot come before the due date."))
         if self.offsets[Stage.POLITE] < 1:
-            raise DunningError("The polite reminder must come at least a day after the due date.")
+            raise DunningError(
+                _("The polite reminder must come at least a day after the due date."))
         previous = None
         for stage in STAGES:
             if previous is not None and self.offsets[stage] <= self.offsets[previous]:
                 raise DunningError(
-                    f"The {stage} reminder ({self.offsets[stage]} days) must come after the "
-                    f"{previous} reminder ({self.offsets[previous]} days)."
+                    _("The {stage} reminder ({days} days) must come after the {previous} "
+                      "reminder ({previous_days} days).").format(
+                        stage=stage, days=self.offsets[stage], previous=previous,
+                        previous_days=self.offsets[previous])
                 )
             previous = stage
 
@@ -122,8 +130,9 @@ class DunningPolicy:
             stage = parse_stage(name)
             if stage is None:
                 raise DunningError(
-                    f"The setting {RS.REMINDER_STAGES.key} names an unknown stage {name.strip()!r} "
-                    f"(known: {', '.join(STAGES)})."
+                    _("The setting {key} names an unknown stage {stage} (known: {known}).").format(
+                        key=RS.REMINDER_STAGES.key, stage=repr(name.strip()),
+                        known=", ".join(STAGES))
                 )
             enabled.add(stage)
         return cls(
@@ -289,39 +298,55 @@ class Decision:
         """One line for the window and the command line."""
         inv = self.invoice
         if self.reason is Reason.DUE:
-            text = f"{self.stage} reminder due"
             if self.broken_promise is not None:
-                text += (f" (the promise to pay by {self.broken_promise.promised_date} "
-                         "was not kept)")
-            return text
+                return _("{stage} reminder due (the promise to pay by {date} was not kept)").format(
+                    stage=self.stage, date=self.broken_promise.promised_date)
+            return _("{stage} reminder due").format(stage=self.stage)
         texts = {
-            Reason.PAID: "paid",
-            Reason.VOID: "void",
-            Reason.DRAFT: "a draft",
-            Reason.DISPUTED: "disputed: no reminders until the dispute is settled",
-            Reason.INVOICE_PAUSED: "reminders paused for this invoice",
-            Reason.CLIENT_PAUSED: "reminders paused for this client",
-            Reason.NOT_ISSUED: f"not issued until {inv.issue_date}",
-            Reason.IN_OUTBOX: "a message to this client waits in the outbox",
+            Reason.PAID: _("paid"),
+            Reason.VOID: _("void"),
+            Reason.DRAFT: _("a draft"),
+            Reason.DISPUTED: _("disputed: no reminders until the dispute is settled"),
+            Reason.INVOICE_PAUSED: _("reminders paused for this invoice"),
+            Reason.CLIENT_PAUSED: _("reminders paused for this client"),
+            Reason.IN_OUTBOX: _("a message to this client waits in the outbox"),
         }
+        if self.reason is Reason.NOT_ISSUED:
+            return _("not issued until {date}").format(date=inv.issue_date)
         if self.reason in texts:
             return texts[self.reason]
-        when = f" on {self.next_date}" if self.next_date else ""
+        when = self.next_date
         if self.reason is Reason.PROMISED:
             by = self.promise.promised_date if self.promise is not None else None
-            return f"promised to pay by {by}; reminders resume{when} if it is not kept"
+            if when:
+                return _("promised to pay by {by}; reminders resume on {date} if it is not "
+                         "kept").format(by=by, date=when)
+            return _("promised to pay by {by}; reminders resume if it is not kept").format(by=by)
         if self.reason is Reason.NOT_YET:
-            return f"nothing due yet; the first reminder{when}"
+            if when:
+                return _("nothing due yet; the first reminder on {date}").format(date=when)
+            return _("nothing due yet; the first reminder")
         if self.reason is Reason.ALREADY_SENT:
-            nxt = f"; the next{when}" if self.next_date else ""
-            return f"{self.last_stage} reminder sent on {self.last_stage_on}{nxt}"
+            if when:
+                return _("{stage} reminder sent on {sent}; the next on {date}").format(
+                    stage=self.last_stage, sent=self.last_stage_on, date=when)
+            return _("{stage} reminder sent on {sent}").format(
+                stage=self.last_stage, sent=self.last_stage_on)
         if self.reason is Reason.MIN_GAP:
-            return (f"{self.stage} reminder due, but the client was reminded less than the "
-                    f"minimum gap ago; possible{when}")
+            if when:
+                return _("{stage} reminder due, but the client was reminded less than the "
+                         "minimum gap ago; possible on {date}").format(stage=self.stage, date=when)
+            return _("{stage} reminder due, but the client was reminded less than the "
+                     "minimum gap ago; possible").format(stage=self.stage)
         if self.reason is Reason.PAY_BY_PENDING:
-            return f"final notice sent on {self.last_stage_on}; its pay-by date ends before{when}"
-        return (f"the reminders are done ({self.last_stage} sent on {self.last_stage_on}): "
-                "call the client, or prepare a dossier for a collection agency")
+            if when:
+                return _("final notice sent on {sent}; its pay-by date ends before on "
+                         "{date}").format(sent=self.last_stage_on, date=when)
+            return _("final notice sent on {sent}; its pay-by date ends before").format(
+                sent=self.last_stage_on)
+        return _("the reminders are done ({stage} sent on {sent}): call the client, or "
+                 "prepare a dossier for a collection agency").format(
+            stage=self.last_stage, sent=self.last_stage_on)
 
 
 def last_stage_sent(file: ClientFile, invoice_id: int) -> tuple[Stage | None, dt.date | None]:

@@ -29,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.core.model import Invoice, Payment, round_half_up
 from collector_gui.core.money import Money, minor_digits
 
@@ -47,9 +48,15 @@ def _decimal_setting(raw: str, key: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise LateFeeError(f"The setting {key} is {raw!r}, which is not a number.") from None
+        raise LateFeeError(
+            _("The setting {key} is {value}, which is not a number.").format(
+                key=key, value=repr(raw))
+        ) from None
     if not value.is_finite() or value < 0:
-        raise LateFeeError(f"The setting {key} is {raw!r}; it must be zero or more.")
+        raise LateFeeError(
+            _("The setting {key} is {value}; it must be zero or more.").format(
+                key=key, value=repr(raw))
+        )
     return value
 
 
@@ -65,7 +72,8 @@ class LatePolicy:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise LateFeeError(
-                f"The late-fee mode {self.mode!r} is unknown; use one of {', '.join(MODES)}."
+                _("The late-fee mode {mode} is unknown; use one of {modes}.").format(
+                    mode=repr(self.mode), modes=", ".join(MODES))
             )
 
     @classmethod

@@ -14,6 +14,7 @@ from functools import lru_cache
 from babel.numbers import format_currency, get_currency_precision, list_currencies
 
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 
 # Codes in ISO 4217 that are not money anyone invoices in.
 _NOT_INVOICEABLE = frozenset({"XXX", "XTS"})
@@ -44,7 +45,10 @@ def check_currency(code: str) -> str:
     """Return the ISO code in upper case, or raise MoneyError for an unknown one."""
     norm = (code or "").strip().upper()
     if not is_currency(norm):
-        raise MoneyError(f"unknown currency {code!r} (expected an ISO 4217 code such as EUR)")
+        raise MoneyError(
+            _("unknown currency {code} (expected an ISO 4217 code such as EUR)").format(
+                code=repr(code))
+        )
     return norm
 
 
@@ -63,21 +67,32 @@ def parse_minor(text: str, currency: str) -> int:
     digits = minor_digits(currency)
     raw = (text or "").strip()
     if not raw:
-        raise MoneyError("amount is empty")
+        raise MoneyError(_("amount is empty"))
     match = _AMOUNT_RE.fullmatch(raw)
     if not match:
         if raw.startswith("-"):
-            raise MoneyError(f"amount {raw!r} is negative")
+            raise MoneyError(_("amount {value} is negative").format(value=repr(raw)))
         if "," in raw:
-            raise MoneyError(f"amount {raw!r}: use '.' as the decimal point and no thousands separators")
-        raise MoneyError(f"amount {raw!r} is not a number")
+            raise MoneyError(
+                _("amount {value}: use '.' as the decimal point and no thousands separators")
+                .format(value=repr(raw))
+            )
+        raise MoneyError(_("amount {value} is not a number").format(value=repr(raw)))
     frac = match.group("frac") or ""
     if len(match.group("int").lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise MoneyError(f"amount {raw[:20]!r}{'…' if len(raw) > 20 else ''} is too large")
+        shown = repr(raw[:20]) + ("…" if len(raw) > 20 else "")
+        raise MoneyError(_("amount {value} is too large").format(value=shown))
     if len(frac) > digits:
         if digits == 0:
-            raise MoneyError(f"amount {raw!r}: {currency} has no minor units, so no decimals")
-        raise MoneyError(f"amount {raw!r} has more than {digits} decimals for {currency}")
+            raise MoneyError(
+                _("amount {value}: {currency} has no minor units, so no decimals").format(
+                    value=repr(raw), currency=currency)
+            )
+        raise MoneyError(
+            ngettext("amount {value} has more than {n} decimal for {currency}",
+                     "amount {value} has more than {n} decimals for {currency}", digits).format(
+                value=repr(raw), n=digits, currency=currency)
+        )
     return int(match.group("int")) * 10**digits + int(frac.ljust(digits, "0") or "0")
 
 
@@ -132,7 +147,10 @@ class Money:
         if not isinstance(other, Money):
             raise TypeError(f"cannot combine Money with {type(other).__name__}")
         if other.currency != self.currency:
-            raise CurrencyMismatch(f"cannot combine {self.currency} with {other.currency}")
+            raise CurrencyMismatch(
+                _("cannot combine {currency} with {other}").format(
+                    currency=self.currency, other=other.currency)
+            )
 
     def __add__(self, other: Money) -> Money:
         self._same(other)

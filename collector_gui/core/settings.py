@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from collector_gui.core.i18n import N_, _
+
 T = TypeVar("T", str, int)
 
 
@@ -17,7 +19,13 @@ T = TypeVar("T", str, int)
 class Setting(Generic[T]):
     key: str
     default: T
-    description: str
+    # The description for people in English, marked with N_(); `description` translates it.
+    description_msgid: str
+
+    @property
+    def description(self) -> str:
+        """What the setting is for, in the current language (settings dialog, config list)."""
+        return _(self.description_msgid)
 
     def parse(self, raw: str | None) -> T:
         if raw is None or raw == "":
@@ -31,75 +39,75 @@ class Setting(Generic[T]):
 
 
 # The business profile: who the invoices and reminders come from.
-BUSINESS_NAME = Setting("business.name", "", "Your name or your business's name")
-BUSINESS_ADDRESS = Setting("business.address", "", "Postal address (several lines)")
-BUSINESS_EMAIL = Setting("business.email", "", "Email address clients write to")
-BUSINESS_PHONE = Setting("business.phone", "", "Phone number")
-BUSINESS_TAX_ID = Setting("business.tax_id", "", "Tax id (VAT number, NIF, EIN…)")
-BUSINESS_IBAN = Setting("business.iban", "", "IBAN for bank transfers")
-BUSINESS_BIC = Setting("business.bic", "", "BIC / SWIFT code")
+BUSINESS_NAME = Setting("business.name", "", N_("Your name or your business's name"))
+BUSINESS_ADDRESS = Setting("business.address", "", N_("Postal address (several lines)"))
+BUSINESS_EMAIL = Setting("business.email", "", N_("Email address clients write to"))
+BUSINESS_PHONE = Setting("business.phone", "", N_("Phone number"))
+BUSINESS_TAX_ID = Setting("business.tax_id", "", N_("Tax id (VAT number, NIF, EIN…)"))
+BUSINESS_IBAN = Setting("business.iban", "", N_("IBAN for bank transfers"))
+BUSINESS_BIC = Setting("business.bic", "", N_("BIC / SWIFT code"))
 BUSINESS_PAYMENT_INSTRUCTIONS = Setting(
-    "business.payment_instructions", "", "How to pay you, besides the IBAN (free text)"
+    "business.payment_instructions", "", N_("How to pay you, besides the IBAN (free text)")
 )
 BUSINESS_LATE_TERMS = Setting(
-    "business.late_terms", "", "Late-payment terms printed on invoices (free text)"
+    "business.late_terms", "", N_("Late-payment terms printed on invoices (free text)")
 )
-BUSINESS_CURRENCY = Setting("business.currency", "EUR", "Default currency for new clients")
-BUSINESS_LANGUAGE = Setting("business.language", "en", "Default language for new clients (en/es)")
+BUSINESS_CURRENCY = Setting("business.currency", "EUR", N_("Default currency for new clients"))
+BUSINESS_LANGUAGE = Setting("business.language", "en", N_("Default language for new clients (en/es)"))
 BUSINESS_PAYMENT_TERMS = Setting(
-    "business.payment_terms_days", 30, "Default days between an invoice's issue and due date"
+    "business.payment_terms_days", 30, N_("Default days between an invoice's issue and due date")
 )
-BUSINESS_PAPER = Setting("business.paper", "A4", "Paper size of PDFs: A4 or Letter")
-BUSINESS_LOGO = Setting("business.logo", "", "Path to a logo image for PDFs (PNG or JPEG)")
+BUSINESS_PAPER = Setting("business.paper", "A4", N_("Paper size of PDFs: A4 or Letter"))
+BUSINESS_LOGO = Setting("business.logo", "", N_("Path to a logo image for PDFs (PNG or JPEG)"))
 INVOICE_NUMBER_PATTERN = Setting(
-    "invoice.number_pattern", "{year}-{seq:04d}", "Pattern for new invoice numbers"
+    "invoice.number_pattern", "{year}-{seq:04d}", N_("Pattern for new invoice numbers")
 )
 # Late fees and interest: off by default; shown in drafts and statements, never written
 # into a sent invoice. "eu" is the EU late-payment rule (reference rate + 8 points a year,
 # and a fixed compensation of 40 EUR per invoice).
-LATE_FEE_MODE = Setting("late.mode", "off", "Late fees: off, fixed, interest, fixed+interest or eu")
-LATE_FEE_FIXED = Setting("late.fixed", "0", "Fixed late fee per invoice, in the invoice's currency")
-LATE_FEE_ANNUAL_RATE = Setting("late.annual_rate", "0", "Yearly interest rate on late amounts, percent")
+LATE_FEE_MODE = Setting("late.mode", "off", N_("Late fees: off, fixed, interest, fixed+interest or eu"))
+LATE_FEE_FIXED = Setting("late.fixed", "0", N_("Fixed late fee per invoice, in the invoice's currency"))
+LATE_FEE_ANNUAL_RATE = Setting("late.annual_rate", "0", N_("Yearly interest rate on late amounts, percent"))
 LATE_FEE_REFERENCE_RATE = Setting(
-    "late.reference_rate", "2.15", "Central bank reference rate for the EU rule, percent"
+    "late.reference_rate", "2.15", N_("Central bank reference rate for the EU rule, percent")
 )
-BACKUP_KEEP = Setting("backup.keep", 10, "How many automatic daily backups to keep")
+BACKUP_KEEP = Setting("backup.keep", 10, N_("How many automatic daily backups to keep"))
 
 # The dunning policy: when each stage is due, counted in days from the invoice's due date.
 REMINDER_PRE_DUE_DAYS = Setting(
-    "reminders.pre_due_days", 7, "Friendly notice this many days before the due date"
+    "reminders.pre_due_days", 7, N_("Friendly notice this many days before the due date")
 )
 REMINDER_DUE_DAYS = Setting(
-    "reminders.due_days", 0, "Reminder on the due date (days after it; 0 is the day itself)"
+    "reminders.due_days", 0, N_("Reminder on the due date (days after it; 0 is the day itself)")
 )
 REMINDER_POLITE_DAYS = Setting(
-    "reminders.polite_days", 3, "Polite reminder this many days after the due date"
+    "reminders.polite_days", 3, N_("Polite reminder this many days after the due date")
 )
 REMINDER_FIRM_DAYS = Setting(
-    "reminders.firm_days", 15, "Firm reminder this many days after the due date"
+    "reminders.firm_days", 15, N_("Firm reminder this many days after the due date")
 )
 REMINDER_FINAL_DAYS = Setting(
-    "reminders.final_days", 30, "Final notice this many days after the due date"
+    "reminders.final_days", 30, N_("Final notice this many days after the due date")
 )
 REMINDER_FINAL_PAY_WITHIN = Setting(
-    "reminders.final_pay_within_days", 7, "Days the final notice gives to pay (its pay-by date)"
+    "reminders.final_pay_within_days", 7, N_("Days the final notice gives to pay (its pay-by date)")
 )
 REMINDER_MIN_GAP = Setting(
-    "reminders.min_gap_days", 6, "Fewest days between two reminders to the same client"
+    "reminders.min_gap_days", 6, N_("Fewest days between two reminders to the same client")
 )
 REMINDER_STAGES = Setting(
     "reminders.stages",
     "pre-due,due,polite,firm,final",
-    "Which reminder stages are sent (comma-separated: pre-due, due, polite, firm, final)",
+    N_("Which reminder stages are sent (comma-separated: pre-due, due, polite, firm, final)"),
 )
 
 # Sending mail.
-SMTP_HOST = Setting("smtp.host", "", "Outgoing mail server (SMTP), e.g. smtp.example.com")
-SMTP_PORT = Setting("smtp.port", 587, "SMTP port: 587 for STARTTLS, 465 for SSL, 25 for none")
-SMTP_SECURITY = Setting("smtp.security", "starttls", "Connection security: starttls, ssl or none")
-SMTP_USER = Setting("smtp.user", "", "User name on the mail server (often your address)")
-SMTP_FROM = Setting("smtp.from", "", "The From address of reminders (default: business.email)")
-SMTP_TIMEOUT = Setting("smtp.timeout", 30, "Seconds to wait for the mail server before giving up")
+SMTP_HOST = Setting("smtp.host", "", N_("Outgoing mail server (SMTP), e.g. smtp.example.com"))
+SMTP_PORT = Setting("smtp.port", 587, N_("SMTP port: 587 for STARTTLS, 465 for SSL, 25 for none"))
+SMTP_SECURITY = Setting("smtp.security", "starttls", N_("Connection security: starttls, ssl or none"))
+SMTP_USER = Setting("smtp.user", "", N_("User name on the mail server (often your address)"))
+SMTP_FROM = Setting("smtp.from", "", N_("The From address of reminders (default: business.email)"))
+SMTP_TIMEOUT = Setting("smtp.timeout", 30, N_("Seconds to wait for the mail server before giving up"))
 
 ALL: tuple[Setting, ...] = tuple(v for v in globals().values() if isinstance(v, Setting))
 BY_KEY: dict[str, Setting] = {s.key: s for s in ALL}

@@ -43,6 +43,7 @@ from collector_gui import paths
 from collector_gui.core import settings as S
 from collector_gui.core.dunning import Stage
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.latefees import LateCharges, LatePolicy
 from collector_gui.core.model import LANGUAGES, Client, ContactEvent, EventKind, Invoice
 from collector_gui.core.money import format_minor
@@ -69,7 +70,9 @@ class TemplateProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        if self.line:
+            return _("line {line}: {message}").format(line=self.line, message=self.message)
+        return self.message
 
 
 # -- where templates are -----------------------------------------------------------------------
@@ -105,7 +108,8 @@ def save_user_copy(lang: str, stage: Stage | str, kind: str, source: str) -> Pat
     """Keep the user's edited template (after validate_template found nothing wrong)."""
     problems = validate_template(source, kind)
     if problems:
-        raise MessageError(f"The template has problems: {problems[0]}")
+        raise MessageError(_("The template has problems: {problem}").format(
+            problem=problems[0]))
     target = user_template_path(lang, stage, kind)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
@@ -330,16 +334,22 @@ def render_message(context: Mapping, lang: str, stage: Stage | str,
         try:
             out[kind] = env.get_template(name).render(**context)
         except TemplateNotFound as exc:
-            raise MessageError(f"The reminder template {exc.name} is missing.") from exc
+            raise MessageError(_("The reminder template {name} is missing.").format(
+                name=exc.name)) from exc
         except TemplateError as exc:
             line = _error_line(exc)
-            where = f", line {line}" if line else ""
-            raise MessageError(f"The reminder template {name}{where} cannot be used: "
-                               f"{exc.message or exc}") from exc
+            error = exc.message or exc
+            if line:
+                text = _("The reminder template {name}, line {line} cannot be used: "
+                         "{error}").format(name=name, line=line, error=error)
+            else:
+                text = _("The reminder template {name} cannot be used: {error}").format(
+                    name=name, error=error)
+            raise MessageError(text) from exc
     subject = clean_subject(out["subject"])
     if not subject:
-        raise MessageError(f"The template {template_name(lang, stage, 'subject')} gave an "
-                           "empty subject.")
+        raise MessageError(_("The template {name} gave an empty subject.").format(
+            name=template_name(lang, stage, "subject")))
     return RenderedMessage(subject, _clean_text(out["txt"]), out["html"].strip() + "\n")
 
 
@@ -426,25 +436,28 @@ def validate_template(source: str, kind: str, *, lang: str = "en",
     unknown = sorted(meta.find_undeclared_variables(ast) - set(context) - _defined_names(ast))
     for var in unknown:
         problems.append(TemplateProblem(_first_line_of(source, var),
-                                        f"there is no value named '{var}' in a reminder"))
+                                        _("there is no value named '{name}' in a "
+                                          "reminder").format(name=var)))
     if problems:
         return problems
     try:
         result = env.get_template(name).render(**context)
     except TemplateNotFound as exc:
-        return [TemplateProblem(None, f"the template {exc.name} it uses does not exist")]
+        return [TemplateProblem(None, _("the template {name} it uses does not exist").format(
+            name=exc.name))]
     except TemplateError as exc:
         return [TemplateProblem(_error_line(exc), exc.message or str(exc))]
     except Exception as exc:  # a filter given the wrong type, a division by zero, …
         return [TemplateProblem(_error_line(exc), f"{type(exc).__name__}: {exc}")]
     if kind == "subject":
         if not clean_subject(result):
-            problems.append(TemplateProblem(None, "the subject comes out empty"))
+            problems.append(TemplateProblem(None, _("the subject comes out empty")))
         elif len(" ".join(result.split())) > MAX_SUBJECT:
-            problems.append(TemplateProblem(None, f"the subject is longer than {MAX_SUBJECT} "
-                                                  "characters"))
+            problems.append(TemplateProblem(None, ngettext(
+                "the subject is longer than {n} character",
+                "the subject is longer than {n} characters", MAX_SUBJECT).format(n=MAX_SUBJECT)))
     elif not result.strip():
-        problems.append(TemplateProblem(None, "the message comes out empty"))
+        problems.append(TemplateProblem(None, _("the message comes out empty")))
     return problems
 
 

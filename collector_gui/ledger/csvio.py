@@ -23,6 +23,7 @@ from typing import IO
 
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.fields import (
     FieldError,
     parse_amount,
@@ -102,19 +103,55 @@ class ImportReport:
         return [e.format(self.file) for e in sorted(self.errors, key=lambda e: e.line)]
 
     def summary(self) -> str:
+        """One line for a person: what was (or would be) imported, or how many problems.
+
+        Made of whole clauses, each translated on its own, joined by "; " and ended by ".".
+        """
         if self.errors:
-            return (f"{self.file}: {len(self.errors)} problem(s) in {self.rows} row(s); "
-                    "nothing was imported.")
-        verb = "would import" if self.dry_run else "imported"
-        text = f"{self.file}: {verb} {self.rows} {self.kind}"
+            return _("{file}: {problems} in {rows}; nothing was imported.").format(
+                file=self.file,
+                problems=ngettext("{n} problem", "{n} problems", len(self.errors)).format(
+                    n=len(self.errors)),
+                rows=ngettext("{n} row", "{n} rows", self.rows).format(n=self.rows))
+        clauses = [_imported(self.kind, self.dry_run, self.rows, self.file)]
         if self.created_clients:
+            n = len(self.created_clients)
             names = ", ".join(self.created_clients[:10])
-            more = f" and {len(self.created_clients) - 10} more" if len(self.created_clients) > 10 else ""
-            text += (f"; {'would create' if self.dry_run else 'created'} "
-                     f"{len(self.created_clients)} new client(s): {names}{more}")
+            if n > 10:
+                names = _("{names} and {n} more").format(names=names, n=n - 10)
+            if self.dry_run:
+                clauses.append(ngettext("would create {n} new client: {names}",
+                                        "would create {n} new clients: {names}", n
+                                        ).format(n=n, names=names))
+            else:
+                clauses.append(ngettext("created {n} new client: {names}",
+                                        "created {n} new clients: {names}", n
+                                        ).format(n=n, names=names))
         if self.ignored_columns:
-            text += f"; ignored unknown column(s): {', '.join(self.ignored_columns)}"
-        return text + "."
+            clauses.append(ngettext("ignored unknown column: {columns}",
+                                    "ignored unknown columns: {columns}",
+                                    len(self.ignored_columns)
+                                    ).format(columns=", ".join(self.ignored_columns)))
+        return "; ".join(clauses) + "."
+
+
+def _imported(kind: str, dry_run: bool, n: int, file: str) -> str:
+    """The first clause of ImportReport.summary(): what was (or would be) imported."""
+    if kind == "clients":
+        text = (ngettext("{file}: would import {n} client", "{file}: would import {n} clients", n)
+                if dry_run else
+                ngettext("{file}: imported {n} client", "{file}: imported {n} clients", n))
+    elif kind == "invoices":
+        text = (ngettext("{file}: would import {n} invoice", "{file}: would import {n} invoices",
+                         n)
+                if dry_run else
+                ngettext("{file}: imported {n} invoice", "{file}: imported {n} invoices", n))
+    else:
+        text = (ngettext("{file}: would import {n} payment", "{file}: would import {n} payments",
+                         n)
+                if dry_run else
+                ngettext("{file}: imported {n} payment", "{file}: imported {n} payments", n))
+    return text.format(file=file, n=n)
 
 
 class ImportFailed(CollectorError):
@@ -139,12 +176,13 @@ def _read(data: bytes, kind: str, report: ImportReport) -> list[_Row]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = len(_LINE_BREAK_B.findall(data, 0, exc.start)) + 1
-        report.errors.append(RowError(line, "-", "the file is not UTF-8 text (save it as "
-                                                  "CSV UTF-8 and try again)"))
+        report.errors.append(RowError(line, "-", _("the file is not UTF-8 text (save it as "
+                                                    "CSV UTF-8 and try again)")))
         return []
     if "\x00" in text:
         line = len(_LINE_BREAK.findall(text, 0, text.index("\x00"))) + 1
-        report.errors.append(RowError(line, "-", "the file holds a NUL byte: it is not a CSV file"))
+        report.errors.append(
+            RowError(line, "-", _("the file holds a NUL byte: it is not a CSV file")))
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[_Row] = []
@@ -162,14 +200,16 @@ def _read(data: bytes, kind: str, report: ImportReport) -> list[_Row]:
                 continue
             if len(record) != len(header):
                 report.errors.append(RowError(
-                    start, "-", f"{len(record)} fields, but the header has {len(header)}"))
+                    start, "-", ngettext("{n} field, but the header has {header}",
+                                         "{n} fields, but the header has {header}",
+                                         len(record)).format(n=len(record), header=len(header))))
                 continue
             rows.append(_Row(start, {h: undefuse(v.strip()) for h, v in zip(header, record)}))
     except csv.Error as exc:
-        report.errors.append(RowError(line, "-", f"not valid CSV ({exc}); nothing after "
-                                                 "this line was read"))
+        report.errors.append(RowError(line, "-", _("not valid CSV ({error}); nothing after "
+                                                   "this line was read").format(error=exc)))
     if header is None:
-        report.errors.append(RowError(1, "-", "the file is empty (a header row is needed)"))
+        report.errors.append(RowError(1, "-", _("the file is empty (a header row is needed)")))
     return rows
 
 
@@ -178,13 +218,14 @@ def _check_header(header: list[str], kind: str, report: ImportReport) -> bool:
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            report.errors.append(RowError(1, name or "-", "column appears twice in the header"))
+            report.errors.append(RowError(1, name or "-", _("column appears twice in the header")))
             ok = False
         seen.add(name)
     for name in REQUIRED[kind]:
         if name not in seen:
-            report.errors.append(RowError(1, name, f"required column is missing (the header "
-                                                   f"must name {', '.join(REQUIRED[kind])})"))
+            report.errors.append(RowError(1, name, _("required column is missing (the header "
+                                                     "must name {columns})").format(
+                columns=", ".join(REQUIRED[kind]))))
             ok = False
     report.ignored_columns = [
         h for h in header if h not in ACCEPTED[kind] and h not in EXPORT_ONLY[kind]
@@ -230,10 +271,11 @@ def _check_clients(rows: list[_Row], store: Store, cfg: Settings, report: Import
         if name is not None:
             key = nocase(name)
             if key in first_line:
-                c.error("name", f"client {name!r} appears twice in the file (first on line "
-                                f"{first_line[key]})")
+                c.error("name", _("client {name} appears twice in the file (first on line "
+                                  "{line})").format(name=repr(name), line=first_line[key]))
             elif key in existing:
-                c.error("name", f"a client named {name!r} is already in the ledger")
+                c.error("name", _("a client named {name} is already in the ledger").format(
+                    name=repr(name)))
             first_line.setdefault(key, row.line)
         email = c.field("email", parse_email, default="")
         billing_email = c.field("billing_email", parse_email, default="")
@@ -264,16 +306,18 @@ def _check_invoices(rows: list[_Row], store: Store, cfg: Settings,
         if number is not None:
             key = nocase(number)
             if key in first_line:
-                c.error("number", f"invoice number {number} appears twice in the file (first on "
-                                  f"line {first_line[key]})")
+                c.error("number", _("invoice number {number} appears twice in the file (first on "
+                                    "line {line})").format(number=number, line=first_line[key]))
             elif key in in_ledger:
-                c.error("number", f"invoice {number} is already in the ledger")
+                c.error("number", _("invoice {number} is already in the ledger").format(
+                    number=number))
             first_line.setdefault(key, row.line)
         client = c.field("client", lambda v: parse_name(v, "client"))
         issue = c.field("issue_date", parse_date)
         due = c.field("due_date", parse_date)
         if issue is not None and due is not None and due < issue:
-            c.error("due_date", f"due date {due} is before the issue date {issue}")
+            c.error("due_date", _("due date {due} is before the issue date {issue}").format(
+                due=due, issue=issue))
         currency = c.field("currency", parse_currency)
         total = None
         if currency is not None:
@@ -317,28 +361,32 @@ def _check_payments(rows: list[_Row], store: Store, today: dt.date,
         if number is not None:
             info = invoices.get(nocase(number))
             if info is None:
-                c.error("invoice", f"there is no invoice numbered {number} in the ledger")
+                c.error("invoice", _("there is no invoice numbered {number} in the ledger").format(
+                    number=number))
             elif not info[3]:
-                c.error("invoice", f"invoice {number} is a draft or void; it takes no payments")
+                c.error("invoice", _("invoice {number} is a draft or void; it takes no "
+                                     "payments").format(number=number))
                 info = None
         date = c.field("date", parse_date)
         if date is not None and date > today:
-            c.error("date", f"{date} is in the future")
+            c.error("date", _("{date} is in the future").format(date=date))
         amount = None
         if info is not None:
-            _, balance, currency, _, issued = info
+            _id, balance, currency, _counts, issued = info
             amount = c.field("amount", lambda v: parse_amount(v, currency))
             if amount is not None:
                 key = nocase(number)
                 paid = paid_in_file.get(key, 0) + amount
                 paid_in_file[key] = paid
                 if paid > balance:
-                    c.error("amount", (
-                        f"payments for invoice {number} add up to "
-                        f"{minor_to_string(paid, currency)} {currency}, more than its balance "
-                        f"{minor_to_string(balance, currency)} {currency}"))
+                    c.error("amount", _(
+                        "payments for invoice {number} add up to {paid} {currency}, more than "
+                        "its balance {balance} {currency}").format(
+                        number=number, paid=minor_to_string(paid, currency), currency=currency,
+                        balance=minor_to_string(balance, currency)))
             if date is not None and date < issued:
-                c.error("date", f"{date} is before invoice {number} was issued ({issued})")
+                c.error("date", _("{date} is before invoice {number} was issued ({issued})")
+                        .format(date=date, number=number, issued=issued))
         if not c.failed:
             out.append((info[0], date.isoformat(), amount, c.get("method"), c.get("reference")))
     return out
@@ -350,7 +398,8 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
                today: dt.date | None = None, task: Task | None = None) -> ImportReport:
     """Check every row of a CSV file; if all are right (and not dry_run) write them all."""
     if kind not in KINDS:
-        raise CollectorError(f"cannot import {kind!r}: choose one of {', '.join(KINDS)}")
+        raise CollectorError(_("cannot import {kind}: choose one of {kinds}").format(
+            kind=repr(kind), kinds=", ".join(KINDS)))
     report = ImportReport(kind=kind, file=file, dry_run=dry_run)
     rows = _read(data, kind, report)
     report.rows = len(rows)
@@ -362,12 +411,12 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
     with contextlib.nullcontext() if dry_run else store.ledger.write():
         cfg = Settings(store.settings())
         if task:
-            task.step(0, len(rows), "Checking")
+            task.step(0, len(rows), _("Checking"))
         if kind == "clients":
             records = _check_clients(rows, store, cfg, report)
         elif kind == "invoices":
             records, new_clients = _check_invoices(rows, store, cfg, report)
-            report.created_clients = [name for name, _ in new_clients.values()]
+            report.created_clients = [name for name, _currency in new_clients.values()]
         else:
             records = _check_payments(rows, store, today, report)
         if report.errors or dry_run:
@@ -392,10 +441,10 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
                    "VALUES (?, ?, ?, ?, ?)")
         for start in range(0, len(records), _WRITE_BATCH):
             if task:
-                task.step(start, len(records), "Importing")
+                task.step(start, len(records), _("Importing"))
             conn.executemany(sql, records[start:start + _WRITE_BATCH])
         if task:
-            task.step(len(records), len(records), "Importing")
+            task.step(len(records), len(records), _("Importing"))
     report.written = True
     return report
 
@@ -407,7 +456,8 @@ def read_source(path: str, stdin: IO[bytes] | None = None) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise CollectorError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise CollectorError(_("cannot read {path}: {error}").format(
+            path=path, error=exc.strerror or exc)) from exc
 
 
 # -- exporting -------------------------------------------------------------------------------
@@ -458,7 +508,8 @@ def _export_rows(store: Store, kind: str) -> tuple[tuple[str, ...], Iterator[tup
                  "" if pmin is None else minor_to_string(pmin, ccur), body)
                 for at, client, kind_, stage, status, subject, invs, pdate, pmin, ccur, body in cur)
     else:
-        raise CollectorError(f"cannot export {kind!r}: choose one of {', '.join(EXPORT_KINDS)}")
+        raise CollectorError(_("cannot export {kind}: choose one of {kinds}").format(
+            kind=repr(kind), kinds=", ".join(EXPORT_KINDS)))
     return header, rows
 
 
@@ -473,5 +524,5 @@ def export_csv(store: Store, kind: str, out: IO[str], *, task: Task | None = Non
             writer.writerow([defuse(str(v)) if isinstance(v, str) else v for v in row])
             count += 1
             if task and count % 5000 == 0:
-                task.step(count, 0, "Exporting")
+                task.step(count, 0, _("Exporting"))
     return count

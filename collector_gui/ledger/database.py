@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from collector_gui import paths
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 # How long a write waits for another program's write to finish before "busy".
@@ -76,27 +77,31 @@ def translate(exc: sqlite3.Error, path: Path) -> LedgerError | None:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return LedgerBusy(
-            f"The ledger {path} is busy: another Collector window or command is writing to it. "
-            "Wait a moment and try again."
+            _("The ledger {path} is busy: another Collector window or command is writing to it. "
+              "Wait a moment and try again.").format(path=path)
         )
     if "readonly" in text or "read-only" in text:
         return LedgerReadOnly(
-            f"The ledger {path} cannot be written (the file or its folder is read-only). "
-            "Nothing was changed. Check the file's permissions, or copy it somewhere writable."
+            _("The ledger {path} cannot be written (the file or its folder is read-only). "
+              "Nothing was changed. Check the file's permissions, or copy it somewhere "
+              "writable.").format(path=path)
         )
     if "disk is full" in text or "disk i/o" in text:
         return LedgerWriteFailed(
-            f"Writing to the ledger {path} failed ({exc}). Nothing of this change was saved; "
-            "what was saved before is intact. Free some disk space and try again."
+            _("Writing to the ledger {path} failed ({error}). Nothing of this change was saved; "
+              "what was saved before is intact. Free some disk space and try again.").format(
+                path=path, error=exc)
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return LedgerCorrupt(
-            f"The ledger {path} is damaged ({exc}). Restore the newest backup from "
-            f"{paths.backups_dir(path)} (`collector restore FILE`)."
+            _("The ledger {path} is damaged ({error}). Restore the newest backup from "
+              "{backups} (`collector restore FILE`).").format(
+                path=path, error=exc, backups=paths.backups_dir(path))
         )
     if "unable to open" in text:
         return LedgerNotFound(
-            f"The ledger {path} cannot be opened ({exc}). Check that its folder exists and is yours."
+            _("The ledger {path} cannot be opened ({error}). Check that its folder exists and "
+              "is yours.").format(path=path, error=exc)
         )
     return None
 
@@ -131,15 +136,18 @@ class Ledger:
         """Open (and if needed create and migrate) the ledger at *path*."""
         path = Path(path).expanduser()
         if path.is_dir():
-            raise NotALedger(f"{path} is a folder, not a ledger file.")
+            raise NotALedger(_("{path} is a folder, not a ledger file.").format(path=path))
         exists = path.exists() and path.stat().st_size > 0
         if not exists:
             if not create:
-                raise LedgerNotFound(f"There is no ledger at {path}.")
+                raise LedgerNotFound(_("There is no ledger at {path}.").format(path=path))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise LedgerNotFound(f"Cannot create the folder for the ledger {path}: {exc.strerror}.") from exc
+                raise LedgerNotFound(
+                    _("Cannot create the folder for the ledger {path}: {error}.").format(
+                        path=path, error=exc.strerror)
+                ) from exc
         else:
             _check_header(path)
         with errors_as_ledger_errors(path):
@@ -160,7 +168,8 @@ class Ledger:
         mode = self._switch_to_wal()
         if mode.lower() != "wal":
             raise LedgerReadOnly(
-                f"The ledger {self.path} cannot be opened for writing (journal mode {mode})."
+                _("The ledger {path} cannot be opened for writing (journal mode {mode}).").format(
+                    path=self.path, mode=mode)
             )
         # FULL: a commit is on disk before the call returns, even with a power cut.
         conn.execute("PRAGMA synchronous = FULL")
@@ -202,14 +211,15 @@ class Ledger:
         has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
         if has_tables and app_id != APPLICATION_ID:
             raise NotALedger(
-                f"{self.path} is an SQLite database, but not a Collector ledger. "
-                "Choose another file; this one was not changed."
+                _("{path} is an SQLite database, but not a Collector ledger. "
+                  "Choose another file; this one was not changed.").format(path=self.path)
             )
         if version > SCHEMA_VERSION:
             raise LedgerTooNew(
-                f"The ledger {self.path} was written by a newer version of Collector "
-                f"(ledger format {version}; this version knows up to {SCHEMA_VERSION}). "
-                "Install the newer Collector to open it; the file was not changed."
+                _("The ledger {path} was written by a newer version of Collector "
+                  "(ledger format {version}; this version knows up to {known}). "
+                  "Install the newer Collector to open it; the file was not changed.").format(
+                    path=self.path, version=version, known=SCHEMA_VERSION)
             )
         return has_tables
 
@@ -259,16 +269,34 @@ class Ledger:
         now = _file_id(self.path)
         if now == self._file_id:
             return None
-        what = "deleted or moved" if now is None else "replaced by another file"
         try:
-            kept = f"Everything saved before is kept in {self._rescue()}."
+            rescued = self._rescue()
         except (sqlite3.Error, OSError) as exc:
-            kept = f"A copy of what was saved before could not be made ({exc})."
-        return LedgerMoved(
-            f"The ledger {self.path} was {what} while Collector had it open, so this change "
-            f"was not saved. {kept} Close Collector and open the ledger again, or restore that "
-            "copy (`collector restore FILE`)."
-        )
+            rescued, error = None, exc
+        if now is None:
+            if rescued is not None:
+                text = _("The ledger {path} was deleted or moved while Collector had it open, so "
+                         "this change was not saved. Everything saved before is kept in {copy}. "
+                         "Close Collector and open the ledger again, or restore that copy "
+                         "(`collector restore FILE`).")
+            else:
+                text = _("The ledger {path} was deleted or moved while Collector had it open, so "
+                         "this change was not saved. A copy of what was saved before could not "
+                         "be made ({error}). Close Collector and open the ledger again, or "
+                         "restore that copy (`collector restore FILE`).")
+        elif rescued is not None:
+            text = _("The ledger {path} was replaced by another file while Collector had it "
+                     "open, so this change was not saved. Everything saved before is kept in "
+                     "{copy}. Close Collector and open the ledger again, or restore that copy "
+                     "(`collector restore FILE`).")
+        else:
+            text = _("The ledger {path} was replaced by another file while Collector had it "
+                     "open, so this change was not saved. A copy of what was saved before could "
+                     "not be made ({error}). Close Collector and open the ledger again, or "
+                     "restore that copy (`collector restore FILE`).")
+        if rescued is not None:
+            return LedgerMoved(text.format(path=self.path, copy=rescued))
+        return LedgerMoved(text.format(path=self.path, error=error))
 
     def __enter__(self) -> Ledger:
         return self
@@ -345,7 +373,7 @@ class Ledger:
             target = dest / name if dest.is_dir() or not dest.suffix else dest
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
-            raise LedgerError(f"{target} exists already; choose another name.")
+            raise LedgerError(_("{path} exists already; choose another name.").format(path=target))
         # A name of its own: two processes backing up in the same second never share it.
         partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
         with errors_as_ledger_errors(self.path):
@@ -364,12 +392,17 @@ class Ledger:
                 out.close()
         if ok != "ok":
             partial.unlink(missing_ok=True)
-            raise LedgerCorrupt(f"The backup of {self.path} failed its integrity check: {ok}")
+            raise LedgerCorrupt(
+                _("The backup of {path} failed its integrity check: {result}").format(
+                    path=self.path, result=ok)
+            )
         try:
             os.link(partial, target)  # never over a backup another process just made
         except FileExistsError:
             partial.unlink(missing_ok=True)
-            raise LedgerError(f"{target} exists already; choose another name.") from None
+            raise LedgerError(
+                _("{path} exists already; choose another name.").format(path=target)
+            ) from None
         except OSError:  # a file system without hard links
             partial.replace(target)
         else:
@@ -382,9 +415,12 @@ def _check_header(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_HEADER))
     except PermissionError as exc:
-        raise LedgerReadOnly(f"The ledger {path} cannot be read: permission denied.") from exc
+        raise LedgerReadOnly(
+            _("The ledger {path} cannot be read: permission denied.").format(path=path)
+        ) from exc
     if head != _SQLITE_HEADER:
         raise NotALedger(
-            f"{path} is not a Collector ledger (not an SQLite file). Choose another file, "
-            f"or restore a backup from {paths.backups_dir(path)}; this file was not changed."
+            _("{path} is not a Collector ledger (not an SQLite file). Choose another file, "
+              "or restore a backup from {backups}; this file was not changed.").format(
+                path=path, backups=paths.backups_dir(path))
         )

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.model import (
     Client,
     ContactEvent,
@@ -147,10 +148,10 @@ def payment_from_row(row: dict) -> Payment:
 def _integrity_message(exc: sqlite3.IntegrityError, what: str) -> str:
     text = str(exc)
     if "invoices.number" in text:
-        return f"An invoice numbered {what} already exists."
+        return _("An invoice numbered {number} already exists.").format(number=what)
     if "clients.name" in text:
-        return f"A client named {what} already exists."
-    return f"The ledger refused this change ({text})."
+        return _("A client named {name} already exists.").format(name=what)
+    return _("The ledger refused this change ({error}).").format(error=text)
 
 
 class Store:
@@ -218,7 +219,7 @@ class Store:
     def get_client(self, client_id: int) -> Client:
         row = self._one("SELECT * FROM clients WHERE id = ?", (client_id,))
         if row is None:
-            raise StoreError(f"There is no client #{client_id}.")
+            raise StoreError(_("There is no client #{id}.").format(id=client_id))
         return client_from_row(row)
 
     def find_client(self, name: str) -> Client | None:
@@ -271,7 +272,7 @@ class Store:
     def get_invoice(self, invoice_id: int) -> Invoice:
         row = self._one("SELECT * FROM invoices WHERE id = ?", (invoice_id,))
         if row is None:
-            raise StoreError(f"There is no invoice #{invoice_id}.")
+            raise StoreError(_("There is no invoice #{id}.").format(id=invoice_id))
         return invoice_from_row(row, self._lines(invoice_id))
 
     def find_invoice(self, number: str) -> Invoice | None:
@@ -321,14 +322,21 @@ class Store:
                 (payment.invoice_id,),
             ).fetchone()
             if row is None:
-                raise StoreError(f"There is no invoice #{payment.invoice_id}.")
+                raise StoreError(_("There is no invoice #{id}.").format(id=payment.invoice_id))
             number, balance, void, draft = row
-            if void or draft:
-                raise StoreError(f"Invoice {number} is {'void' if void else 'a draft'}; it takes no payments.")
+            if void:
+                raise StoreError(
+                    _("Invoice {number} is void; it takes no payments.").format(number=number))
+            if draft:
+                raise StoreError(
+                    _("Invoice {number} is a draft; it takes no payments.").format(number=number))
             if payment.amount_minor <= 0:
-                raise StoreError("A payment must be more than zero.")
+                raise StoreError(_("A payment must be more than zero."))
             if payment.amount_minor > balance:
-                raise StoreError(f"The payment is more than the balance of invoice {number}.")
+                raise StoreError(
+                    _("The payment is more than the balance of invoice {number}.").format(
+                        number=number)
+                )
             cur = db.execute(
                 "INSERT INTO payments (invoice_id, date, amount_minor, method, reference) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -447,13 +455,14 @@ class Store:
                 "FROM invoices WHERE id = :id", {"id": invoice_id},
             ).fetchone()
             if row is None:
-                raise StoreError(f"There is no invoice #{invoice_id}.")
+                raise StoreError(_("There is no invoice #{id}.").format(id=invoice_id))
             draft, payments, events = row
             if not draft:
-                raise StoreError(f"Invoice {invoice.number} is not a draft; void it instead.")
+                raise StoreError(_("Invoice {number} is not a draft; void it instead.").format(
+                    number=invoice.number))
             if payments or events:
-                raise StoreError(f"Draft {invoice.number} has payments or contact history; "
-                                 "it cannot be deleted.")
+                raise StoreError(_("Draft {number} has payments or contact history; "
+                                   "it cannot be deleted.").format(number=invoice.number))
             db.execute("DELETE FROM invoices WHERE id = ?", (invoice_id,))
         return invoice
 
@@ -464,8 +473,11 @@ class Store:
             n = db.execute("SELECT count(*) FROM invoices WHERE client_id = ?",
                            (client_id,)).fetchone()[0]
             if n:
-                raise StoreError(f"{client.name} has {n} invoice(s); a client with invoices "
-                                 "cannot be deleted.")
+                raise StoreError(
+                    ngettext("{name} has {n} invoice; a client with invoices cannot be deleted.",
+                             "{name} has {n} invoices; a client with invoices cannot be deleted.",
+                             n).format(name=client.name, n=n)
+                )
             db.execute("DELETE FROM contact_events WHERE client_id = ?", (client_id,))
             db.execute("DELETE FROM clients WHERE id = ?", (client_id,))
         return client
@@ -496,16 +508,16 @@ class Store:
                 (*(int(v) for v in flags.values()), client_id),
             )
             if cur.rowcount == 0:
-                raise StoreError(f"There is no client #{client_id}.")
+                raise StoreError(_("There is no client #{id}.").format(id=client_id))
 
     def set_credit_limit(self, client_id: int, limit_minor: int | None) -> None:
         if limit_minor is not None and limit_minor < 0:
-            raise StoreError("A credit limit cannot be negative.")
+            raise StoreError(_("A credit limit cannot be negative."))
         with self.ledger.write() as db:
             cur = db.execute("UPDATE clients SET credit_limit_minor = ? WHERE id = ?",
                              (limit_minor, client_id))
             if cur.rowcount == 0:
-                raise StoreError(f"There is no client #{client_id}.")
+                raise StoreError(_("There is no client #{id}.").format(id=client_id))
 
     def update_invoice(self, invoice: Invoice) -> Invoice:
         """Change an invoice and replace its lines; the total may not drop below what was paid."""
@@ -517,13 +529,13 @@ class Store:
                 paid = db.execute("SELECT paid_minor FROM invoices WHERE id = ?",
                                   (invoice.id,)).fetchone()
                 if paid is None:
-                    raise StoreError(f"There is no invoice #{invoice.id}.")
+                    raise StoreError(_("There is no invoice #{id}.").format(id=invoice.id))
                 if invoice.total_minor < paid[0]:
-                    raise StoreError(f"Invoice {invoice.number}: the new total is less than "
-                                     "what was already paid.")
+                    raise StoreError(_("Invoice {number}: the new total is less than "
+                                       "what was already paid.").format(number=invoice.number))
                 if paid[0] and invoice.draft:
-                    raise StoreError(f"Invoice {invoice.number} has payments; it cannot "
-                                     "become a draft again.")
+                    raise StoreError(_("Invoice {number} has payments; it cannot "
+                                       "become a draft again.").format(number=invoice.number))
                 db.execute(
                     f"UPDATE invoices SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
                     (*values.values(), invoice.id),
@@ -546,7 +558,7 @@ class Store:
         """Remove a payment recorded by mistake (undo of "Record payment"); returns it."""
         row = self._one("SELECT * FROM payments WHERE id = ?", (payment_id,))
         if row is None:
-            raise StoreError(f"There is no payment #{payment_id}.")
+            raise StoreError(_("There is no payment #{id}.").format(id=payment_id))
         with self.ledger.write() as db:
             db.execute("DELETE FROM payments WHERE id = ?", (payment_id,))
         return payment_from_row(row)

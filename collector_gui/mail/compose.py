@@ -21,6 +21,7 @@ from pathlib import Path
 
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.fields import FieldError, parse_email
+from collector_gui.core.i18n import N_, _
 
 
 class ComposeError(CollectorError):
@@ -34,20 +35,40 @@ class Attachment:
     mimetype: str = "application/pdf"
 
 
+# What is wrong with an address, one whole sentence per kind of address ("sender",
+# "recipient", "reply-to"): the reason it is not valid, there is none, the address itself.
+_NOT_VALID = {
+    "sender": N_("The sender address is not valid: {error}"),
+    "recipient": N_("The recipient address is not valid: {error}"),
+    "reply-to": N_("The reply-to address is not valid: {error}"),
+}
+_MISSING = {
+    "sender": N_("There is no sender address."),
+    "recipient": N_("There is no recipient address."),
+    "reply-to": N_("There is no reply-to address."),
+}
+_ADDRESS_NOT_VALID = {
+    "sender": N_("The sender address {address} is not valid: {error}"),
+    "recipient": N_("The recipient address {address} is not valid: {error}"),
+    "reply-to": N_("The reply-to address {address} is not valid: {error}"),
+}
+
+
 def _address(display: str, email: str, what: str) -> Address:
     try:
         addr = parse_email(email)
     except FieldError as exc:
-        raise ComposeError(f"The {what} address is not valid: {exc}") from None
+        raise ComposeError(_(_NOT_VALID[what]).format(error=exc)) from None
     if not addr:
-        raise ComposeError(f"There is no {what} address.")
-    user, _, domain = addr.rpartition("@")
+        raise ComposeError(_(_MISSING[what]))
+    user, _at, domain = addr.rpartition("@")
     # Header injection and folding cannot happen through a display name without newlines.
     display = " ".join((display or "").split())
     try:
         return Address(display_name=display, username=user, domain=domain)
     except (ValueError, IndexError) as exc:
-        raise ComposeError(f"The {what} address {addr!r} is not valid: {exc}") from None
+        raise ComposeError(_(_ADDRESS_NOT_VALID[what]).format(address=repr(addr),
+                                                              error=exc)) from None
 
 
 def new_message_id(sender: str) -> str:
@@ -89,7 +110,7 @@ def compose(
     if html:
         msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     for att in attachments:
-        maintype, _, subtype = att.mimetype.partition("/")
+        maintype, _slash, subtype = att.mimetype.partition("/")
         msg.add_attachment(att.data, maintype=maintype, subtype=subtype, filename=att.filename)
     if language:  # after the parts: making them moves Content-* headers into the first one
         msg["Content-Language"] = language
@@ -109,11 +130,11 @@ def envelope(raw: bytes) -> tuple[str, list[str]]:
     """The envelope sender and recipients of a serialised message (From; To, Cc)."""
     msg = parse(raw)
     senders = getaddresses([str(msg.get("From", ""))])
-    recipients = [a for _, a in getaddresses([str(v) for v in
+    recipients = [a for _name, a in getaddresses([str(v) for v in
                                               (msg.get_all("To", []) + msg.get_all("Cc", []))])
                   if a]
     if not senders or not senders[0][1] or not recipients:
-        raise ComposeError("The message has no sender or no recipient.")
+        raise ComposeError(_("The message has no sender or no recipient."))
     return senders[0][1], recipients
 
 
@@ -156,5 +177,6 @@ def write_eml(raw: bytes, path: Path) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise CollectorError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise CollectorError(_("Could not write {path}: {error}.").format(
+            path=path, error=exc.strerror or exc)) from exc
     return path

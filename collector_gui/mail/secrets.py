@@ -18,6 +18,7 @@ import keyring.errors
 from keyring.backends import chainer, fail
 
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import N_, _
 
 SERVICE = "collector-smtp"
 # Backends that keep the password in a file readable as text: as good as no keyring.
@@ -68,24 +69,24 @@ def _backend_problem(backend) -> str:
         problems = [_backend_problem(b) for b in getattr(backend, "backends", [])]
         if problems and not all(problems):
             return ""
-        return problems[0] if problems else _NONE
+        return problems[0] if problems else _(_NONE)
     if isinstance(backend, fail.Keyring):
-        return _NONE
+        return _(_NONE)
     if module.startswith(_INSECURE_MODULES):
-        return (f"The only password store available ({module}) keeps passwords in a plain "
-                "file, so Collector does not use it. It will ask for the SMTP password each "
-                "time it sends mail.")
+        return _("The only password store available ({module}) keeps passwords in a plain "
+                 "file, so Collector does not use it. It will ask for the SMTP password each "
+                 "time it sends mail.").format(module=module)
     try:
         priority = backend.priority
     except Exception:  # a backend raises here to say it cannot work on this system
         priority = 0
     if priority is not None and priority <= 0:
-        return _NONE
+        return _(_NONE)
     return ""
 
 
-_NONE = ("No password store (keyring) works on this system, so the SMTP password cannot be "
-         "saved. Collector will ask for it each time it sends mail.")
+_NONE = N_("No password store (keyring) works on this system, so the SMTP password cannot be "
+           "saved. Collector will ask for it each time it sends mail.")
 
 
 def keyring_status() -> KeyringStatus:
@@ -110,16 +111,17 @@ def _check() -> None:
 def store_password(user: str, host: str, password: str) -> None:
     """Keep the SMTP password in the keyring (raises KeyringUnavailable when there is none)."""
     if not user or not host:
-        raise CollectorError("Set smtp.host and smtp.user before saving the password.")
+        raise CollectorError(_("Set smtp.host and smtp.user before saving the password."))
     if not password:
-        raise CollectorError("The password is empty; nothing was saved.")
+        raise CollectorError(_("The password is empty; nothing was saved."))
     _check()
     try:
         keyring.set_password(SERVICE, account(user, host), password)
     except keyring.errors.KeyringError as exc:
         raise KeyringUnavailable(
-            f"The system password store refused to save the password ({type(exc).__name__}). "
-            "Collector will ask for it each time it sends mail."
+            _("The system password store refused to save the password ({error}). "
+              "Collector will ask for it each time it sends mail.").format(
+                error=type(exc).__name__)
         ) from None
 
 

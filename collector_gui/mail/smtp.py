@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from collector_gui.core import reminder_settings as RS
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.mail.secrets import Secret
 
 SECURITY_MODES = ("starttls", "ssl", "none")
@@ -98,17 +99,18 @@ class SmtpSettings:
         """What keeps these settings from working ([] when nothing does)."""
         out = []
         if not self.host:
-            out.append("No mail server is set (smtp.host).")
+            out.append(_("No mail server is set (smtp.host)."))
         if not 0 < self.port < 65536:
-            out.append(f"The port {self.port} is not a valid port number (smtp.port).")
+            out.append(_("The port {port} is not a valid port number (smtp.port).").format(
+                port=self.port))
         if self.security not in SECURITY_MODES:
-            out.append(f"Connection security {self.security!r} is unknown; use starttls, "
-                       "ssl or none (smtp.security).")
+            out.append(_("Connection security {security} is unknown; use starttls, "
+                         "ssl or none (smtp.security).").format(security=repr(self.security)))
         if not self.from_address:
-            out.append("There is no From address (smtp.from, or business.email).")
+            out.append(_("There is no From address (smtp.from, or business.email)."))
         if self.user and self.security == "none" and not _is_loopback(self.host):
-            out.append("The password would travel unencrypted: use starttls or ssl "
-                       "(smtp.security) with a user name.")
+            out.append(_("The password would travel unencrypted: use starttls or ssl "
+                         "(smtp.security) with a user name."))
         return out
 
     def describe(self) -> str:
@@ -142,9 +144,13 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
         code, resp = smtp.docmd("AUTH", "LOGIN " + base64.b64encode(user.encode()).decode())
         if code == 334:
             code, resp = smtp.docmd(base64.b64encode(password.encode()).decode())
+    elif methods:
+        raise SmtpAuthError(_("The mail server offers no login method Collector can use with "
+                              "a password that has accents (it offers: {methods}).").format(
+                                  methods=" ".join(methods)))
     else:
-        raise SmtpAuthError(f"The mail server offers no login method Collector can use with "
-                            f"a password that has accents (it offers: {' '.join(methods) or 'none'}).")
+        raise SmtpAuthError(_("The mail server offers no login method Collector can use with "
+                              "a password that has accents (it offers: none)."))
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, resp)
 
@@ -185,8 +191,8 @@ class SmtpConnection:
         if problems:
             raise SmtpConfigError(" ".join(problems))
         if s.needs_password and not self._password:
-            raise SmtpConfigError(f"The mail server {s.host} needs the password of {s.user}, "
-                                  "and none was given.")
+            raise SmtpConfigError(_("The mail server {host} needs the password of {user}, "
+                                    "and none was given.").format(host=s.host, user=s.user))
         context = self._context or ssl.create_default_context()
         where = s.describe()
         try:
@@ -200,8 +206,8 @@ class SmtpConnection:
             if s.security == "starttls":
                 if not smtp.has_extn("starttls"):
                     raise SmtpTlsError(
-                        f"The mail server {where} does not offer STARTTLS. Choose ssl (often "
-                        "port 465) or check the server's settings.")
+                        _("The mail server {server} does not offer STARTTLS. Choose ssl (often "
+                          "port 465) or check the server's settings.").format(server=where))
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if s.needs_password:
@@ -256,8 +262,9 @@ class SmtpConnection:
         if refused:  # some (not all) recipients refused: the others got it
             code, resp = next(iter(refused.values()))
             raise SmtpRejected(
-                f"The mail server refused some recipients: {', '.join(refused)} "
-                f"({code} {_reply_text(resp)}).", code, "rcpt")
+                _("The mail server refused some recipients: {recipients} "
+                  "({code} {reply}).").format(recipients=", ".join(refused), code=code,
+                                              reply=_reply_text(resp)), code, "rcpt")
 
     def _reset(self) -> None:
         if self._smtp is None:
@@ -290,74 +297,98 @@ class SmtpConnection:
         where = s.describe()
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             return SmtpAuthError(
-                f"The mail server {s.host} refused the user name or password of {s.user} "
-                f"({exc.smtp_code} {_reply_text(exc.smtp_error)}). Check them in the settings.")
+                _("The mail server {host} refused the user name or password of {user} "
+                  "({code} {reply}). Check them in the settings.").format(
+                    host=s.host, user=s.user, code=exc.smtp_code,
+                    reply=_reply_text(exc.smtp_error)))
         if isinstance(exc, smtplib.SMTPNotSupportedError):
-            return SmtpTlsError(f"The mail server {where} does not support what was asked: "
-                                f"{exc}. Check the connection security setting.")
+            return SmtpTlsError(_("The mail server {server} does not support what was asked: "
+                                  "{error}. Check the connection security setting.").format(
+                                      server=where, error=exc))
         if isinstance(exc, smtplib.SMTPRecipientsRefused):
             code, resp = next(iter(exc.recipients.values()))
             who = ", ".join(exc.recipients)
-            return SmtpRejected(
-                f"The mail server refused the recipient {who} ({code} {_reply_text(resp)})."
-                + (" It may work later." if 400 <= code < 500 else
-                   " Check the client's email address."), code, "rcpt")
+            if 400 <= code < 500:
+                text = _("The mail server refused the recipient {recipient} "
+                         "({code} {reply}). It may work later.")
+            else:
+                text = _("The mail server refused the recipient {recipient} "
+                         "({code} {reply}). Check the client's email address.")
+            return SmtpRejected(text.format(recipient=who, code=code, reply=_reply_text(resp)),
+                                code, "rcpt")
         if isinstance(exc, smtplib.SMTPSenderRefused):
             return SmtpRejected(
-                f"The mail server refused the sender {exc.sender} ({exc.smtp_code} "
-                f"{_reply_text(exc.smtp_error)}). Check the From address (smtp.from).",
+                _("The mail server refused the sender {sender} ({code} {reply}). "
+                  "Check the From address (smtp.from).").format(
+                    sender=exc.sender, code=exc.smtp_code, reply=_reply_text(exc.smtp_error)),
                 exc.smtp_code, "mail")
         if isinstance(exc, smtplib.SMTPDataError):
+            if 400 <= exc.smtp_code < 500:
+                text = _("The mail server refused the message ({code} {reply}). "
+                         "It may work later.")
+            else:
+                text = _("The mail server refused the message ({code} {reply}).")
             return SmtpRejected(
-                f"The mail server refused the message ({exc.smtp_code} "
-                f"{_reply_text(exc.smtp_error)})."
-                + (" It may work later." if 400 <= exc.smtp_code < 500 else ""),
+                text.format(code=exc.smtp_code, reply=_reply_text(exc.smtp_error)),
                 exc.smtp_code, "data")
         if isinstance(exc, smtplib.SMTPServerDisconnected) and (
             isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc)
         ):  # smtplib reports a timeout while reading a reply as a disconnection
             exc = TimeoutError(str(exc))
         if isinstance(exc, smtplib.SMTPServerDisconnected):
-            return SmtpDisconnected(
-                f"The mail server {where} closed the connection "
-                + ("while the message was being sent. It was probably not delivered; "
-                   "retry it from the outbox." if when == "send" else
-                   "before Collector could log in. Check the port and connection security."))
+            if when == "send":
+                text = _("The mail server {server} closed the connection while the message "
+                         "was being sent. It was probably not delivered; retry it from the "
+                         "outbox.")
+            else:
+                text = _("The mail server {server} closed the connection before Collector "
+                         "could log in. Check the port and connection security.")
+            return SmtpDisconnected(text.format(server=where))
         if isinstance(exc, smtplib.SMTPConnectError):
-            return SmtpConnectError(f"The mail server {where} refused the connection "
-                                    f"({exc.smtp_code} {_reply_text(exc.smtp_error)}).")
+            return SmtpConnectError(_("The mail server {server} refused the connection "
+                                      "({code} {reply}).").format(
+                                          server=where, code=exc.smtp_code,
+                                          reply=_reply_text(exc.smtp_error)))
         if isinstance(exc, smtplib.SMTPResponseException):
-            return SmtpRejected(f"The mail server answered {exc.smtp_code} "
-                                f"{_reply_text(exc.smtp_error)}.", exc.smtp_code, "mail")
+            return SmtpRejected(_("The mail server answered {code} {reply}.").format(
+                code=exc.smtp_code, reply=_reply_text(exc.smtp_error)), exc.smtp_code, "mail")
         if isinstance(exc, ssl.SSLCertVerificationError):
             return SmtpTlsError(
-                f"The mail server {where} could not prove its identity "
-                f"({exc.verify_message or exc.reason}). Check the server name; the connection "
-                "was not trusted and nothing was sent.")
+                _("The mail server {server} could not prove its identity ({reason}). Check "
+                  "the server name; the connection was not trusted and nothing was "
+                  "sent.").format(server=where, reason=exc.verify_message or exc.reason))
         if isinstance(exc, ssl.SSLError):
             return SmtpTlsError(
-                f"A secure connection to {where} could not be made ({exc.reason or exc}). "
-                "Check the port and the connection security (starttls, usually port 587; "
-                "ssl, usually port 465).")
+                _("A secure connection to {server} could not be made ({reason}). "
+                  "Check the port and the connection security (starttls, usually port 587; "
+                  "ssl, usually port 465).").format(server=where, reason=exc.reason or exc))
         if isinstance(exc, (socket.timeout, TimeoutError)):
-            return SmtpTimeout(f"The mail server {where} did not answer within "
-                               f"{s.timeout:g} seconds. Try again later.")
+            return SmtpTimeout(_("The mail server {server} did not answer within "
+                                 "{seconds} seconds. Try again later.").format(
+                                     server=where, seconds=f"{s.timeout:g}"))
         if isinstance(exc, socket.gaierror):
-            return SmtpConnectError(f"The mail server name {s.host!r} was not found. "
-                                    "Check smtp.host and your internet connection.")
+            return SmtpConnectError(_("The mail server name {host} was not found. "
+                                      "Check smtp.host and your internet connection.").format(
+                                          host=repr(s.host)))
         if isinstance(exc, ConnectionRefusedError):
-            return SmtpConnectError(f"The mail server {where} refused the connection. Check "
-                                    "the server name and port.")
+            return SmtpConnectError(_("The mail server {server} refused the connection. Check "
+                                      "the server name and port.").format(server=where))
         if isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
-            return SmtpDisconnected(f"The connection to {where} was cut "
-                                    + ("while the message was being sent; retry it from the "
-                                       "outbox." if when == "send" else "."))
+            if when == "send":
+                text = _("The connection to {server} was cut while the message was being "
+                         "sent; retry it from the outbox.")
+            else:
+                text = _("The connection to {server} was cut.")
+            return SmtpDisconnected(text.format(server=where))
         if isinstance(exc, smtplib.SMTPException):  # (before OSError: it is one)
-            return SmtpError(f"Sending through {where} failed: {exc}")
+            return SmtpError(_("Sending through {server} failed: {error}").format(
+                server=where, error=exc))
         if isinstance(exc, OSError):
-            return SmtpConnectError(f"Could not reach the mail server {where}: "
-                                    f"{exc.strerror or exc}.")
+            return SmtpConnectError(_("Could not reach the mail server {server}: "
+                                      "{error}.").format(server=where,
+                                                         error=exc.strerror or exc))
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise exc
-        return SmtpError(f"Sending through {where} failed unexpectedly: "
-                         f"{type(exc).__name__}: {exc}")
+        return SmtpError(_("Sending through {server} failed unexpectedly: "
+                           "{error_type}: {error}").format(
+                               server=where, error_type=type(exc).__name__, error=exc))

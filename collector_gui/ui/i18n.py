@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from collector_gui import paths
+from collector_gui.core import i18n as messages_i18n
 from collector_gui.core.money import format_minor
 
 LANGUAGES = ("en", "es")
@@ -56,10 +57,12 @@ _installed: list[QTranslator] = []
 
 
 def install_translators(language: str) -> bool:
-    """Install Collector's and Qt's own translations for *language* (none for English).
+    """Install Collector's and Qt's own translations for *language* (none for English), and
+    make the messages of the layers below (errors, reports: gettext) speak it too.
 
     Returns False when Collector's .qm file is missing (the install step builds it).
     """
+    messages_i18n.set_language(language)
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)

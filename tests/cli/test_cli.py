@@ -58,7 +58,7 @@ def test_ledger_path_from_environment(tmp_path):
 
 def test_import_aging_overdue(tmp_path, led, capsys):
     assert main(["--ledger", led, "import", "invoices", write(tmp_path, "i.csv", INVOICES)]) == 0
-    assert "created 2 new client(s): José Núñez, Acme Ltd" in capsys.readouterr().out
+    assert "created 2 new clients: José Núñez, Acme Ltd" in capsys.readouterr().out
 
     assert main(["--ledger", led, "aging", "--as-of", "2026-11-23", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
@@ -111,7 +111,7 @@ def test_import_from_stdin_dry_run(led):
     result = collector("--ledger", led, "import", "clients", "-", "--dry-run",
                        input="name,email\nAna,ana@example.es\n")
     assert result.returncode == 0, result.stderr
-    assert "would import 1 clients" in result.stdout
+    assert "would import 1 client" in result.stdout
     assert collector("--ledger", led, "export", "clients", "-").stdout.count("\n") == 1
 
 

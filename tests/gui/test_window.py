@@ -269,7 +269,7 @@ def test_backup_and_import_run_in_background(qtbot, window, ctx, tmp_path):
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert ctx.store.find_client("Imported One") is not None
     box = _box(qtbot, "messageBox")
-    assert "imported 1 clients" in box.text()
+    assert box.text().endswith("clients.csv: imported 1 client.")
     box.close()
     wait_loaded(qtbot, window.clients.model)
     assert window.clients.model.rowCount() == 1

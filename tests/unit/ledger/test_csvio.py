@@ -45,7 +45,7 @@ def test_clients_invoices_payments_import(store):
     rep = run(store, "invoices", INVOICES)
     assert rep.ok, messages(rep)
     assert rep.created_clients == ["Brand New SL"]
-    assert "created 1 new client(s): Brand New SL" in rep.summary()
+    assert "created 1 new client: Brand New SL" in rep.summary()
     assert store.find_client("brand new sl").currency == "JPY"
     assert store.find_invoice("A-3").total_minor == 150000
 
@@ -150,7 +150,7 @@ def test_file_level_problems(store, data, expected):
 def test_dry_run_writes_nothing_and_unknown_columns_are_named(store):
     rep = run(store, "clients", "name,colour\nAna,blue\n", dry_run=True)
     assert rep.ok and not rep.written
-    assert "would import 1 clients" in rep.summary() and "colour" in rep.summary()
+    assert "would import 1 client" in rep.summary() and "colour" in rep.summary()
     assert store.counts()["clients"] == 0
 
 
