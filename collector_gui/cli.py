@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Collector: who owes you money, how much, for how long. "
                       "With no command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"collector {__version__}")
+    parser.add_argument("--version", action="version", version=f"collector {__version__}",
+                        help=_("print the version and exit"))
     parser.add_argument("--ledger", type=Path, metavar="PATH",
                         help=_("the ledger file (default: $COLLECTOR_LEDGER, else {path})")
                         .format(path=paths.default_ledger_path()))

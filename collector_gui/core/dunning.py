@@ -35,7 +35,7 @@ from enum import StrEnum
 
 from collector_gui.core import reminder_settings as RS
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.i18n import _, ngettext
+from collector_gui.core.i18n import _, ngettext, pgettext
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice, Payment
 from collector_gui.core.settings import Settings
 
@@ -59,6 +59,18 @@ class Stage(StrEnum):
     def escalation(self) -> bool:
         """Sent after the due date has passed (polite, firm, final)."""
         return self in ESCALATION
+
+    @property
+    def label(self) -> str:
+        """The stage's name for people, in the current language (the value is what settings
+        and the ledger store)."""
+        return {
+            "pre-due": pgettext("reminder stage", "pre-due"),
+            "due": pgettext("reminder stage", "due"),
+            "polite": pgettext("reminder stage", "polite"),
+            "firm": pgettext("reminder stage", "firm"),
+            "final": pgettext("reminder stage", "final"),
+        }[self.value]
 
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
@@ -300,8 +312,8 @@ class Decision:
         if self.reason is Reason.DUE:
             if self.broken_promise is not None:
                 return _("{stage} reminder due (the promise to pay by {date} was not kept)").format(
-                    stage=self.stage, date=self.broken_promise.promised_date)
-            return _("{stage} reminder due").format(stage=self.stage)
+                    stage=self.stage.label, date=self.broken_promise.promised_date)
+            return _("{stage} reminder due").format(stage=self.stage.label)
         texts = {
             Reason.PAID: _("paid"),
             Reason.VOID: _("void"),
@@ -329,24 +341,25 @@ class Decision:
         if self.reason is Reason.ALREADY_SENT:
             if when:
                 return _("{stage} reminder sent on {sent}; the next on {date}").format(
-                    stage=self.last_stage, sent=self.last_stage_on, date=when)
+                    stage=self.last_stage.label, sent=self.last_stage_on, date=when)
             return _("{stage} reminder sent on {sent}").format(
-                stage=self.last_stage, sent=self.last_stage_on)
+                stage=self.last_stage.label, sent=self.last_stage_on)
         if self.reason is Reason.MIN_GAP:
             if when:
                 return _("{stage} reminder due, but the client was reminded less than the "
-                         "minimum gap ago; possible on {date}").format(stage=self.stage, date=when)
+                         "minimum gap ago; possible on {date}").format(stage=self.stage.label,
+                                                                 date=when)
             return _("{stage} reminder due, but the client was reminded less than the "
-                     "minimum gap ago; possible").format(stage=self.stage)
+                     "minimum gap ago; possible").format(stage=self.stage.label)
         if self.reason is Reason.PAY_BY_PENDING:
             if when:
-                return _("final notice sent on {sent}; its pay-by date ends before on "
+                return _("final notice sent on {sent}; waiting for its pay-by date, "
                          "{date}").format(sent=self.last_stage_on, date=when)
-            return _("final notice sent on {sent}; its pay-by date ends before").format(
+            return _("final notice sent on {sent}; waiting for its pay-by date").format(
                 sent=self.last_stage_on)
         return _("the reminders are done ({stage} sent on {sent}): call the client, or "
                  "prepare a dossier for a collection agency").format(
-            stage=self.last_stage, sent=self.last_stage_on)
+            stage=self.last_stage.label, sent=self.last_stage_on)
 
 
 def last_stage_sent(file: ClientFile, invoice_id: int) -> tuple[Stage | None, dt.date | None]:

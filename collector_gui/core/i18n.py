@@ -83,6 +83,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue().ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """*message* in the current language, told apart by *context* from the same English word
+    in another sense ("final" as a reminder stage)."""
+    return _catalogue().pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks *message* for translation without translating it (for constants: translate with
     _() where the message is shown)."""

@@ -203,6 +203,28 @@ def test_spanish(qtbot, demo_ctx, settings, tmp_path):
         i18n.install_translators("en")
 
 
+def test_spanish_window_reports_errors_in_spanish(qtbot, ctx, tmp_path):
+    # The layers below the window (import report, store errors) speak the window's language.
+    assert i18n.install_translators("es")
+    try:
+        window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings, "es_ES", "es"))
+        bad = tmp_path / "malas.csv"
+        bad.write_text("number,client,issue_date,due_date,currency,total\n"
+                       "X-1,Ana,2026-02-30,2026-03-01,EUR,10\n", encoding="utf-8")
+        window.show_page(2)
+        handle = window.start_import("invoices", str(bad))
+        qtbot.waitUntil(lambda: handle.done, timeout=5000)
+        box = _box(qtbot, "messageBox")
+        text = box.text() + "\n" + box.detailedText() + "\n" + box.informativeText()
+        assert "2026-02-30 no es una fecha que exista" in text, text
+        assert "no se ha importado nada" in text, text
+        box.close()
+        window.close()
+    finally:
+        i18n.install_translators("en")
+    assert ctx.store.find_client("Ana") is None
+
+
 def test_settings_language_switch_is_remembered(qtbot, window, ctx):
     window.act_settings.trigger()
     dialog = window._dialog

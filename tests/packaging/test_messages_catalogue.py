@@ -20,25 +20,27 @@ CATALOGUES = sorted((ROOT / "resources" / "locale").glob("*/LC_MESSAGES/collecto
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}|%\((\w+)\)\w|%[sdr]")
 
 
-def code_messages() -> dict[str, str]:
-    """msgid -> where it is used: Collector's _()/ngettext()/N_() strings and argparse's."""
-    found: dict[str, str] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
+Key = tuple[str, str | None]  # (msgid, context)
+
+
+def code_messages() -> dict[Key, str]:
+    """(msgid, context) -> where it is used: Collector's _()/ngettext()/pgettext()/N_()
+    strings, and argparse's."""
+    found: dict[Key, str] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
             str(CODE), method_map=[("**.py", "python")]):
-        for msgid in (message if isinstance(message, tuple) else (message,))[:1]:
-            found.setdefault(msgid, f"collector_gui/{filename}:{lineno}")
-    with open(argparse.__file__, "rb") as source:
-        for lineno, message, _comments, _context in extract_from_file(
-                "python", source.name):
-            msgid = message[0] if isinstance(message, tuple) else message
-            found.setdefault(msgid, f"argparse:{lineno}")
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault((msgid, context), f"collector_gui/{filename}:{lineno}")
+    for lineno, message, _comments, context in extract_from_file("python", argparse.__file__):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.setdefault((msgid, context), f"argparse:{lineno}")
     return found
 
 
-def catalogue_problems(catalog: Catalog, wanted: dict[str, str]) -> list[str]:
+def catalogue_problems(catalog: Catalog, wanted: dict[Key, str]) -> list[str]:
     problems = []
-    for msgid, where in sorted(wanted.items()):
-        entry = catalog.get(msgid)
+    for (msgid, context), where in sorted(wanted.items(), key=lambda kv: (kv[0][0], str(kv[0]))):
+        entry = catalog.get(msgid, context)
         if entry is None:
             problems.append(f"{where}: {msgid!r} is not in the catalogue")
             continue
@@ -49,7 +51,7 @@ def catalogue_problems(catalog: Catalog, wanted: dict[str, str]) -> list[str]:
             problems.append(f"{where}: {msgid!r} is not translated")
     for entry in catalog:
         msgid = entry.id[0] if isinstance(entry.id, tuple) else entry.id
-        if msgid and msgid not in wanted:
+        if msgid and (msgid, entry.context) not in wanted:
             problems.append(f"{msgid!r} is in the catalogue but no longer in the code")
     return problems
 
@@ -102,12 +104,14 @@ def test_the_checks_catch_missing_fuzzy_empty_stale_and_broken_entries():
     catalog.add("Gone", "Ido")
     catalog.add(("{n} day", "{n} days"), ("{n} día", ""))
     catalog.add("Owed by {client}", "Debe {cliente}")
-    wanted = {m: "x.py:1" for m in ("Done", "Todo", "Empty", "{n} day", "Missing",
-                                     "Owed by {client}")}
+    catalog.add("final", "final", context="reminder stage")
+    wanted = {(m, None): "x.py:1" for m in ("Done", "Todo", "Empty", "{n} day", "Missing",
+                                             "Owed by {client}", "final")}
     problems = catalogue_problems(catalog, wanted)
-    assert len(problems) == 5, problems
+    assert len(problems) == 7, problems
     for text in ("'Todo' is fuzzy", "'Empty' is not translated", "'{n} day' is not translated",
-                 "'Missing' is not in the catalogue", "'Gone' is in the catalogue but no longer"):
+                 "'Missing' is not in the catalogue", "'Gone' is in the catalogue but no longer",
+                 "'final' is not in the catalogue", "'final' is in the catalogue but no longer"):
         assert any(text in p for p in problems), (text, problems)
     assert placeholder_problems(catalog) == [
         "'Owed by {client}': ['{client}'] became ['{cliente}'] in 'Debe {cliente}'"]
