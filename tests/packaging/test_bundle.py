@@ -118,12 +118,19 @@ def test_bundle_runs_version_and_headless_commands(bundle, tmp_path):
     assert aging["currencies"], aging
     for buckets in aging["currencies"].values():
         assert set(buckets) >= {"current", "1-30", "31-60", "61-90", "90+", "total"}
+    # In Spanish too: the bundle carries the built message catalogue.
+    run = _run_bundle(exe, "--ledger", str(ledger), "aging", "--as-of", "2026-11-23",
+                      env={"LANG": "es_ES.UTF-8"})
+    assert run.stdout.startswith("Antigüedad de saldos a fecha de 2026-11-23\n"), run.stdout
+    run = _run_bundle(exe, "--help", env={"LANG": "es_ES.UTF-8"})
+    assert run.stdout.startswith("uso: collector") and "\nopciones:\n" in run.stdout
 
 
 @pytest.mark.slow
 def test_bundle_carries_resources_and_leaves_out_unused_qt(bundle):
     internal = bundle / "_internal"
     assert (internal / "resources" / "translations" / "collector_es.qm").is_file()
+    assert (internal / "resources" / "locale" / "es" / "LC_MESSAGES" / "collector.mo").is_file()
     assert (internal / "resources" / "icons" / "collector.svg").is_file()
     assert (internal / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
     assert (internal / "templates").is_dir()
