@@ -85,10 +85,12 @@ def test_metainfo_matches_the_project():
     langs = {el.get(XML_LANG) for el in root.findall("summary")}
     assert {None, "es"} <= langs
     assert any(p.get(XML_LANG) == "es" for p in root.findall("description/p"))
-    image = root.find("screenshots/screenshot/image").text
-    assert image.startswith("https://")
-    # The screenshot the URL points to exists in the repository.
-    assert (ROOT / "docs" / "screenshots" / Path(image).name).is_file()
+    images = root.findall("screenshots/screenshot/image")
+    assert {i.get(XML_LANG) for i in images} >= {None, "es"}
+    for image in images:
+        assert image.text.startswith("https://")
+        # The screenshot each URL points to exists in the repository.
+        assert (ROOT / "docs" / "screenshots" / Path(image.text).name).is_file(), image.text
 
 
 # -- icons ----------------------------------------------------------------------------------
