@@ -29,10 +29,11 @@ from itertools import accumulate
 
 from collector_gui.actions import demo_data as D
 from collector_gui.actions.progress import Task, quiet
+from collector_gui.actions.reports import record_count
 from collector_gui.core import settings as cfg
 from collector_gui.core.aging import BUCKETS
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.i18n import _, ngettext
+from collector_gui.core.i18n import _
 from collector_gui.ledger.database import Ledger
 
 __all__ = ["DemoSummary", "generate_demo"]
@@ -321,25 +322,12 @@ def _refuse_unless_empty(ledger: Ledger) -> None:
         for table in ("invoices", "clients", "payments", "contact_events")
     }
     if any(counts.values()):
-        what = ", ".join(_count(table, n) for table, n in counts.items() if n)
+        what = ", ".join(record_count(table, n) for table, n in counts.items() if n)
         raise CollectorError(
             _("The demo fills an empty ledger; {file} has {what}. Nothing was changed. "
               "Use a new file (collector --ledger NEW.sqlite demo).").format(
                   file=ledger.path.name, what=what)
         )
-
-
-def _count(table: str, n: int) -> str:
-    """How many records of a table the ledger holds ("1,200 invoices")."""
-    if table == "invoices":
-        text = ngettext("{n} invoice", "{n} invoices", n)
-    elif table == "clients":
-        text = ngettext("{n} client", "{n} clients", n)
-    elif table == "payments":
-        text = ngettext("{n} payment", "{n} payments", n)
-    else:  # contact_events
-        text = ngettext("{n} contact event", "{n} contact events", n)
-    return text.format(n=f"{n:,}")
 
 
 def generate_demo(

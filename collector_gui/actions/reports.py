@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale, UnknownLocaleError, default_locale
+from babel.numbers import format_decimal
 
 from collector_gui.core.aging import AgingReport
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.i18n import _
+from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.money import decimal_formatter
 from collector_gui.ledger.store import OverdueRow, Store
 
@@ -23,6 +24,21 @@ def user_locale() -> str:
     if locale.variant == "POSIX" or locale.language in ("c", "posix"):
         return "en"
     return str(locale)
+
+
+def record_count(table: str, n: int) -> str:
+    """How many records of a ledger table there are, for people ("1,200 invoices")."""
+    if table == "clients":
+        text = ngettext("{n} client", "{n} clients", n)
+    elif table == "invoices":
+        text = ngettext("{n} invoice", "{n} invoices", n)
+    elif table == "payments":
+        text = ngettext("{n} payment", "{n} payments", n)
+    elif table == "contact_events":
+        text = ngettext("{n} contact event", "{n} contact events", n)
+    else:
+        return f"{n} {table.replace('_', ' ')}"
+    return text.format(n=format_decimal(n, locale=user_locale()))
 
 
 def aging(store: Store, as_of: dt.date) -> AgingReport:

@@ -30,8 +30,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from collector_gui import paths
+from collector_gui.actions.reports import record_count
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.i18n import _, ngettext
+from collector_gui.core.i18n import _
 from collector_gui.ledger.database import LedgerBusy
 from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION
 
@@ -62,23 +63,8 @@ class BackupInfo:
 
     def describe(self) -> str:
         when = self.made_at.strftime("%Y-%m-%d %H:%M") if self.made_at else _("unknown date")
-        what = ", ".join(_count(t, n) for t, n in self.counts.items())
+        what = ", ".join(record_count(t, n) for t, n in self.counts.items())
         return f"{self.path.name} ({when}: {what})"
-
-
-def _count(table: str, n: int) -> str:
-    """How many records of a table a backup holds ("3 invoices")."""
-    if table == "clients":
-        text = ngettext("{n} client", "{n} clients", n)
-    elif table == "invoices":
-        text = ngettext("{n} invoice", "{n} invoices", n)
-    elif table == "payments":
-        text = ngettext("{n} payment", "{n} payments", n)
-    elif table == "contact_events":
-        text = ngettext("{n} contact event", "{n} contact events", n)
-    else:
-        return f"{n} {table.replace('_', ' ')}"
-    return text.format(n=n)
 
 
 @dataclass(frozen=True, slots=True)
