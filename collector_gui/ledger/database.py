@@ -206,9 +206,19 @@ class Ledger:
     def _check_kind(self) -> bool:
         """Refuse a file that is not a ledger, or is from a newer Collector; True if it has tables."""
         conn = self.conn
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        # The three reads in one snapshot: read one by one, another program creating the same
+        # new ledger could commit in between, and its tables without its application id
+        # looked like somebody else's database.
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
         if has_tables and app_id != APPLICATION_ID:
             raise NotALedger(
                 _("{path} is an SQLite database, but not a Collector ledger. "

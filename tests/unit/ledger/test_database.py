@@ -120,3 +120,28 @@ def test_backup_is_a_checked_copy(ledger, tmp_path):
     assert not list(made.parent.glob("*.partial"))
     named = ledger.backup(tmp_path / "exact.sqlite")
     assert named == tmp_path / "exact.sqlite" and named.exists()
+
+
+def test_a_ledger_created_between_the_checks_is_not_taken_for_another_database(
+        tmp_path, monkeypatch):
+    """Another program creates the same new ledger while this one checks what the file is:
+    the checks share one snapshot, so they never see its tables without its application id."""
+    path = tmp_path / "new.sqlite"
+    empty = sqlite3.connect(path)  # a new, empty file, already in WAL (as the other left it)
+    empty.execute("PRAGMA journal_mode = WAL")
+    empty.close()
+    created = []
+
+    class Racing(sqlite3.Connection):
+        def execute(self, sql, *args):
+            cursor = super().execute(sql, *args)
+            if sql == "PRAGMA application_id" and not created:
+                created.append(True)
+                Ledger.open(path).close()  # the other program, in between
+            return cursor
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect",
+                        lambda *a, **kw: real_connect(*a, factory=Racing, **kw))
+    with Ledger.open(path) as ledger:
+        assert created and ledger.schema_version == migrations.SCHEMA_VERSION
