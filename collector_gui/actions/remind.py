@@ -684,6 +684,42 @@ def plan_reminders(store: Store, as_of: dt.date | None = None, *, client: str | 
     return ReminderFlow(store, as_of, client=client, now=now)
 
 
+# -- the dashboard's "to chase today" ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChaseToday:
+    """The invoices the reminder policy says to act on today (the dashboard's list).
+
+    `reminders`: the invoices of the messages the plan proposes today (what the wizard and
+    `collector remind` would send, a courtesy notice included); `manual`: the invoices whose
+    email reminders are over (call the client, or prepare a dossier).
+    """
+
+    as_of: dt.date
+    reminders: tuple[int, ...] = ()
+    manual: tuple[int, ...] = ()
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """Every invoice to act on, each once, by id."""
+        return tuple(sorted({*self.reminders, *self.manual}))
+
+    @classmethod
+    def of(cls, flow: ReminderFlow) -> ChaseToday:
+        """What a plan (as the policy made it, before any change by hand) says to act on."""
+        reminders = {inv.id for e in flow.entries if not e.by_hand for inv in e.invoices}
+        manual = {d.invoice.id for _client, d in flow.manual_steps()}
+        return cls(flow.as_of, tuple(sorted(i for i in reminders if i is not None)),
+                   tuple(sorted(i for i in manual if i is not None)))
+
+
+def chase_today(store: Store, as_of: dt.date | None = None) -> ChaseToday:
+    """The invoices to act on today, from the same plan as the wizard's (reminders due,
+    manual steps). Reads the whole reminder history: run it off the window's thread."""
+    return ChaseToday.of(ReminderFlow(store, as_of))
+
+
 # The heading of each draft in `collector remind --dry-run`, per stage.
 _DRAFT_HEADING = {
     Stage.PRE_DUE: N_("== {client}: pre-due reminder to {recipient}"),
@@ -862,7 +898,8 @@ def preview_template(store: Store, client: int | str, stage: Stage | str, *,
 
 
 __all__ = [
-    "AskPassword", "DeliverySummary", "Draft", "KeyringUnavailable", "MessageResult",
-    "OutboxItem", "Outcome", "PlanEntry", "ReminderFlow", "discard", "dunning_policy",
-    "format_drafts", "outbox", "parse_stage", "plan_reminders", "preview_template", "retry",
+    "AskPassword", "ChaseToday", "DeliverySummary", "Draft", "KeyringUnavailable",
+    "MessageResult", "OutboxItem", "Outcome", "PlanEntry", "ReminderFlow", "chase_today",
+    "discard", "dunning_policy", "format_drafts", "outbox", "parse_stage", "plan_reminders",
+    "preview_template", "retry",
 ]

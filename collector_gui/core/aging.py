@@ -125,30 +125,3 @@ def collected_per_month(
         if month in index:
             out.setdefault(currency, [0] * len(months))[index[month]] += amount
     return dict(sorted(out.items()))
-
-
-# -- who to chase today: an interim rule ------------------------------------------------------
-# Until core.dunning holds the real reminder policy, the window's "to chase today" list uses
-# this simple rule. The dunning policy replaces it: nothing else depends on it.
-
-INTERIM_CHASE_GAP_DAYS = 7
-
-
-def interim_chase_cutoff(as_of: dt.date) -> dt.date:
-    """The last day a contact may have been made for the invoice to be chased again."""
-    return as_of - dt.timedelta(days=INTERIM_CHASE_GAP_DAYS)
-
-
-def interim_chase_due(
-    due_date: dt.date,
-    last_contact: dt.date | None,
-    as_of: dt.date,
-    *,
-    disputed: bool = False,
-    paused: bool = False,
-) -> bool:
-    """An open invoice is to be chased today when it is past due, not disputed or paused,
-    and nobody contacted the client about it in the last INTERIM_CHASE_GAP_DAYS - 1 days."""
-    if disputed or paused or as_of <= due_date:
-        return False
-    return last_contact is None or last_contact <= interim_chase_cutoff(as_of)

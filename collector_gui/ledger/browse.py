@@ -9,6 +9,8 @@ fetched many pages). Money stays integer minor units; the window formats it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -16,7 +18,6 @@ from collector_gui.core.aging import (
     AgingReport,
     average_days_to_pay,
     collected_per_month,
-    interim_chase_cutoff,
     last_months,
 )
 from collector_gui.ledger.database import Ledger
@@ -249,15 +250,17 @@ OVERDUE_SORTS: dict[str, str] = {
 }
 
 
-def _overdue_query(today: dt.date, *, chase_only: bool, client_id: int | None,
+def _overdue_query(today: dt.date, *, ids: Collection[int] | None, client_id: int | None,
                    text: str) -> _Paged:
-    where = [_OPEN, "i.due_date < :today", "i.issue_date <= :today"]
+    where = [_OPEN, "i.issue_date <= :today"]
     params: dict = {"today": today.isoformat()}
-    if chase_only:
-        # core.aging.interim_chase_due, in SQL (a test keeps them equal)
-        where += ["i.disputed = 0", "i.reminders_paused = 0", "c.reminders_paused = 0",
-                  f"({_LAST_CONTACT} IS NULL OR date({_LAST_CONTACT}) <= :cutoff)"]
-        params["cutoff"] = interim_chase_cutoff(today).isoformat()
+    if ids is None:
+        where.append("i.due_date < :today")
+    else:
+        # Exactly these invoices (the reminder policy's list: actions.remind.chase_today),
+        # while still open; one due today or soon is listed too, when a notice is due for it.
+        where.append("i.id IN (SELECT value FROM json_each(:ids))")
+        params["ids"] = json.dumps(sorted({int(i) for i in ids}))
     if client_id is not None:
         where.append("i.client_id = :client_id")
         params["client_id"] = client_id
@@ -272,9 +275,11 @@ def _overdue_query(today: dt.date, *, chase_only: bool, client_id: int | None,
 
 
 def overdue_pager(ledger: Ledger, today: dt.date, sort: Sort = Sort("days"), *,
-                  chase_only: bool = False, client_id: int | None = None, text: str = "",
-                  page_size: int = PAGE_SIZE) -> Pager:
-    query = _overdue_query(today, chase_only=chase_only, client_id=client_id, text=text)
+                  ids: Collection[int] | None = None, client_id: int | None = None,
+                  text: str = "", page_size: int = PAGE_SIZE) -> Pager:
+    """Open invoices past due; with *ids*, only those invoices (open, issued by *today*),
+    due or not."""
+    query = _overdue_query(today, ids=ids, client_id=client_id, text=text)
     return Pager(ledger, query, OVERDUE_SORTS[sort.key], sort.descending, OverdueRow, page_size)
 
 
@@ -464,7 +469,6 @@ class Dashboard:
     months: list[str]  # "YYYY-MM", oldest first
     collected: dict[str, list[int]]  # currency -> amount per month
     average_days_to_pay: float | None  # over invoices fully paid in the last 12 months
-    chase_count: int
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -490,7 +494,6 @@ def dashboard(ledger: Ledger, today: dt.date, months: int = 12) -> Dashboard:
             "AND i.paid_minor >= i.total_minor GROUP BY days",
             {"since": since},
         ).fetchall()
-        chase = overdue_pager(ledger, today, chase_only=True).count()
         counts = {
             "clients": db.execute("SELECT count(*) FROM clients").fetchone()[0],
             "open": db.execute(f"SELECT count(*) FROM invoices AS i WHERE {_OPEN}").fetchone()[0],
@@ -501,7 +504,6 @@ def dashboard(ledger: Ledger, today: dt.date, months: int = 12) -> Dashboard:
         months=month_list,
         collected=collected_per_month(((m, c, a) for m, c, a in paid_rows), month_list),
         average_days_to_pay=average_days_to_pay(histogram),
-        chase_count=chase,
         counts=counts,
     )
 

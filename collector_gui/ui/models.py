@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -320,10 +321,13 @@ class OverdueModel(PagedModel):
     WIDTHS = (16, 16, 11, 28, 14, 13, 26, 14)
     DEFAULT_SORT = Sort("days")
 
-    def __init__(self, ctx: AppContext, parent=None, *, chase_only: bool = False,
+    def __init__(self, ctx: AppContext, parent=None, *, only_ids: Sequence[int] | None = None,
                  client_id: int | None = None) -> None:
         super().__init__(ctx, parent)
-        self.chase_only = chase_only
+        # None: every overdue invoice; a list: only those invoices (the dashboard's "to chase
+        # today", worked out by actions.remind.chase_today)
+        self.only_ids: tuple[int, ...] | None = (
+            tuple(only_ids) if only_ids is not None else None)
         self.client_id = client_id
         self.text = ""
 
@@ -331,8 +335,13 @@ class OverdueModel(PagedModel):
         self.text = text
         self.refresh()
 
+    def set_only_ids(self, ids: Sequence[int]) -> None:
+        """Show exactly these invoices (while open), read again now."""
+        self.only_ids = tuple(ids)
+        self.refresh()
+
     def make_pager(self, ledger, today, sort):
-        return browse.overdue_pager(ledger, today, sort, chase_only=self.chase_only,
+        return browse.overdue_pager(ledger, today, sort, ids=self.only_ids,
                                     client_id=self.client_id, text=self.text)
 
     def headers(self):

@@ -628,7 +628,7 @@
     <message>
         <location line="+1"/>
         <location filename="../../collector_gui/ui/main_window.py" line="+71"/>
-        <location filename="../../collector_gui/ui/models.py" line="+488"/>
+        <location filename="../../collector_gui/ui/models.py" line="+497"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
         <location filename="../../collector_gui/ui/reminder_wizard.py" line="+147"/>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+86"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+94"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
@@ -1293,14 +1293,14 @@
         <translation>Su libro no ha sufrido daños: cada cambio se guarda entero o no se guarda. Los detalles están en {path}; adjunte ese archivo si informa del problema.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-190"/>
+        <location filename="../../collector_gui/ui/models.py" line="-198"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+38"/>
         <source>reminders paused</source>
         <translation>recordatorios en pausa</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
@@ -1331,8 +1331,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../collector_gui/ui/models.py" line="-87"/>
-        <location line="+87"/>
+        <location filename="../../collector_gui/ui/models.py" line="-95"/>
+        <location line="+95"/>
         <location line="+68"/>
         <location line="+81"/>
         <location filename="../../collector_gui/ui/reminder_wizard.py" line="-334"/>
@@ -1391,32 +1391,32 @@
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-236"/>
+        <location filename="../../collector_gui/ui/models.py" line="-244"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Due</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-95"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+87"/>
+        <location line="+95"/>
         <location line="+67"/>
         <source>Balance</source>
         <translation>Pendiente</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-86"/>
-        <location filename="../../collector_gui/ui/models.py" line="-154"/>
-        <location line="+236"/>
+        <location filename="../../collector_gui/ui/models.py" line="-162"/>
+        <location line="+244"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1630,7 +1630,17 @@
         <translation>Leyendo el libro…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
+        <source>Working out today&apos;s reminders…</source>
+        <translation>Calculando los recordatorios de hoy…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Today&apos;s reminders could not be worked out: {error}</source>
+        <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -1650,17 +1660,22 @@
         <translation>{n} facturas pendientes, {clients} clientes</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{n} overdue invoices with no contact in the last {days} days.</source>
-        <translation>{n} facturas vencidas sin contacto en los últimos {days} días.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>Nothing to chase today.</source>
         <translation>Hoy no hay nada que reclamar.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>One invoice to act on today: a reminder due, or a call to make.</source>
+        <translation>Una factura requiere acción hoy: un recordatorio que enviar o una llamada que hacer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} invoices to act on today: reminders due, or a call to make.</source>
+        <translation>{n} facturas requieren acción hoy: recordatorios que enviar o llamadas que hacer.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>

@@ -7,7 +7,6 @@ import itertools
 
 import pytest
 
-from collector_gui.core.aging import interim_chase_due
 from collector_gui.core.model import Client, ContactEvent, EventKind, Invoice, Payment
 from collector_gui.ledger import browse
 from collector_gui.ledger.browse import Sort
@@ -111,22 +110,6 @@ def test_overdue_is_the_stores_overdue(demo_ledger):
         (o.number, o.balance_minor) for o in expected]
 
 
-def test_chase_list_is_the_interim_rule(demo_ledger):
-    rows = _all(browse.overdue_pager(demo_ledger, TODAY))
-    chase = {r.id for r in _all(browse.overdue_pager(demo_ledger, TODAY, chase_only=True))}
-    store = Store(demo_ledger)
-    paused_clients = {c.id for c in store.clients() if c.reminders_paused}
-    expected = {
-        r.id for r in rows
-        if r.client_id not in paused_clients and interim_chase_due(
-            dt.date.fromisoformat(r.due_date),
-            dt.date.fromisoformat(r.last_contact[:10]) if r.last_contact else None, TODAY,
-            disputed=bool(r.disputed), paused=bool(r.reminders_paused))
-    }
-    assert chase == expected
-    assert 0 < len(chase) < len(rows)
-
-
 def test_events_newest_first_and_filtered(demo_ledger):
     rows = _all(browse.event_pager(demo_ledger, browse.EventFilter(), page_size=50))
     assert [r.at for r in rows] == sorted((r.at for r in rows), reverse=True)
@@ -150,7 +133,6 @@ def test_dashboard_figures(demo_ledger):
     assert data.aging == store.aging(TODAY)
     assert len(data.months) == 12 and data.months[-1] == "2026-11"
     assert data.average_days_to_pay is not None and 0 < data.average_days_to_pay < 200
-    assert data.chase_count == browse.overdue_pager(demo_ledger, TODAY, chase_only=True).count()
     # Collected this month = the payments dated this month, per currency.
     with demo_ledger.read() as db:
         rows = db.execute(

@@ -87,15 +87,3 @@ def test_dashboard_helpers():
         [("2026-01", "EUR", 5), ("2026-01", "EUR", 7), ("2024-01", "EUR", 1), ("2026-02", "JPY", 3)],
         months)
     assert got == {"EUR": [0, 12, 0], "JPY": [0, 0, 3]}
-
-
-@pytest.mark.parametrize("due,last,disputed,paused,expected", [
-    (TODAY, None, False, False, False),  # due today: not yet
-    (TODAY - dt.timedelta(days=1), None, False, False, True),
-    (TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=6), False, False, False),
-    (TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=7), False, False, True),
-    (TODAY - dt.timedelta(days=30), None, True, False, False),
-    (TODAY - dt.timedelta(days=30), None, False, True, False),
-])
-def test_interim_chase_rule(due, last, disputed, paused, expected):
-    assert aging.interim_chase_due(due, last, TODAY, disputed=disputed, paused=paused) is expected

@@ -5,17 +5,20 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from collector_gui.actions import remind
 from collector_gui.ledger import browse
 from collector_gui.ui import models
 from collector_gui.ui.models import IdRole, RowRole, SortRole
 from collector_gui.ui.widgets import TableView
 
-from .conftest import wait_loaded
+from .conftest import TODAY, wait_loaded
 
 MODELS = {
     "invoices": lambda ctx: models.InvoicesModel(ctx),
     "overdue": lambda ctx: models.OverdueModel(ctx),
-    "chase": lambda ctx: models.OverdueModel(ctx, chase_only=True),
+    # the dashboard's "to chase today": the reminder policy's invoices
+    "chase": lambda ctx: models.OverdueModel(
+        ctx, only_ids=remind.chase_today(ctx.store, TODAY).ids),
     "clients": lambda ctx: models.ClientsModel(ctx),
     "events": lambda ctx: models.EventsModel(ctx),
     "payments": lambda ctx: models.PaymentsModel(ctx),

@@ -1,6 +1,8 @@
 """The dashboard: owed and overdue per currency, aging and collections charts, average days to
 pay, and the invoices to chase today. Figures come from browse.dashboard (Store.aging for the
-aging: what `collector aging` prints), read in a background thread."""
+aging: what `collector aging` prints), read in a background thread. The invoices to chase are
+the reminder policy's (actions.remind.chase_today: the plan the reminder wizard proposes, plus
+its manual steps), worked out in another background thread, so the figures need not wait."""
 
 from __future__ import annotations
 
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.ui.i18n import tr
-from collector_gui.core.aging import BUCKETS, INTERIM_CHASE_GAP_DAYS, overdue_total
+from collector_gui.actions.remind import ChaseToday, chase_today
+from collector_gui.core.aging import BUCKETS, overdue_total
+from collector_gui.core.errors import CollectorError
 from collector_gui.core.money import minor_digits
 from collector_gui.ledger import browse
+from collector_gui.ledger.store import Store
 from collector_gui.ui import labels, messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.models import OverdueModel
@@ -76,6 +81,7 @@ def _fill(chart: QChart, categories: list[str], values: list[float], color: str)
 
 class DashboardPage(Page):
     loaded = Signal()  # the figures were read and shown
+    chaseLoaded = Signal()  # the invoices to chase today were worked out (the table re-reads)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -83,6 +89,8 @@ class DashboardPage(Page):
         self.data: browse.Dashboard | None = None
         self._generation = 0
         self.loading = False
+        self.chase: ChaseToday | None = None  # the policy's invoices to act on today
+        self.chase_loading = False
         self.title = heading(tr("Dashboard"))
         self.as_of = QLabel()
         top = QHBoxLayout()
@@ -112,7 +120,7 @@ class DashboardPage(Page):
 
         self.chase_box = QGroupBox(tr("To chase today"))
         chase_layout = QVBoxLayout(self.chase_box)
-        self.chase_model = OverdueModel(ctx, self, chase_only=True)
+        self.chase_model = OverdueModel(ctx, self, only_ids=())  # filled by _show_chase
         self.chase_table = TableView("chase", self.chase_model, ctx.settings)
         self.chase_table.activatedId.connect(self.openInvoice)
         self.chase_table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
@@ -142,7 +150,6 @@ class DashboardPage(Page):
         self.loading = True
         if self.data is None:
             self.as_of.setText(tr("Reading the ledger…"))
-        self.chase_model.refresh()
 
         def done(data: browse.Dashboard) -> None:
             if generation == self._generation:
@@ -154,6 +161,34 @@ class DashboardPage(Page):
                 messages.report(self, exc)
 
         run_in_background(self, lambda ledger, _task: browse.dashboard(ledger, today), done,
+                          ledger_path=self.ctx.path, progress=False, on_error=failed)
+        self._refresh_chase(generation, today)
+
+    def _refresh_chase(self, generation: int, today: dt.date) -> None:
+        """Work out today's invoices to act on (the whole reminder history is read: in a
+        worker thread), then show them; the rows shown stay until then."""
+        self.chase_loading = True
+        if self.chase is None:  # the first time (the plan takes seconds in a large ledger)
+            self.chase_label.setText(tr("Working out today's reminders…"))
+
+        def done(chase: ChaseToday) -> None:
+            if generation == self._generation:
+                self._show_chase(chase)
+
+        def failed(exc: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self.chase_loading = False
+            if isinstance(exc, CollectorError):  # e.g. reminder settings that contradict
+                self.chase = None
+                self.chase_model.set_only_ids(())
+                self.chase_label.setText(
+                    tr("Today's reminders could not be worked out: {error}").format(error=exc))
+                self.chaseLoaded.emit()
+            else:
+                messages.report(self, exc)
+
+        run_in_background(self, lambda ledger, _task: chase_today(Store(ledger), today), done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
 
     def current_invoice_id(self) -> int | None:
@@ -175,10 +210,6 @@ class DashboardPage(Page):
         parts.append(tr("{n} open invoices, {clients} clients").format(
             n=fmt.number(data.counts.get("open", 0)), clients=fmt.number(data.counts.get("clients", 0))))
         self.summary.setText("   ·   ".join(parts))
-        self.chase_label.setText(
-            tr("{n} overdue invoices with no contact in the last {days} days.").format(
-                n=fmt.number(data.chase_count), days=INTERIM_CHASE_GAP_DAYS - 1)
-            if data.chase_count else tr("Nothing to chase today."))
         current = self.currency.currentText()
         currencies = sorted(set(data.aging.currencies) | set(data.collected),
                             key=lambda c: -(data.aging.total(c) if c in data.aging.buckets else 0))
@@ -191,6 +222,21 @@ class DashboardPage(Page):
         self._draw_charts()
         self.loading = False
         self.loaded.emit()
+
+    def _show_chase(self, chase: ChaseToday) -> None:
+        self.chase = chase
+        n = len(chase.ids)
+        if n == 0:
+            text = tr("Nothing to chase today.")
+        elif n == 1:
+            text = tr("One invoice to act on today: a reminder due, or a call to make.")
+        else:
+            text = tr("{n} invoices to act on today: reminders due, or a call to make.").format(
+                n=self.ctx.fmt.number(n))
+        self.chase_label.setText(text)
+        self.chase_model.set_only_ids(chase.ids)
+        self.chase_loading = False
+        self.chaseLoaded.emit()
 
     def _fill_totals(self, data: browse.Dashboard) -> None:
         while self.totals.count():

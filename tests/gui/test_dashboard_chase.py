@@ -1,0 +1,134 @@
+"""The dashboard's "To chase today": exactly the invoices the reminder policy says to act on
+today (the wizard's plan and its manual steps), worked out off the window's thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collector_gui.actions import remind
+from collector_gui.core.model import ContactEvent, EventKind, EventStatus
+from collector_gui.ledger.store import Store
+from collector_gui.ui import i18n
+from collector_gui.ui.main_window import MainWindow
+from tests.unit.reminders.test_chase_today import build_disagreeing_ledger
+
+from .conftest import TODAY, make_ctx, open_window
+
+ACT_ON = {"SEND-BROKEN", "SEND-NEVER", "MANUAL-DONE", "SEND-DUE-TODAY"}
+
+
+def _wait_chase(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.chase is not None and not page.chase_loading
+                    and not page.chase_model.loading, timeout=10000)
+
+
+def _shown(page) -> list[str]:
+    model = page.chase_model
+    return [model.row_at(r).number for r in range(model.rowCount())]
+
+
+def test_the_table_shows_what_the_policy_says(qtbot, ctx):
+    inv = build_disagreeing_ledger(Store(ctx.ledger))
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        # most overdue first, as before; the one due today last
+        assert _shown(page) == ["MANUAL-DONE", "SEND-BROKEN", "SEND-NEVER", "SEND-DUE-TODAY"]
+        assert set(_shown(page)) == ACT_ON
+        # the same invoices as the wizard's plan plus its manual steps
+        flow = remind.plan_reminders(ctx.store, TODAY)
+        planned = {i.id for e in flow.entries for i in e.invoices}
+        manual = {d.invoice.id for _client, d in flow.manual_steps()}
+        assert set(page.chase_model.ids()) == planned | manual
+        assert page.chase_model.ids() and set(page.chase_model.ids()) == set(page.chase.ids)
+        assert page.chase_label.text() == (
+            "4 invoices to act on today: reminders due, or a call to make.")
+        # what the old rule listed, the policy holds back
+        for number in ("WAIT-PAYBY", "WAIT-GAP-2", "SKIP-DISPUTED"):
+            assert inv[number].id not in page.chase_model.ids()
+    finally:
+        window.close()
+
+
+def test_the_table_follows_a_write(qtbot, ctx):
+    inv = build_disagreeing_ledger(ctx.store)
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        # the polite reminder to Never Reminded Inc went out (from the wizard, say)
+        ctx.store.add_event(ContactEvent(
+            client_id=inv["SEND-NEVER"].client_id, at=dt.datetime(2026, 11, 23, 9),
+            kind=EventKind.EMAIL, stage="polite", status=EventStatus.SENT,
+            invoice_ids=(inv["SEND-NEVER"].id,)))
+        ctx.notify()
+        qtbot.waitUntil(lambda: "SEND-NEVER" not in _shown(page), timeout=10000)
+        _wait_chase(qtbot, page)
+        assert set(_shown(page)) == ACT_ON - {"SEND-NEVER"}
+        assert page.chase_label.text() == (
+            "3 invoices to act on today: reminders due, or a call to make.")
+    finally:
+        window.close()
+
+
+def test_one_and_none(qtbot, ctx):
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        assert _shown(page) == [] and page.chase_label.text() == "Nothing to chase today."
+        inv = build_disagreeing_ledger(ctx.store)
+        for number in ("SEND-BROKEN", "SEND-NEVER", "MANUAL-DONE"):
+            ctx.store.set_invoice_flags(inv[number].id, disputed=True)
+        ctx.notify()
+        qtbot.waitUntil(lambda: _shown(page) == ["SEND-DUE-TODAY"], timeout=10000)
+        _wait_chase(qtbot, page)
+        assert page.chase_label.text() == (
+            "One invoice to act on today: a reminder due, or a call to make.")
+    finally:
+        window.close()
+
+
+def test_the_label_in_spanish(qtbot, ctx):
+    build_disagreeing_ledger(ctx.store)
+    assert i18n.install_translators("es")
+    try:
+        window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings, "es_ES", "es"))
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        assert page.chase_box.title() == "Para reclamar hoy"
+        assert page.chase_label.text() == (
+            "4 facturas requieren acción hoy: recordatorios que enviar o llamadas que hacer.")
+        window.close()
+    finally:
+        i18n.install_translators("en")
+
+
+def test_reminder_settings_that_contradict_are_said_not_raised(qtbot, ctx):
+    build_disagreeing_ledger(ctx.store)
+    ctx.store.set_setting("reminders.stages", "polite,urgent")  # no such stage
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        qtbot.waitUntil(lambda: not page.chase_loading and not page.chase_model.loading,
+                        timeout=10000)
+        assert page.chase is None and _shown(page) == []
+        assert page.chase_label.text().startswith(
+            "Today's reminders could not be worked out: ")
+    finally:
+        window.close()
+
+
+def test_the_label_says_it_is_working_until_the_plan_comes(qtbot, ctx):
+    build_disagreeing_ledger(ctx.store)
+    window = MainWindow(ctx)  # results come through the event loop: none has come yet
+    qtbot.addWidget(window)
+    try:
+        page = window.dashboard
+        assert page.chase is None and page.chase_loading
+        assert page.chase_label.text() == "Working out today's reminders…"
+        _wait_chase(qtbot, page)
+        assert page.chase_label.text().startswith("4 invoices to act on today")
+    finally:
+        window.close()
