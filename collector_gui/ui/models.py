@@ -355,6 +355,9 @@ class OverdueModel(PagedModel):
         C = self.Col
         fmt = self._ctx.fmt
         if col == C.DAYS:
+            # blank for one not due yet (the chase list holds those a courtesy note is due for)
+            if row.due_date > self._ctx.today().isoformat():
+                return ""
             return fmt.number(self.days(row))
         if col == C.BUCKET:
             return labels.bucket_label(bucket_for(self.days(row)))

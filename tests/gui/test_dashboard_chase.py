@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from collector_gui.actions import remind
-from collector_gui.core.model import ContactEvent, EventKind, EventStatus
+from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
 from collector_gui.ledger.store import Store
 from collector_gui.ui import i18n
 from collector_gui.ui.main_window import MainWindow
@@ -130,5 +130,24 @@ def test_the_label_says_it_is_working_until_the_plan_comes(qtbot, ctx):
         assert page.chase_label.text() == "Working out today's reminders…"
         _wait_chase(qtbot, page)
         assert page.chase_label.text().startswith("4 invoices to act on today")
+    finally:
+        window.close()
+
+
+def test_a_courtesy_note_before_the_due_date_is_listed_without_days_overdue(qtbot, ctx):
+    soon = ctx.store.add_client(Client(name="Soon Due Oy", email="ap@soon.test"))
+    ctx.store.add_invoice(Invoice("SEND-PRE-DUE", soon.id, TODAY - dt.timedelta(days=20),
+                                  TODAY + dt.timedelta(days=3), "EUR", 50000))
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        assert _shown(page) == ["SEND-PRE-DUE"]
+        model = page.chase_model
+        C = model.Col
+        assert model.index(0, C.DAYS).data() == ""  # not "0": it is not overdue at all
+        assert model.index(0, C.BUCKET).data() == "Not yet due"
+        assert page.chase_label.text() == (
+            "One invoice to act on today: a reminder due, or a call to make.")
     finally:
         window.close()

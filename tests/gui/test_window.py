@@ -4,6 +4,7 @@ actions, Spanish, errors shown once, and background work with progress and cance
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sys
 import time
 
@@ -348,3 +349,50 @@ def test_first_start_offers_empty_or_sample(qtbot, monkeypatch, choice):
     assert app.run_app(None) == 0
     made = paths.default_ledger_path() if choice == "startEmpty" else paths.sample_ledger_path()
     assert made.exists()
+
+
+@pytest.mark.parametrize("locale", ["en_US", "es_ES"])
+def test_dashboard_charts_have_round_ticks_in_the_readers_numbers(qtbot, demo_ctx, settings,
+                                                                  locale):
+    ctx = make_ctx(demo_ctx.ledger, settings, locale=locale)
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        qtbot.waitUntil(lambda: page.data is not None and not page.loading)
+        assert page.currency.currentText() == "EUR"
+        aging = page.data.aging.buckets["EUR"]
+        for chart, largest in ((page.aging_chart, max(aging.values()) / 100),
+                               (page.collected_chart, max(page.data.collected["EUR"]) / 100)):
+            (axis,) = chart.axes(Qt.Orientation.Vertical)
+            step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+            assert axis.min() == 0 and axis.max() >= largest
+            # round steps (1, 2, 2.5 or 5 times a power of ten), not fifths of the largest bar
+            assert step / 10 ** math.floor(math.log10(step)) in (1, 2, 2.5, 5), step
+            assert chart.localizeNumbers() and chart.locale().name() == locale
+    finally:
+        window.close()
+
+
+def test_status_line_counts_the_table_in_view(qtbot, demo_ctx):
+    window = open_window(qtbot, demo_ctx)
+    try:
+        page = window.clients
+        window.show_page(1)
+        wait_loaded(qtbot, page.model)
+        clients = page.model.count
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{clients} rows")
+        client = max(demo_ctx.store.clients(),
+                     key=lambda c: len(demo_ctx.store.invoices_of(c.id)))
+        invoices = len(demo_ctx.store.invoices_of(client.id))
+        assert invoices != clients
+        page.show_client(client.id)
+        wait_loaded(qtbot, page.detail.invoices)
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{invoices} rows")
+        page.detail.tabs.setCurrentIndex(1)  # payments
+        wait_loaded(qtbot, page.detail.payments)
+        payments = page.detail.payments.count
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{payments} rows")
+        page.show_list()
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{clients} rows")
+    finally:
+        window.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -38,8 +40,13 @@ class Page(QWidget):
         self.status_text = text
         self.statusChanged.emit(text)
 
-    def follow_count(self, model: PagedModel, label: QLabel | None = None) -> None:
-        """Keep the status line saying how many rows the table has and how many are read."""
+    def follow_count(self, model: PagedModel, label: QLabel | None = None,
+                     in_view: Callable[[], bool] | None = None) -> Callable[[], None]:
+        """Keep the status line saying how many rows the table has and how many are read.
+
+        A page with several tables passes *in_view* (is this model's table the one in view?) and
+        calls the returned function when the view changes: the line is the visible table's.
+        """
 
         def update(*_args) -> None:
             fmt = self.ctx.fmt
@@ -54,7 +61,9 @@ class Page(QWidget):
                     shown=fmt.number(shown), total=fmt.number(total))
             if label is not None:
                 label.setText(text)
-            self._set_status(text)
+            if in_view is None or in_view():
+                self._set_status(text)
 
         model.countChanged.connect(update)
         model.loaded.connect(update)
+        return update

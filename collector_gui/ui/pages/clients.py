@@ -150,7 +150,20 @@ class ClientsPage(Page):
         self.stack.addWidget(self.detail)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        self.follow_count(self.model, self.count)
+        # the status line counts the table in view: the list, or the client's open tab
+        counts = [self.follow_count(self.model, self.count, lambda: not self.showing_detail)]
+        for tab, model in enumerate((self.detail.invoices, self.detail.payments,
+                                     self.detail.events)):
+            counts.append(self.follow_count(
+                model, None,
+                lambda tab=tab: self.showing_detail and self.detail.tabs.currentIndex() == tab))
+
+        def view_changed(*_args) -> None:
+            for update in counts:
+                update()
+
+        self.stack.currentChanged.connect(view_changed)
+        self.detail.tabs.currentChanged.connect(view_changed)
         self.search.searchChanged.connect(self.apply_filter)
         self.owing.toggled.connect(self.apply_filter)
         self.on_hold.toggled.connect(self.apply_filter)

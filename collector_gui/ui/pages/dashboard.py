@@ -10,7 +10,7 @@ import datetime as dt
 
 from babel.dates import format_date
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,8 +53,11 @@ def _bar_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
-def _fill(chart: QChart, categories: list[str], values: list[float], color: str) -> None:
+def _fill(chart: QChart, categories: list[str], values: list[float], color: str,
+          locale: QLocale) -> None:
     chart.removeAllSeries()
+    chart.setLocale(locale)  # axis numbers with the reader's digit grouping
+    chart.setLocalizeNumbers(True)
     for axis in chart.axes():
         chart.removeAxis(axis)
     bars = QBarSet("")
@@ -72,9 +75,10 @@ def _fill(chart: QChart, categories: list[str], values: list[float], color: str)
     series.attachAxis(x)
     y = QValueAxis()
     top = max(values) if values and max(values) > 0 else 1.0
-    y.setRange(0, top * 1.1)
-    y.setLabelFormat("%.0f")
+    y.setRange(0, top)
     y.setTickCount(5)
+    y.applyNiceNumbers()  # round ticks (0, 2,500, 5,000 …), not fifths of the largest bar
+    y.setLabelFormat("%.0f")
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y)
 
@@ -281,15 +285,19 @@ class DashboardPage(Page):
         scale = 10 ** minor_digits(cur)
         aging = data.aging.buckets.get(cur, dict.fromkeys(BUCKETS, 0))
         _fill(self.aging_chart, [labels.bucket_short_label(b) for b in BUCKETS],
-              [aging[b] / scale for b in BUCKETS], "#c0504d")
+              [aging[b] / scale for b in BUCKETS], "#c0504d", self._chart_locale())
         self.aging_chart.setTitle(tr("Open balance by age ({currency})").format(currency=cur))
         collected = data.collected.get(cur, [0] * len(data.months))
         months = [self._month_label(m) for m in data.months]
-        _fill(self.collected_chart, months, [v / scale for v in collected], "#4f81bd")
+        _fill(self.collected_chart, months, [v / scale for v in collected], "#4f81bd",
+              self._chart_locale())
         title = tr("Collected per month, {first} to {last} ({currency})")
         self.collected_chart.setTitle(title.format(
             currency=cur, first=self._month_label(data.months[0], True),
             last=self._month_label(data.months[-1], True)))
+
+    def _chart_locale(self) -> QLocale:
+        return QLocale(self.ctx.fmt.locale)
 
     def _month_label(self, month: str, with_year: bool = False) -> str:
         year, mon = (int(x) for x in month.split("-"))
