@@ -362,7 +362,8 @@ def _ask_password(smtp, why: str) -> str | None:
 
 
 def cmd_remind(args, store) -> int:
-    from collector_gui.actions.remind import format_drafts, plan_reminders
+    from collector_gui.actions.remind import plan_reminders
+    from collector_gui.actions.remind_views import format_drafts
     from collector_gui.actions.reports import user_locale
 
     flow = plan_reminders(store, args.as_of, client=args.client)

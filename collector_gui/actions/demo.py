@@ -494,7 +494,7 @@ class _Generator:
                 days_past_due = rng.randint(low, high)
                 planted.append((today - days_past_due - terms, client))
         keys = []
-        for _ in range(n - len(planted)):
+        for _k in range(n - len(planted)):
             # More invoices lately: the business grew.
             day = start + int(span * rnd() ** 0.75)
             weekday = (day - 1) % 7  # ordinal 1 was a Monday
@@ -503,7 +503,7 @@ class _Generator:
             elif weekday == 6:
                 day = day + 1 if day + 1 <= today else day - 2
             keys.append(max(start, day) << 3)
-        for tag, (day, _) in enumerate(planted, 1):
+        for tag, (day, _client) in enumerate(planted, 1):
             keys.append(day << 3 | tag)
         keys.sort()
         return keys, [client for _, client in planted]
@@ -776,7 +776,7 @@ class _Generator:
         disputed, paused = chosen[:k], chosen[k:]
         for rows, flag, texts in ((disputed, "disputed", D.DISPUTE), (paused, "reminders_paused", D.PAUSED)):
             conn.executemany(f"UPDATE invoices SET {flag} = 1 WHERE id = ?", [(r[0],) for r in rows])
-            for invoice_id, index, due, _, _ in rows:
+            for invoice_id, index, due, *_rest in rows:
                 client = clients[index]
                 subject, body = texts[client.language]
                 number = conn.execute("SELECT number FROM invoices WHERE id = ?",

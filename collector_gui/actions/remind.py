@@ -8,9 +8,10 @@ the command line cannot behave differently.
 
 Sending is safe against crashes and double sends: each message is written to the ledger
 as a queued event (with the whole message) before it goes to the server, and marked sent
-or failed after; failed ones wait in the outbox (`outbox`, `retry`, `discard`).
+or failed after; failed ones wait in the outbox (delivery.py: `outbox`, `retry`, `discard`).
 
-The `collector config` actions (settings, the SMTP password, a test email) are in config.py.
+Elsewhere: the dry-run text and the dashboard's "to chase today" (remind_views.py), the
+`collector config` actions (settings, the SMTP password, a test email: config.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from collector_gui.core import reminder_settings as RS
@@ -42,15 +43,23 @@ from collector_gui.core.dunning import (
 )
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_email
-from collector_gui.core.i18n import N_, _, ngettext
+from collector_gui.core.i18n import N_, _
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
-from collector_gui.core.model import Client, ContactEvent, EventStatus, Invoice
-from collector_gui.core.money import format_minor
+from collector_gui.core.model import Client, ContactEvent, Invoice
 from collector_gui.core.progress import Task
 from collector_gui.documents import messages
 from collector_gui.documents.messages import RenderedMessage
 from collector_gui.ledger import outbox as ob
-from collector_gui.actions.config import AskPassword, password_for, settings_of, smtp_settings
+from collector_gui.actions.config import AskPassword, password_for, settings_of
+from collector_gui.actions.delivery import (
+    Clock,
+    DeliverySummary,
+    MessageResult,
+    deliver,
+    finish_task,
+    send_each,
+    wall_clock,
+)
 from collector_gui.ledger.store import Store
 from collector_gui.mail import compose
 from collector_gui.mail.compose import Attachment
@@ -58,7 +67,6 @@ from collector_gui.mail.secrets import KeyringUnavailable, Secret
 from collector_gui.mail.smtp import (
     SmtpConfigError,
     SmtpConnection,
-    SmtpError,
     SmtpSettings,
 )
 
@@ -66,13 +74,6 @@ log = logging.getLogger(__name__)
 
 # Up to this many invoices, each one's PDF is attached; beyond, one statement of account.
 MAX_INVOICE_PDFS = 4
-
-Clock = Callable[[], dt.datetime]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
 
 def dunning_policy(store: Store) -> DunningPolicy:
     return DunningPolicy.from_settings(settings_of(store))
@@ -153,83 +154,6 @@ class Draft:
         return tuple(inv.id for inv in self.invoices if inv.id is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class MessageResult:
-    client: str
-    recipient: str
-    subject: str
-    status: str  # "sent", "failed", "saved" or "skipped"
-    event_id: int | None = None
-    message_id: str = ""
-    error: str = ""
-    path: Path | None = None
-    transient: bool = False  # a failure a later retry may cure
-
-
-@dataclass
-class DeliverySummary:
-    results: list[MessageResult] = field(default_factory=list)
-    cancelled: bool = False
-
-    def _with(self, status: str) -> list[MessageResult]:
-        return [r for r in self.results if r.status == status]
-
-    @property
-    def sent(self) -> list[MessageResult]:
-        return self._with("sent")
-
-    @property
-    def failed(self) -> list[MessageResult]:
-        return self._with("failed")
-
-    @property
-    def saved(self) -> list[MessageResult]:
-        return self._with("saved")
-
-    @property
-    def skipped(self) -> list[MessageResult]:
-        return self._with("skipped")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.cancelled
-
-    def text(self) -> str:
-        """The summary the wizard's last page and the command line show."""
-        parts = []
-        if self.sent:
-            n = len(self.sent)
-            parts.append(ngettext("{n} sent", "{n} sent", n).format(n=n))
-        if self.saved:
-            n = len(self.saved)
-            parts.append(ngettext("{n} saved as .eml", "{n} saved as .eml", n).format(n=n))
-        if self.failed:
-            n = len(self.failed)
-            parts.append(ngettext("{n} failed", "{n} failed", n).format(n=n))
-        if self.skipped:
-            n = len(self.skipped)
-            parts.append(ngettext("{n} skipped", "{n} skipped", n).format(n=n))
-        lines = [", ".join(parts) + "." if parts else _("Nothing was sent.")]
-        for r in self.results:
-            if r.status == "sent":
-                line = _("sent to {client} <{recipient}>: {subject}").format(
-                    client=r.client, recipient=r.recipient, subject=r.subject)
-            elif r.status == "saved":
-                line = _("saved for {client}: {path}").format(client=r.client, path=r.path)
-            elif r.status == "failed" and r.event_id is not None:
-                line = _("FAILED for {client} <{recipient}> (waits in the outbox): {error}"
-                         ).format(client=r.client, recipient=r.recipient, error=r.error)
-            elif r.status == "failed":
-                line = _("FAILED for {client} <{recipient}>: {error}").format(
-                    client=r.client, recipient=r.recipient, error=r.error)
-            else:
-                line = _("skipped {client}: {error}").format(client=r.client, error=r.error)
-            lines.append("  " + line)
-        if self.cancelled:
-            lines.append(_("Cancelled: the messages not listed above were not sent."))
-        return "\n".join(lines)
-
-
 def _attachment_names(invoices: Sequence[Invoice], lang: str, as_of: dt.date,
                       client: Client) -> tuple[tuple[str, ...], bool]:
     if len(invoices) > MAX_INVOICE_PDFS:
@@ -253,7 +177,7 @@ class ReminderFlow:
     def __init__(self, store: Store, as_of: dt.date | None = None, *,
                  client: str | None = None, now: Clock | None = None) -> None:
         self.store = store
-        self._clock = now or _now
+        self._clock = now or wall_clock
         self.created_at = self._clock()
         self._seen = ob.mark(store, self.created_at)  # the history this plan was made from
         self.as_of = as_of or self.created_at.date()
@@ -274,10 +198,11 @@ class ReminderFlow:
             self.client_plans.append(plan)
             if plan.due:
                 assert plan.stage is not None
-                self.entries.append(self._entry(file, plan))
+                self.entries.append(self.entry_for_plan(file, plan))
         self._drafts: dict[int, Draft] = {}
 
-    def _entry(self, file: ClientFile, plan: ClientPlan, *, by_hand: bool = False) -> PlanEntry:
+    def entry_for_plan(self, file: ClientFile, plan: ClientPlan, *,
+                       by_hand: bool = False) -> PlanEntry:
         assert plan.stage is not None
         entry = PlanEntry(
             client=file.client, stage=plan.stage, invoices=plan.invoices,
@@ -325,7 +250,7 @@ class ReminderFlow:
         plan = manual_plan(entry.file, self.as_of, self.policy, stage)
         if stage.escalation == entry.stage.escalation and entry.invoices:
             plan = replace(plan, invoices=entry.invoices)
-        new = self._entry(entry.file, plan, by_hand=True)
+        new = self.entry_for_plan(entry.file, plan, by_hand=True)
         new.recipient = entry.recipient
         new.included = entry.included and not new.problems
         self._replace(entry, new)
@@ -366,7 +291,7 @@ class ReminderFlow:
             raise CollectorError(_("{client} has no invoice that can be reminded now "
                                    "(disputed, paused or not yet issued).").format(
                                        client=found.name))
-        entry = self._entry(files[0], plan, by_hand=True)
+        entry = self.entry_for_plan(files[0], plan, by_hand=True)
         self.entries.append(entry)
         return entry
 
@@ -532,28 +457,10 @@ class ReminderFlow:
             return DeliverySummary()
         secret = password_for(smtp, password, ask_password)
         sender = (smtp.from_address, self._settings.get(S.BUSINESS_NAME).strip())
-        task = task or Task()
-        summary = DeliverySummary()
-        fatal = ""  # the reason the connection itself failed, once it has
         conn = SmtpConnection(smtp, secret, ssl_context=ssl_context)
-        try:
-            for done, draft in enumerate(drafts):
-                try:
-                    task.step(done, len(drafts), draft.client.name)
-                except Cancelled:
-                    summary.cancelled = True
-                    break
-                result, broken = self._send_one(draft, sender, conn, fatal)
-                if broken:
-                    fatal = result.error
-                summary.results.append(result)
-                if on_result is not None:
-                    on_result(result)
-            else:
-                _done(task, len(drafts))
-        finally:
-            conn.close()
-        return summary
+        return send_each(conn, drafts, lambda d: d.client.name,
+                         lambda d, fatal: self._send_one(d, sender, conn, fatal),
+                         task=task or Task(), on_result=on_result)
 
     def _send_one(self, draft: Draft, sender: tuple[str, str], conn: SmtpConnection,
                   fatal: str) -> tuple[MessageResult, bool]:
@@ -576,8 +483,8 @@ class ReminderFlow:
             ob.mark_failed(self.store, event_id, fatal)
             return MessageResult(**base, status="failed", event_id=event_id,
                                  message_id=message_id, error=fatal, transient=True), False
-        return _deliver(self.store, conn, event_id, raw, message_id, draft.recipient,
-                        sender[0], [a.filename for a in attachments], draft.text, base)
+        return deliver(self.store, conn, event_id, raw, message_id, draft.recipient,
+                       sender[0], [a.filename for a in attachments], draft.text, base)
 
     def save_eml(self, folder: Path | str, *, task: Task | None = None,
                  on_result: Callable[[MessageResult], None] | None = None,
@@ -631,16 +538,8 @@ class ReminderFlow:
             if on_result is not None:
                 on_result(result)
         else:
-            _done(task, len(drafts))
+            finish_task(task, len(drafts))
         return summary
-
-
-def _done(task: Task, total: int) -> None:
-    """Report the end; a cancel asked for after the last message changes nothing."""
-    try:
-        task.step(total, total, "")
-    except Cancelled:
-        pass
 
 
 def _free_name(folder: Path, name: str) -> Path:
@@ -656,25 +555,6 @@ _ELSEWHERE = N_("a reminder to this client was sent or saved elsewhere (another 
                 "command) since this plan was made")
 
 
-def _deliver(store: Store, conn: SmtpConnection, event_id: int, raw: bytes, message_id: str,
-             recipient: str, sender: str, attachment_names: Sequence[str], text: str,
-             base: dict) -> tuple[MessageResult, bool]:
-    """Send one queued message and record how it went; the flag says the connection itself
-    failed (refused, TLS, login, timeout), so the next messages cannot go either."""
-    try:
-        conn.send(raw, sender, [recipient])
-    except SmtpError as exc:
-        reason = str(exc)
-        ob.mark_failed(store, event_id, reason)
-        log.warning("reminder to %s failed: %s", recipient, reason)
-        return MessageResult(**base, status="failed", event_id=event_id, message_id=message_id,
-                             error=reason, transient=exc.transient), exc.fatal
-    ob.mark_sent(store, event_id, message_id=message_id,
-                 history=ob.history_body(recipient, attachment_names, text))
-    log.info("reminder sent to %s (%s)", recipient, message_id)
-    return MessageResult(**base, status="sent", event_id=event_id, message_id=message_id), False
-
-
 # -- the command line's pieces ------------------------------------------------------------------
 
 
@@ -684,222 +564,7 @@ def plan_reminders(store: Store, as_of: dt.date | None = None, *, client: str | 
     return ReminderFlow(store, as_of, client=client, now=now)
 
 
-# -- the dashboard's "to chase today" ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ChaseToday:
-    """The invoices the reminder policy says to act on today (the dashboard's list).
-
-    `reminders`: the invoices of the messages the plan proposes today (what the wizard and
-    `collector remind` would send, a courtesy notice included); `manual`: the invoices whose
-    email reminders are over (call the client, or prepare a dossier).
-    """
-
-    as_of: dt.date
-    reminders: tuple[int, ...] = ()
-    manual: tuple[int, ...] = ()
-
-    @property
-    def ids(self) -> tuple[int, ...]:
-        """Every invoice to act on, each once, by id."""
-        return tuple(sorted({*self.reminders, *self.manual}))
-
-    @classmethod
-    def of(cls, flow: ReminderFlow) -> ChaseToday:
-        """What a plan (as the policy made it, before any change by hand) says to act on."""
-        reminders = {inv.id for e in flow.entries if not e.by_hand for inv in e.invoices}
-        manual = {d.invoice.id for _client, d in flow.manual_steps()}
-        return cls(flow.as_of, tuple(sorted(i for i in reminders if i is not None)),
-                   tuple(sorted(i for i in manual if i is not None)))
-
-
-def chase_today(store: Store, as_of: dt.date | None = None) -> ChaseToday:
-    """The invoices to act on today, from the same plan as the wizard's (reminders due,
-    manual steps). Reads the whole reminder history: run it off the window's thread."""
-    return ChaseToday.of(ReminderFlow(store, as_of))
-
-
-# The heading of each draft in `collector remind --dry-run`, per stage.
-_DRAFT_HEADING = {
-    Stage.PRE_DUE: N_("== {client}: pre-due reminder to {recipient}"),
-    Stage.DUE: N_("== {client}: due reminder to {recipient}"),
-    Stage.POLITE: N_("== {client}: polite reminder to {recipient}"),
-    Stage.FIRM: N_("== {client}: firm reminder to {recipient}"),
-    Stage.FINAL: N_("== {client}: final reminder to {recipient}"),
-}
-
-
-def format_drafts(flow: ReminderFlow, *, locale: str = "en", with_text: bool = True) -> str:
-    """What `collector remind --dry-run` prints: each client's draft, and what is held back."""
-    out: list[str] = []
-    drafts = flow.drafts()
-    if not drafts:
-        out.append(_("No reminders are due on {date}.").format(date=flow.as_of.isoformat()))
-    for draft in drafts:
-        out.append(_(_DRAFT_HEADING[draft.stage]).format(
-            client=draft.client.name, recipient=draft.recipient or _("(no email address)")))
-        out.append(_("Subject: {subject}").format(subject=draft.subject))
-        for inv in draft.invoices:
-            days = inv.days_overdue(flow.as_of)
-            if days:
-                state = ngettext("{n} day overdue", "{n} days overdue", days).format(n=days)
-            elif inv.due_date == flow.as_of:
-                state = _("due today")
-            else:
-                state = _("not yet due")
-            out.append("  " + _("{number}  {amount}  due {date}  ({state})").format(
-                number=inv.number, amount=format_minor(inv.balance_minor, inv.currency, locale),
-                date=inv.due_date.isoformat(), state=state))
-        if draft.attachments:
-            out.append(_("Attachments: {names}").format(names=", ".join(draft.attachments)))
-        if with_text:
-            out.append("")
-            out.extend("  | " + line if line else "  |" for line in draft.text.rstrip().split("\n"))
-        out.append("")
-    for entry in flow.entries:
-        if not entry.included:
-            out.append(_("Not included: {client}: {problems}").format(
-                client=entry.client.name, problems=" ".join(entry.problems)))
-    for client, decision in flow.manual_steps():
-        out.append(_("Manual step for {client}, invoice {number}: {explanation}").format(
-            client=client.name, number=decision.invoice.number, explanation=decision.explain()))
-    return "\n".join(out).rstrip() + "\n"
-
-
-# -- the outbox --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxItem:
-    event_id: int
-    client: str
-    recipient: str
-    subject: str
-    stage: str | None
-    at: dt.datetime
-    status: str  # "failed", "queued" (being sent now) or "interrupted"
-    error: str
-    message_id: str
-
-
-def outbox(store: Store, *, now: Clock | None = None) -> list[OutboxItem]:
-    """The messages waiting in the outbox: failed ones (retry or discard), and queued ones
-    (being sent, or "interrupted": the program stopped while sending them; they may or may
-    not have gone out, so they are retried only when the user says so)."""
-    moment = (now or _now)()
-    items = []
-    for p in ob.pending_messages(store):
-        try:
-            _, recipients = compose.envelope(p.raw)
-        except CollectorError:
-            recipients = []
-        status = str(p.status)
-        if p.interrupted(moment):
-            status = "interrupted"
-        items.append(OutboxItem(p.event_id, p.client_name, ", ".join(recipients), p.subject,
-                                p.stage, p.at, status, p.error, p.message_id))
-    return items
-
-
-def retry(store: Store, event_ids: Sequence[int] | None = None, *,
-          password: str | Secret | None = None, ask_password: AskPassword | None = None,
-          ssl_context: ssl.SSLContext | None = None, include_interrupted: bool = False,
-          task: Task | None = None, now: Clock | None = None,
-          on_result: Callable[[MessageResult], None] | None = None) -> DeliverySummary:
-    """Send failed messages again (all of them, or *event_ids*): the same message with the
-    same Message-ID, dated now. Each is taken back to queued in one transaction first, so
-    two retries at once cannot both send it."""
-    clock = now or _now
-    smtp = smtp_settings(store)
-    problems = smtp.problems()
-    if problems:
-        raise SmtpConfigError(" ".join(problems))
-    wanted = set(event_ids) if event_ids is not None else None
-    moment = clock()
-    pending = [p for p in ob.pending_messages(store)
-               if (wanted is None or p.event_id in wanted)
-               and (p.status == EventStatus.FAILED
-                    or (include_interrupted and p.interrupted(moment)))]
-    summary = DeliverySummary()
-    if not pending:
-        return summary
-    secret = password_for(smtp, password, ask_password)
-    task = task or Task()
-    conn = SmtpConnection(smtp, secret, ssl_context=ssl_context)
-    fatal = ""
-    try:
-        for done, p in enumerate(pending):
-            try:
-                task.step(done, len(pending), p.client_name)
-            except Cancelled:
-                summary.cancelled = True
-                break
-            claimed = ob.claim_for_retry(store, p.event_id, now=clock(),
-                                         include_interrupted=include_interrupted)
-            if claimed is None:
-                continue  # sent, discarded or being retried elsewhere meanwhile
-            raw = compose.with_new_date(claimed.raw, clock())
-            ob.replace_raw(store, p.event_id, raw)
-            msg = compose.parse(raw)
-            sender, recipients = compose.envelope(raw)
-            base = {"client": p.client_name, "recipient": ", ".join(recipients),
-                    "subject": p.subject}
-            if fatal:
-                ob.mark_failed(store, p.event_id, fatal)
-                result = MessageResult(**base, status="failed", event_id=p.event_id,
-                                       message_id=p.message_id, error=fatal, transient=True)
-            else:
-                names = [name for name, _ in compose.attachments_of(msg)]
-                result, broken = _deliver(store, conn, p.event_id, raw, p.message_id,
-                                          base["recipient"], sender, names,
-                                          compose.text_of(msg), base)
-                if broken:
-                    fatal = result.error
-            summary.results.append(result)
-            if on_result is not None:
-                on_result(result)
-        else:
-            _done(task, len(pending))
-    finally:
-        conn.close()
-    return summary
-
-
-def discard(store: Store, event_id: int) -> bool:
-    """Remove a message from the outbox without sending it; False when it was not there."""
-    return ob.discard(store, event_id)
-
-
-# -- the template editor's preview -------------------------------------------------------------
-
-
-def preview_template(store: Store, client: int | str, stage: Stage | str, *,
-                     overrides: dict[str, str] | None = None, as_of: dt.date | None = None
-                     ) -> RenderedMessage:
-    """A reminder of *stage* to a real client, rendered with the editor's unsaved sources
-    (*overrides* maps "subject", "txt" or "html" to a template source). The client needs an
-    unpaid invoice; when none fits the stage (a firm letter about invoices not yet due), its
-    unpaid ones are shown anyway: it is only a preview."""
-    flow = ReminderFlow(store, as_of, client=client if isinstance(client, str) else None)
-    found = (store.find_client(client) if isinstance(client, str) else store.get_client(client))
-    if found is None:
-        raise CollectorError(_("There is no client named {name}.").format(name=repr(client)))
-    files = ob.client_files(store, [found.id])
-    if not files:
-        raise CollectorError(_("{client} owes nothing: a preview needs a client with an "
-                               "unpaid invoice.").format(client=found.name))
-    plan = manual_plan(files[0], flow.as_of, flow.policy, Stage(stage))
-    if not plan.invoices:
-        plan = replace(plan, invoices=files[0].invoices)
-    flow.entries = [e for e in flow.entries if e.client_id != found.id]
-    flow.entries.append(flow._entry(files[0], plan, by_hand=True))
-    return flow.preview(found.id, overrides)
-
-
 __all__ = [
-    "AskPassword", "ChaseToday", "DeliverySummary", "Draft", "KeyringUnavailable",
-    "MessageResult", "OutboxItem", "Outcome", "PlanEntry", "ReminderFlow", "chase_today",
-    "discard", "dunning_policy", "format_drafts", "outbox", "parse_stage", "plan_reminders",
-    "preview_template", "retry",
+    "AskPassword", "Draft", "KeyringUnavailable", "Outcome", "PlanEntry", "ReminderFlow",
+    "dunning_policy", "parse_stage", "plan_reminders",
 ]

@@ -257,7 +257,7 @@ def _overdue_query(today: dt.date, *, ids: Collection[int] | None, client_id: in
     if ids is None:
         where.append("i.due_date < :today")
     else:
-        # Exactly these invoices (the reminder policy's list: actions.remind.chase_today),
+        # Exactly these invoices (the reminder policy's list: actions.remind_views.chase_today),
         # while still open; one due today or soon is listed too, when a notice is due for it.
         where.append("i.id IN (SELECT value FROM json_each(:ids))")
         params["ids"] = json.dumps(sorted({int(i) for i in ids}))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.ui.i18n import tr
-from collector_gui import __version__
 from collector_gui.core.model import EventKind
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext

@@ -325,7 +325,7 @@ class OverdueModel(PagedModel):
                  client_id: int | None = None) -> None:
         super().__init__(ctx, parent)
         # None: every overdue invoice; a list: only those invoices (the dashboard's "to chase
-        # today", worked out by actions.remind.chase_today)
+        # today", worked out by actions.remind_views.chase_today)
         self.only_ids: tuple[int, ...] | None = (
             tuple(only_ids) if only_ids is not None else None)
         self.client_id = client_id

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.actions import config, remind
-from collector_gui.actions.remind import DeliverySummary, MessageResult, ReminderFlow
+from collector_gui.actions.delivery import DeliverySummary, MessageResult
+from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.dunning import STAGES, Stage
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store

@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from collector_gui.actions import config, remind
-from collector_gui.actions.remind import DeliverySummary, ReminderFlow
+from collector_gui.actions.delivery import DeliverySummary
+from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import messages
 from collector_gui.ui.i18n import tr

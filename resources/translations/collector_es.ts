@@ -627,11 +627,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+71"/>
-        <location filename="../../collector_gui/ui/models.py" line="+497"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+70"/>
+        <location filename="../../collector_gui/ui/models.py" line="+500"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+147"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+148"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+94"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+98"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
@@ -1293,7 +1293,7 @@
         <translation>Su libro no ha sufrido daños: cada cambio se guarda entero o no se guarda. Los detalles están en {path}; adjunte ese archivo si informa del problema.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-198"/>
+        <location filename="../../collector_gui/ui/models.py" line="-201"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+38"/>
         <source>reminders paused</source>
         <translation>recordatorios en pausa</translation>
@@ -1333,7 +1333,7 @@
         <location line="+7"/>
         <location filename="../../collector_gui/ui/models.py" line="-95"/>
         <location line="+95"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <location line="+81"/>
         <location filename="../../collector_gui/ui/reminder_wizard.py" line="-334"/>
         <source>Client</source>
@@ -1391,7 +1391,7 @@
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-244"/>
+        <location filename="../../collector_gui/ui/models.py" line="-247"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
@@ -1409,19 +1409,19 @@
     <message>
         <location line="+1"/>
         <location line="+95"/>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Balance</source>
         <translation>Pendiente</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-86"/>
-        <location filename="../../collector_gui/ui/models.py" line="-162"/>
-        <location line="+244"/>
+        <location filename="../../collector_gui/ui/models.py" line="-165"/>
+        <location line="+247"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-150"/>
+        <location filename="../../collector_gui/ui/models.py" line="-153"/>
         <source>Days overdue</source>
         <translation>Días de retraso</translation>
     </message>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
@@ -1524,7 +1524,7 @@
         <translation>Buscar asunto, notas o cliente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/base.py" line="+51"/>
+        <location filename="../../collector_gui/ui/pages/base.py" line="+58"/>
         <source>{total} rows</source>
         <translation>{total} filas</translation>
     </message>
@@ -1700,7 +1700,7 @@
         <translation>Saldo pendiente por antigüedad ({currency})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Collected per month, {first} to {last} ({currency})</source>
         <translation>Cobrado por mes, de {first} a {last} ({currency})</translation>
     </message>
@@ -2373,7 +2373,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../collector_gui/ui/reminders.py" line="+150"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+151"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from collector_gui.actions import remind
+from collector_gui.actions import remind_views
 from collector_gui.ledger import browse
 from collector_gui.ui import models
 from collector_gui.ui.models import IdRole, RowRole, SortRole
@@ -18,7 +18,7 @@ MODELS = {
     "overdue": lambda ctx: models.OverdueModel(ctx),
     # the dashboard's "to chase today": the reminder policy's invoices
     "chase": lambda ctx: models.OverdueModel(
-        ctx, only_ids=remind.chase_today(ctx.store, TODAY).ids),
+        ctx, only_ids=remind_views.chase_today(ctx.store, TODAY).ids),
     "clients": lambda ctx: models.ClientsModel(ctx),
     "events": lambda ctx: models.EventsModel(ctx),
     "payments": lambda ctx: models.PaymentsModel(ctx),

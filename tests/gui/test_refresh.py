@@ -11,7 +11,7 @@ from collector_gui.ledger.changes import data_version
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
 
-from .conftest import open_window, wait_loaded
+from .conftest import wait_loaded
 
 
 def _names(window) -> list[str]:

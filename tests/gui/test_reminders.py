@@ -10,7 +10,7 @@ import socket
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
-from collector_gui.actions import config, remind
+from collector_gui.actions import config, delivery
 from collector_gui.ui.dialogs.outbox import OutboxDialog
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.tasks import wait_for_all
@@ -195,7 +195,7 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     assert "1 failed" in dialog.result.text()
     # still waiting, with the new reason
     assert dialog.list.topLevelItemCount() == 2
-    assert ids[0] in [it.event_id for it in remind.outbox(store)]
+    assert ids[0] in [it.event_id for it in delivery.outbox(store)]
 
     # discard the other after confirming
     dialog.list.clearSelection()
@@ -205,7 +205,7 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
     _click(qtbot, next(b for b in box.buttons() if b.text() == "Discard"))
     assert dialog.list.topLevelItemCount() == 1
-    assert gone not in [it.event_id for it in remind.outbox(store)]
+    assert gone not in [it.event_id for it in delivery.outbox(store)]
 
 
 def test_dashboard_button_opens_the_wizard(qtbot, demo_window):

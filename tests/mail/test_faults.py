@@ -10,7 +10,7 @@ import time
 import pytest
 import trustme
 
-from collector_gui.actions import remind
+from collector_gui.actions import delivery, remind
 from collector_gui.core.model import Client, EventStatus, Invoice
 from collector_gui.ledger import outbox as ob
 from collector_gui.mail.compose import compose, serialize
@@ -26,13 +26,13 @@ def _send(store, settings, client_tls, password=PASSWORD):
 def _retry_once_cures_it(store, server, client_tls, debtor):
     """After the cause is gone, a retry sends the waiting message once, and only once."""
     configure(store, server.settings)
-    summary = remind.retry(store, password=PASSWORD, ssl_context=client_tls)
+    summary = delivery.retry(store, password=PASSWORD, ssl_context=client_tls)
     assert [r.status for r in summary.results] == ["sent"], summary.text()
     assert len(server.handler.received) == 1
     (event,) = store.events_of(debtor.id)
     assert event.status == EventStatus.SENT and event.error == ""
-    assert remind.outbox(store) == []
-    again = remind.retry(store, password=PASSWORD, ssl_context=client_tls)
+    assert delivery.outbox(store) == []
+    again = delivery.retry(store, password=PASSWORD, ssl_context=client_tls)
     assert again.results == []
     assert remind.plan_reminders(store, AS_OF).drafts() == []
     assert len(server.handler.received) == 1
@@ -45,7 +45,7 @@ def _failed_and_waiting(store, summary, debtor, *phrases):
         assert phrase in result.error
     (event,) = store.events_of(debtor.id)
     assert event.status == EventStatus.FAILED and event.error == result.error
-    (item,) = remind.outbox(store)
+    (item,) = delivery.outbox(store)
     assert item.status == "failed" and item.recipient == "cuentas@penalver.es"
     # Waiting in the outbox holds back a new reminder to the same client.
     assert remind.plan_reminders(store, AS_OF).drafts() == []
@@ -151,9 +151,9 @@ def test_after_the_connection_fails_the_rest_wait_in_the_outbox_untried(store, d
     summary = _send(store, starttls_server.settings, client_tls, password="wrong")
     assert [r.status for r in summary.results] == ["failed", "failed"]
     assert summary.results[0].error == summary.results[1].error
-    assert len(remind.outbox(store)) == 2
+    assert len(delivery.outbox(store)) == 2
     configure(store, starttls_server.settings)
-    retried = remind.retry(store, password=PASSWORD, ssl_context=client_tls)
+    retried = delivery.retry(store, password=PASSWORD, ssl_context=client_tls)
     assert [r.status for r in retried.results] == ["sent", "sent"]
     assert len(starttls_server.handler.received) == 2
 
@@ -162,7 +162,7 @@ def test_retry_sends_the_same_message_with_the_same_message_id(store, debtor, st
                                                              client_tls):
     starttls_server.handler.faults.append(("data", "451 4.3.0 try later"))
     first = _send(store, starttls_server.settings, client_tls).results[0]
-    retried = remind.retry(store, [first.event_id], password=PASSWORD, ssl_context=client_tls)
+    retried = delivery.retry(store, [first.event_id], password=PASSWORD, ssl_context=client_tls)
     assert retried.results[0].message_id == first.message_id
     from email import policy
     from email.parser import BytesParser
@@ -183,12 +183,12 @@ def test_an_interrupted_send_is_retried_only_when_asked(store, debtor, starttls_
                                 raw=raw)
     soon = lambda: queued_at + dt.timedelta(minutes=1)  # noqa: E731
     later = lambda: queued_at + dt.timedelta(hours=2)  # noqa: E731
-    assert [i.status for i in remind.outbox(store, now=soon)] == ["queued"]
-    assert [i.status for i in remind.outbox(store, now=later)] == ["interrupted"]
-    assert remind.retry(store, password=PASSWORD, ssl_context=client_tls, now=later).results == []
-    assert remind.retry(store, password=PASSWORD, ssl_context=client_tls, now=soon,
+    assert [i.status for i in delivery.outbox(store, now=soon)] == ["queued"]
+    assert [i.status for i in delivery.outbox(store, now=later)] == ["interrupted"]
+    assert delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=later).results == []
+    assert delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=soon,
                         include_interrupted=True).results == []
-    summary = remind.retry(store, password=PASSWORD, ssl_context=client_tls, now=later,
+    summary = delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=later,
                            include_interrupted=True)
     assert [r.status for r in summary.results] == ["sent"]
     assert [e.status for e in store.events_of(debtor.id)] == [EventStatus.SENT]
@@ -200,9 +200,9 @@ def test_discard_removes_a_failed_message_and_frees_the_client(store, debtor, st
                                                                client_tls):
     starttls_server.handler.faults.append(("rcpt", "550 no"))
     result = _send(store, starttls_server.settings, client_tls).results[0]
-    assert remind.discard(store, result.event_id)
-    assert remind.outbox(store) == []
+    assert delivery.discard(store, result.event_id)
+    assert delivery.outbox(store) == []
     assert store.events_of(debtor.id) == []
     assert [d.client.name for d in remind.plan_reminders(store, AS_OF).drafts()] == [
         "Peñalver & Hijos S.L."]
-    assert not remind.discard(store, result.event_id)
+    assert not delivery.discard(store, result.event_id)

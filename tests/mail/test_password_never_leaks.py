@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import logging
 
-from collector_gui.actions import config, remind
+from collector_gui.actions import config, delivery, remind
 from collector_gui.actions.records import backup
 from collector_gui.mail.secrets import Secret
 from tests.mail.conftest import AS_OF, PASSWORD, configure
@@ -31,7 +31,7 @@ def test_the_password_is_only_in_the_keyring(store, ledger, debtor, starttls_ser
     errors += [r.error for r in failed.results]
     assert failed.results[0].status == "failed"
     config.set_smtp_password(store, PASSWORD)
-    sent = remind.retry(store, ssl_context=client_tls)
+    sent = delivery.retry(store, ssl_context=client_tls)
     assert [r.status for r in sent.results] == ["sent"]
     # An error raised while logging in, with the password given by hand.
     try:

@@ -1,7 +1,7 @@
 """The outbox: reminders that failed, or were interrupted while being sent; retry or discard.
 
-The list comes from `remind.outbox`; retrying runs `remind.retry` off the UI thread with the
-worker's own Store.
+The list comes from `actions.delivery.outbox`; retrying runs `delivery.retry` off the UI thread
+with the worker's own Store.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.actions import remind
-from collector_gui.actions.remind import DeliverySummary
+from collector_gui.actions import delivery
+from collector_gui.actions.delivery import DeliverySummary
 from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
@@ -78,7 +78,7 @@ class OutboxDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.items = remind.outbox(self.ctx.store)
+        self.items = delivery.outbox(self.ctx.store)
         self.list.clear()
         fmt = self.ctx.fmt
         for it in self.items:
@@ -110,7 +110,7 @@ class OutboxDialog(QDialog):
             return None
 
         def op(ledger, task):
-            return remind.retry(Store(ledger), ids, password=password, task=task,
+            return delivery.retry(Store(ledger), ids, password=password, task=task,
                                 include_interrupted=True)
 
         def done(summary: DeliverySummary) -> None:
@@ -129,7 +129,7 @@ class OutboxDialog(QDialog):
 
         def go() -> None:
             for event_id in ids:
-                remind.discard(self.ctx.store, event_id)
+                delivery.discard(self.ctx.store, event_id)
             self.ctx.notify()
             self.result.setText(tr("{n} messages discarded.").format(n=len(ids)))
             self.reload()

@@ -2,7 +2,7 @@
 real client of the ledger.
 
 The rules live in documents/messages.py (validate_template, save_user_copy,
-reset_user_copy) and actions/remind.py (preview_template); this dialog only shows them.
+reset_user_copy) and actions/remind_views.py (preview_template); this dialog only shows them.
 A template with a problem cannot be saved: the Save button stays off and the preview shows
 the problem instead of a letter.
 """
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.actions import remind
+from collector_gui.actions import remind_views
 from collector_gui.core.dunning import Stage
 from collector_gui.core.errors import CollectorError
 from collector_gui.documents import messages as templates
@@ -317,7 +317,7 @@ class TemplateEditorDialog(QDialog):
                           "written that way.").format(client=client.name,
                                                       language=_language_label(client.language))
             self.preview_note.setText(note)
-            rendered = remind.preview_template(
+            rendered = remind_views.preview_template(
                 self.ctx.store, client_id, stage,
                 overrides={kind: self.editor.toPlainText()}, as_of=self.ctx.today())
         except CollectorError as exc:

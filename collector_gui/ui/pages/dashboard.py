@@ -1,7 +1,7 @@
 """The dashboard: owed and overdue per currency, aging and collections charts, average days to
 pay, and the invoices to chase today. Figures come from browse.dashboard (Store.aging for the
 aging: what `collector aging` prints), read in a background thread. The invoices to chase are
-the reminder policy's (actions.remind.chase_today: the plan the reminder wizard proposes, plus
+the reminder policy's (actions.remind_views.chase_today: the plan the reminder wizard proposes, plus
 its manual steps), worked out in another background thread, so the figures need not wait."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.ui.i18n import tr
-from collector_gui.actions.remind import ChaseToday, chase_today
+from collector_gui.actions.remind_views import ChaseToday, chase_today
 from collector_gui.core.aging import BUCKETS, overdue_total
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.money import minor_digits

@@ -1,4 +1,4 @@
-"""The dashboard's "to chase today" (actions.remind.chase_today): exactly the invoices the
+"""The dashboard's "to chase today" (actions.remind_views.chase_today): exactly the invoices the
 reminder policy says to act on today, the same the wizard and `collector remind` plan.
 
 The ledger below is made so that a simpler rule ("past due, not disputed or paused, nobody
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collector_gui.actions import remind
+from collector_gui.actions import remind, remind_views
 from collector_gui.core.dunning import Outcome, Reason, Stage
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
 
@@ -113,7 +113,7 @@ def _numbers(inv: dict[str, Invoice], ids) -> set[str]:
 
 def test_chase_today_is_what_the_policy_says(store):
     inv = build_disagreeing_ledger(store)
-    chase = remind.chase_today(store, AS_OF)
+    chase = remind_views.chase_today(store, AS_OF)
     assert chase.as_of == AS_OF
     assert _numbers(inv, chase.ids) == ACT_ON
     assert _numbers(inv, chase.reminders) == {"SEND-BROKEN", "SEND-NEVER", "SEND-DUE-TODAY"}
@@ -126,7 +126,7 @@ def test_chase_today_is_the_wizards_plan_plus_manual_steps(store):
     flow = remind.plan_reminders(store, AS_OF)
     planned = {i.id for e in flow.entries for i in e.invoices}
     manual = {d.invoice.id for _client, d in flow.manual_steps()}
-    assert set(remind.chase_today(store, AS_OF).ids) == planned | manual
+    assert set(remind_views.chase_today(store, AS_OF).ids) == planned | manual
     # and the plan is what each case above says
     stages = {e.client.name: e.stage for e in flow.entries}
     assert stages == {"Broken Promise SL": Stage.FIRM, "Due Today BV": Stage.DUE,
@@ -145,15 +145,15 @@ def test_chase_today_is_the_wizards_plan_plus_manual_steps(store):
 def test_chase_today_follows_the_day_and_the_history(store):
     inv = build_disagreeing_ledger(store)
     # The pay-by date of the final notice has passed a week later: a manual step now.
-    later = remind.chase_today(store, AS_OF + dt.timedelta(days=7))
+    later = remind_views.chase_today(store, AS_OF + dt.timedelta(days=7))
     assert "WAIT-PAYBY" in _numbers(inv, later.manual)
     # Once the firm reminder to the broken promise went, it waits again.
     store.add_event(ContactEvent(client_id=inv["SEND-BROKEN"].client_id, at=_at(0, 9),
                                  kind=EventKind.EMAIL, stage="firm", status=EventStatus.SENT,
                                  invoice_ids=(inv["SEND-BROKEN"].id,)))
-    assert "SEND-BROKEN" not in _numbers(inv, remind.chase_today(store, AS_OF).ids)
+    assert "SEND-BROKEN" not in _numbers(inv, remind_views.chase_today(store, AS_OF).ids)
 
 
 def test_nothing_to_chase_in_an_empty_ledger(store):
-    chase = remind.chase_today(store, AS_OF)
+    chase = remind_views.chase_today(store, AS_OF)
     assert chase.ids == () and chase.reminders == () and chase.manual == ()

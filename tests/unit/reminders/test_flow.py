@@ -11,7 +11,7 @@ from email.parser import BytesParser
 import pypdf
 import pytest
 
-from collector_gui.actions import config, remind
+from collector_gui.actions import config, remind, remind_views
 from collector_gui.core.dunning import Reason, Stage
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
@@ -148,7 +148,7 @@ def test_save_as_eml_without_smtp(store, ledger_data, tmp_path):
 
 def test_dry_run_prints_drafts_and_changes_nothing(store, ledger_data):
     before = store.counts()
-    text = remind.format_drafts(remind.plan_reminders(store, AS_OF))
+    text = remind_views.format_drafts(remind.plan_reminders(store, AS_OF))
     assert "== Ana Ltd: polite reminder to billing@ana.test" in text
     assert "Subject: Reminder: invoice A-1 is overdue" in text
     assert "A-1  €1,000.00  due 2026-11-03  (20 days overdue)" in text
@@ -210,7 +210,7 @@ def test_final_notice_has_a_pay_by_date(store, ledger_data):
 
 
 def test_template_preview_on_a_real_client(store, ledger_data):
-    msg = remind.preview_template(store, "Bea SL", "firm", as_of=AS_OF,
+    msg = remind_views.preview_template(store, "Bea SL", "firm", as_of=AS_OF,
                                   overrides={"subject": "Prueba {{ client.name }} {{ numbers }}"})
     assert msg.subject == "Prueba Bea SL B-1"
     assert "Hola:" in msg.text
