@@ -13,10 +13,11 @@ Each function is one transaction. No Qt; the SQL of reminders lives here and onl
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from collector_gui.core.dunning import ClientFile, parse_stage
+from collector_gui.core.dunning import ClientFile, Stage, parse_stage
 from collector_gui.core.model import ContactEvent, EventKind, EventStatus
 from collector_gui.ledger.store import (
     Store,
@@ -30,6 +31,8 @@ from collector_gui.ledger.store import (
 # it may or may not have gone out, so it is only sent again when the user says so.
 INTERRUPTED_AFTER = dt.timedelta(minutes=10)
 
+_STAGE_NAMES = json.dumps([str(stage) for stage in Stage])
+
 
 def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
     for start in range(0, len(ids), size):
@@ -39,12 +42,36 @@ def _chunks(ids: list[int], size: int = 500) -> Iterable[list[int]]:
 # -- what the policy reads ---------------------------------------------------------------------
 
 
-def client_files(store: Store, client_ids: Iterable[int] | None = None) -> list[ClientFile]:
+# The history the policy reads (core.dunning), and no more: a long-standing client has years
+# of reminders and promises about invoices paid long ago, which change nothing today.
+# - events about an unpaid invoice (its reminders, promises, anything queued about it);
+# - events naming no invoice (a promise about "everything", a general letter);
+# - emails in the outbox (queued or failed): the client waits while one is there;
+# - the client's newest reminder (dunning.is_reminder: an email or letter with a stage that
+#   reached the client), whatever it was about: the gap between reminders counts from it.
+_OPEN_INVOICE = "i.draft = 0 AND i.void = 0 AND i.paid_minor < i.total_minor"
+_RELEVANT_EVENT = f"""(
+    EXISTS (SELECT 1 FROM contact_event_invoices AS x JOIN invoices AS i ON i.id = x.invoice_id
+            WHERE x.event_id = e.id AND {_OPEN_INVOICE})
+    OR NOT EXISTS (SELECT 1 FROM contact_event_invoices AS x WHERE x.event_id = e.id)
+    OR (e.kind = 'email' AND e.status IN ('queued', 'failed'))
+    OR e.id IN (SELECT (SELECT r.id FROM contact_events AS r
+                        WHERE r.client_id = c.value AND r.kind IN ('email', 'letter')
+                          AND lower(trim(r.stage)) IN (SELECT value FROM json_each(:stages))
+                          AND NOT (r.kind = 'email' AND r.status IN ('queued', 'failed'))
+                        ORDER BY r.at DESC, r.id DESC LIMIT 1)
+                FROM json_each(:clients) AS c))"""
+
+
+def client_files(store: Store, client_ids: Iterable[int] | None = None, *,
+                 complete: bool = False) -> list[ClientFile]:
     """Every client with an unpaid invoice (draft and void ones left out), with those
     invoices, its reminder and promise history, and the payments promises are judged by.
 
     Disputed and paused invoices are included, so the policy can say why they get nothing.
-    Ordered by client name. With *client_ids*, only those clients.
+    Ordered by client name. With *client_ids*, only those clients. The history is what the
+    policy reads (see _RELEVANT_EVENT); *complete*: every reminder and promise ever logged
+    (the policy decides the same either way: a test holds them equal).
     """
     wanted = list(dict.fromkeys(client_ids)) if client_ids is not None else None
     with store.ledger.read() as db:
@@ -68,12 +95,15 @@ def client_files(store: Store, client_ids: Iterable[int] | None = None) -> list[
             for row in db.query(
                 "SELECT e.*, group_concat(ei.invoice_id) AS invoice_ids FROM contact_events e "
                 "LEFT JOIN contact_event_invoices ei ON ei.event_id = e.id "
-                f"WHERE e.client_id IN ({marks}) AND e.kind IN ('email', 'letter', 'promise') "
+                "WHERE e.client_id IN (SELECT value FROM json_each(:clients)) "
+                "AND e.kind IN ('email', 'letter', 'promise') "
+                f"{'' if complete else 'AND ' + _RELEVANT_EVENT} "
                 "GROUP BY e.id ORDER BY e.at, e.id",
-                chunk,
+                {"clients": json.dumps(chunk), "stages": _STAGE_NAMES},
             ):
                 events[row["client_id"]].append(event_from_row(row))
-        # Payments only matter to judge promises: from the day of the oldest promise on.
+        # Payments only matter to judge promises: from the day of the oldest promise on, on
+        # the invoices a promise can concern (the unpaid ones, and those a promise names).
         since = {
             cid: min(e.at.date() for e in evs if e.kind == EventKind.PROMISE)
             for cid, evs in events.items() if any(e.kind == EventKind.PROMISE for e in evs)
@@ -81,12 +111,16 @@ def client_files(store: Store, client_ids: Iterable[int] | None = None) -> list[
         payments: dict[int, list] = {cid: [] for cid in since}
         promised = list(since)
         for chunk in _chunks(promised):
-            oldest = min(since[c] for c in chunk).isoformat()
+            concerned = {inv.id for cid in chunk for inv in by_client[cid]}
+            concerned.update(i for cid in chunk for e in events[cid]
+                             if e.kind == EventKind.PROMISE for i in e.invoice_ids)
+            on = ("i.client_id IN (SELECT value FROM json_each(:clients))" if complete else
+                  "p.invoice_id IN (SELECT value FROM json_each(:invoices))")
             for row in db.query(
                 "SELECT p.*, i.client_id AS owner FROM payments p JOIN invoices i "
-                f"ON i.id = p.invoice_id WHERE i.client_id IN ({', '.join('?' * len(chunk))}) "
-                "AND p.date >= ? ORDER BY p.date, p.id",
-                [*chunk, oldest],
+                f"ON i.id = p.invoice_id WHERE {on} AND p.date >= :since ORDER BY p.date, p.id",
+                {"clients": json.dumps(chunk), "invoices": json.dumps(sorted(concerned)),
+                 "since": min(since[c] for c in chunk).isoformat()},
             ):
                 payments[row["owner"]].append(payment_from_row(row))
     files = [
