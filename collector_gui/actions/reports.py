@@ -32,6 +32,8 @@ def record_count(table: str, n: int) -> str:
         text = ngettext("{n} client", "{n} clients", n)
     elif table == "invoices":
         text = ngettext("{n} invoice", "{n} invoices", n)
+    elif table == "invoice_lines":
+        text = ngettext("{n} invoice line", "{n} invoice lines", n)
     elif table == "payments":
         text = ngettext("{n} payment", "{n} payments", n)
     elif table == "contact_events":

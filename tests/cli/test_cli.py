@@ -167,3 +167,21 @@ def test_demo_fills_an_empty_ledger_once(led, capsys):
     assert len(report["currencies"]) >= 2
     assert main(["--ledger", led, "demo"]) == 1
     assert "empty ledger" in capsys.readouterr().err
+
+
+def test_ledger_may_come_after_the_command_as_the_readme_shows(tmp_path, capsys):
+    """`collector demo --invoices 500 --ledger try.sqlite` (README) works, and so does
+    `--ledger` after a nested command; given after the command, it wins."""
+    first, second = str(tmp_path / "try.sqlite"), str(tmp_path / "other.sqlite")
+    assert main(["demo", "--invoices", "40", "--ledger", first]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Sample ledger at {first}: ") and "40 invoices" in out
+    assert "invoice lines" in out and "; currencies " in out
+    assert main(["config", "set", "business.name", "Marta", "--ledger", second]) == 0
+    capsys.readouterr()
+    assert main(["--ledger", first, "config", "get", "business.name", "--ledger", second]) == 0
+    assert capsys.readouterr().out.strip() == "Marta"
+    assert main(["config", "get", "business.name", "--ledger", first]) == 0
+    assert capsys.readouterr().out.strip() != "Marta"
+    assert main(["aging", "--json", "--ledger", first]) == 0
+    assert json.loads(capsys.readouterr().out)["currencies"]

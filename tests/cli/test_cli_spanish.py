@@ -5,6 +5,7 @@ the installed `collector`, so the built catalogue (.mo) is what is read."""
 from __future__ import annotations
 
 import pytest
+from babel.numbers import format_decimal
 
 from tests.cli.test_cli import INVOICES, collector, write
 
@@ -75,3 +76,13 @@ def test_language_variable_outranks_lang(led):
     es = collector("--ledger", led, "aging", "--as-of", "2026-11-23",
                    env={"LANG": "C.UTF-8", "LC_MESSAGES": "es_MX.UTF-8"})
     assert es.stdout.strip() == "No se debe nada a fecha de 2026-11-23."
+
+
+def test_the_sample_ledger_is_described_in_spanish(tmp_path):
+    made = collector("demo", "--invoices", "1500", "--ledger", str(tmp_path / "d.sqlite"),
+                     env=ES)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Libro de ejemplo en {tmp_path / 'd.sqlite'}: ")
+    # counts in Spanish digits, with Spanish plurals
+    assert f" clientes, {format_decimal(1500, locale='es_ES')} facturas, " in made.stdout
+    assert " líneas de factura, " in made.stdout and "; monedas " in made.stdout
