@@ -117,19 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("client", metavar="CLIENT", help=_("the client's name"))
         p.add_argument("out", type=Path, metavar="OUT.pdf")
         p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
-    _ledger_after_command(sub)
+    # `--ledger PATH` after the command too (`collector demo --ledger try.sqlite`), as people
+    # write it; given there, it wins over one given before the command.
+    for commands in (sub, cfg):
+        for command in commands.choices.values():
+            command.add_argument("--ledger", type=Path, metavar="PATH",
+                                 default=argparse.SUPPRESS,
+                                 help=_("the ledger file (as before the command)"))
     return parser
-
-
-def _ledger_after_command(sub: argparse._SubParsersAction) -> None:
-    """`--ledger PATH` after the command too (`collector demo --ledger try.sqlite`), as people
-    write it; given there, it wins over one given before the command."""
-    for command in sub.choices.values():
-        command.add_argument("--ledger", type=Path, metavar="PATH", default=argparse.SUPPRESS,
-                             help=_("the ledger file (as before the command)"))
-        for action in command._subparsers._group_actions if command._subparsers else ():
-            if isinstance(action, argparse._SubParsersAction):
-                _ledger_after_command(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -96,7 +96,7 @@ class ChaseToday:
 
 def chase_today(store: Store, as_of: dt.date | None = None) -> ChaseToday:
     """The invoices to act on today, from the same plan as the wizard's (reminders due,
-    manual steps). Reads the whole reminder history: run it off the window's thread."""
+    manual steps). Reads every unpaid invoice's history: run it off the window's thread."""
     return ChaseToday.of(ReminderFlow(store, as_of))
 
 

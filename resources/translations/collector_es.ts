@@ -1640,7 +1640,7 @@
         <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -1675,7 +1675,7 @@
         <translation>{n} facturas requieren acción hoy: recordatorios que enviar o llamadas que hacer.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>

@@ -1,8 +1,9 @@
 """The dashboard: owed and overdue per currency, aging and collections charts, average days to
 pay, and the invoices to chase today. Figures come from browse.dashboard (Store.aging for the
 aging: what `collector aging` prints), read in a background thread. The invoices to chase are
-the reminder policy's (actions.remind_views.chase_today: the plan the reminder wizard proposes, plus
-its manual steps), worked out in another background thread, so the figures need not wait."""
+the reminder policy's (actions.remind_views.chase_today: the plan the reminder wizard
+proposes, plus its manual steps), worked out in another background thread, so the figures
+need not wait."""
 
 from __future__ import annotations
 
@@ -85,7 +86,6 @@ def _fill(chart: QChart, categories: list[str], values: list[float], color: str,
 
 class DashboardPage(Page):
     loaded = Signal()  # the figures were read and shown
-    chaseLoaded = Signal()  # the invoices to chase today were worked out (the table re-reads)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -169,8 +169,8 @@ class DashboardPage(Page):
         self._refresh_chase(generation, today)
 
     def _refresh_chase(self, generation: int, today: dt.date) -> None:
-        """Work out today's invoices to act on (the whole reminder history is read: in a
-        worker thread), then show them; the rows shown stay until then."""
+        """Work out today's invoices to act on (seconds in a large ledger: in a worker
+        thread), then show them; the rows shown stay until then."""
         self.chase_loading = True
         if self.chase is None:  # the first time (the plan takes seconds in a large ledger)
             self.chase_label.setText(tr("Working out today's reminders…"))
@@ -188,7 +188,6 @@ class DashboardPage(Page):
                 self.chase_model.set_only_ids(())
                 self.chase_label.setText(
                     tr("Today's reminders could not be worked out: {error}").format(error=exc))
-                self.chaseLoaded.emit()
             else:
                 messages.report(self, exc)
 
@@ -240,7 +239,6 @@ class DashboardPage(Page):
         self.chase_label.setText(text)
         self.chase_model.set_only_ids(chase.ids)
         self.chase_loading = False
-        self.chaseLoaded.emit()
 
     def _fill_totals(self, data: browse.Dashboard) -> None:
         while self.totals.count():
