@@ -11,10 +11,12 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from collector_gui.core import clock
 from collector_gui import __version__, paths
 from collector_gui.core.aging import BUCKETS, AgingReport
 from collector_gui.core.errors import Cancelled, CollectorError
@@ -128,6 +130,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit, so that a closed pipe is seen below
+        return code
+    except BrokenPipeError:  # e.g. `collector overdue | head`: the reader has what it wanted
+        _quiet_stdout()
+        return 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit finds no
+    closed pipe to complain about (the recipe in Python's signal module docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     translate_stdlib()
     args = build_parser().parse_args(argv)
     try:
@@ -141,9 +161,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("collector: interrupted; nothing half-written was saved."), file=sys.stderr)
         return 130
-    except BrokenPipeError:  # e.g. `collector export invoices - | head`
-        sys.stderr.close()
-        return 0
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -172,7 +189,7 @@ def _print_json(data: dict) -> None:
 
 
 def _today(args: argparse.Namespace) -> dt.date:
-    return getattr(args, "as_of", None) or dt.date.today()
+    return getattr(args, "as_of", None) or clock.today()
 
 
 def _progress_task() -> Task:

@@ -19,11 +19,20 @@ import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
 
-from collector_gui.core import i18n  # noqa: E402
+from collector_gui.core import clock, i18n  # noqa: E402
 from collector_gui.ledger.database import Ledger  # noqa: E402
 from collector_gui.ledger.store import Store  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock():
+    """Every test in this process runs on TODAY (from 09:00, ticking): the one clock
+    (collector_gui.core.clock) is the only place the program reads the date, so no test
+    depends on the day it runs. A test that needs another day pins its own."""
+    with clock.pinned(TODAY):
+        yield
 
 
 @pytest.fixture(autouse=True)

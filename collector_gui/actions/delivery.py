@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from collector_gui.core import clock
 from collector_gui.actions.config import AskPassword, password_for, smtp_settings
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -35,7 +36,7 @@ T = TypeVar("T")
 
 def wall_clock() -> dt.datetime:
     """Now, to the second (the time written on messages and contact events)."""
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 # -- how sending went ----------------------------------------------------------------------------

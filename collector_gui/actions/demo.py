@@ -24,6 +24,7 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
+from collector_gui.core import clock
 from collector_gui.actions import demo_data as D
 from collector_gui.actions.demo_clients import SampleClient, make_clients
 from collector_gui.actions.progress import Task, quiet
@@ -111,7 +112,7 @@ def generate_demo(
     """
     if invoices < 1:
         raise CollectorError(_("The demo needs at least one invoice."))
-    today = today or dt.date.today()
+    today = today or clock.today()
     task = task or quiet()
     old_cache = ledger.conn.execute("PRAGMA cache_size").fetchone()[0]
     try:

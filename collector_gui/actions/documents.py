@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from collector_gui.core import clock
 from collector_gui.actions.progress import Task, quiet
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import N_, _
@@ -104,7 +105,7 @@ def invoice_doc(store: Store, number: str) -> InvoiceDoc:
 
 def statement_doc(store: Store, client_name: str, as_of: dt.date | None = None, *,
                   since: dt.date | None = None) -> StatementDoc:
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     start = since or as_of - dt.timedelta(days=STATEMENT_PERIOD_DAYS)
     client = _client(store, client_name)
     with store.ledger.read():  # one snapshot for every query of the document
@@ -129,7 +130,7 @@ def statement_doc(store: Store, client_name: str, as_of: dt.date | None = None, 
 
 
 def dossier_doc(store: Store, client_name: str, as_of: dt.date | None = None) -> DossierDoc:
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     client = _client(store, client_name)
     with store.ledger.read():
         invoices = invoices_as_of(store, client.id, as_of)
@@ -252,7 +253,7 @@ def export_statements(store: Store, folder: Path | str, *, as_of: dt.date | None
     all are made: cancelled (task.step raises Cancelled) or failed half-way, nothing is
     left behind and no earlier file is overwritten.
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     task = task or quiet()
     folder = Path(folder).expanduser()
     try:

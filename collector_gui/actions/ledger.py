@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from collector_gui.core import clock
 from collector_gui import paths
 from collector_gui.core import settings as S
 from collector_gui.core.settings import Settings
@@ -42,7 +43,7 @@ def daily_backup(ledger: Ledger, *, today: dt.date | None = None,
     store = Store(ledger)
     if keep is None:
         keep = Settings(store.settings("backup.")).get(S.BACKUP_KEEP)
-    today = today or dt.date.today()
+    today = today or clock.today()
     stamp = today.strftime("%Y%m%d")
     made = None
     # Under the write lock: the window and a command opening the ledger in the same second
@@ -50,7 +51,7 @@ def daily_backup(ledger: Ledger, *, today: dt.date | None = None,
     with ledger.write():
         existing = automatic_backups(ledger)
         if not any(f"-{stamp}-" in p.name for p in existing) and any(store.counts().values()):
-            name = f"{ledger.path.stem}-{stamp}-{dt.datetime.now():%H%M%S}-{AUTO}.sqlite"
+            name = f"{ledger.path.stem}-{stamp}-{clock.now():%H%M%S}-{AUTO}.sqlite"
             made = ledger.backup(paths.backups_dir(ledger.path) / name, reason=AUTO)
             existing = sorted([*existing, made])
     for old in existing[: max(0, len(existing) - max(keep, 1))]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from collector_gui.core import clock
 from collector_gui import paths
 from collector_gui.actions.reports import record_count
 from collector_gui.core.errors import CollectorError
@@ -338,7 +339,7 @@ def restore(ledger_path: Path | str, backup_file: Path | str) -> RestoreResult:
         if has_old:
             if ledger.exists():
                 _fold_wal(ledger, time.monotonic() + LOCK_WAIT_S)
-            replaced = _aside_name(ledger, dt.datetime.now())
+            replaced = _aside_name(ledger, clock.now())
             if ledger.exists():
                 try:
                     os.link(ledger, replaced)  # the ledger path is never empty

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
+from collector_gui.core import clock
 from collector_gui.documents.labels import Labels
 from collector_gui.documents.pdf_model import BusinessProfile
 from collector_gui.documents.pdf_text import FONT, FONT_BOLD, Formatter, TextFitter, fonts
@@ -338,7 +339,7 @@ class _NumberedCanvas(Canvas):
 def pdf_date(created: dt.datetime | dt.date | None) -> str:
     """A PDF date string (D:YYYYMMDDHHmmSS+hh'mm') for *created*, or now."""
     if created is None:
-        created = dt.datetime.now().astimezone()
+        created = clock.aware_now()
     elif not isinstance(created, dt.datetime):
         created = dt.datetime.combine(created, dt.time())
     offset = created.utcoffset() or dt.timedelta(0)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from collector_gui.core import clock
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -405,7 +406,7 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
     report.rows = len(rows)
     if report.errors and not rows:
         return report
-    today = today or dt.date.today()
+    today = today or clock.today()
     # Check and write in one transaction (BEGIN IMMEDIATE): another window or command cannot
     # add the same invoice number, or pay the same invoice, between the check and the write.
     with contextlib.nullcontext() if dry_run else store.ledger.write():
@@ -476,7 +477,7 @@ def _export_rows(store: Store, kind: str) -> tuple[tuple[str, ...], Iterator[tup
             "SELECT i.*, c.name AS client FROM invoices i JOIN clients c ON c.id = i.client_id "
             "ORDER BY i.issue_date, i.number")
         names = [d[0] for d in cur.description]
-        today = dt.date.today()
+        today = clock.today()
 
         def invoice_rows():
             for values in cur:

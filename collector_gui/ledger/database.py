@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from collector_gui.core import clock
 from collector_gui import paths
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
@@ -260,7 +261,7 @@ class Ledger:
         self._file_id = fresh._file_id
 
     def _rescue(self) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         target = paths.backups_dir(self.path) / f"{self.path.stem}-{stamp}-rescued.sqlite"
         n = 1
         while target.exists():
@@ -374,7 +375,7 @@ class Ledger:
 
         *dest* may be a folder or a file name; by default the ledger's backups/ folder.
         """
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.stem}-{stamp}-{reason}.sqlite"
         if dest is None:
             target = paths.backups_dir(self.path) / name

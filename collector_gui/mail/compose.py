@@ -19,6 +19,7 @@ from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 
+from collector_gui.core import clock
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _
@@ -101,7 +102,7 @@ def compose(
     if reply_to and reply_to.strip().lower() != sender.strip().lower():
         msg["Reply-To"] = _address(sender_name, reply_to, "reply-to")
     msg["Subject"] = " ".join(subject.split())
-    msg["Date"] = format_datetime((date or dt.datetime.now()).astimezone())
+    msg["Date"] = format_datetime((date or clock.now()).astimezone())
     msg["Message-ID"] = message_id or new_message_id(sender)
     if unsent:
         msg["X-Unsent"] = "1"
@@ -142,7 +143,7 @@ def with_new_date(raw: bytes, when: dt.datetime | None = None) -> bytes:
     """The same message (same Message-ID) dated now: what a retry sends."""
     msg = parse(raw)
     del msg["Date"]
-    msg["Date"] = format_datetime((when or dt.datetime.now()).astimezone())
+    msg["Date"] = format_datetime((when or clock.now()).astimezone())
     return msg.as_bytes(policy=policy.SMTP)
 
 

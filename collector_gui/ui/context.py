@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from collector_gui.core import clock
 from collector_gui.core import settings as S
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
@@ -25,7 +26,7 @@ class AppContext(QObject):
     changed = Signal()
 
     def __init__(self, ledger: Ledger, *, locale: str = "en_US", language: str = "en",
-                 today: Callable[[], dt.date] = dt.date.today,
+                 today: Callable[[], dt.date] = clock.today,
                  settings: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_gui.core import clock
 from collector_gui.actions import entry
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import ContactEvent, EventKind
@@ -43,7 +44,7 @@ class ContactDialog(RecordDialog):
         for k in KINDS:
             self.kind.addItem(labels.kind_label(k), str(k))
         self.kind.setCurrentIndex(max(0, self.kind.findData(str(kind))))
-        now = dt.datetime.combine(ctx.today(), dt.datetime.now().time().replace(microsecond=0))
+        now = dt.datetime.combine(ctx.today(), clock.now().time())
         self.at = QDateTimeEdit(QDateTime(now))
         self.at.setObjectName("at")
         self.at.setCalendarPopup(True)
