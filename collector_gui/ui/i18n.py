@@ -60,7 +60,7 @@ def install_translators(language: str) -> bool:
     """Install Collector's and Qt's own translations for *language* (none for English), and
     make the messages of the layers below (errors, reports: gettext) speak it too.
 
-    Returns False when Collector's .qm file is missing (the install step builds it).
+    Returns False when Collector's .qm file is missing (tools/build-translations builds it).
     """
     messages_i18n.set_language(language)
     app = QCoreApplication.instance()
