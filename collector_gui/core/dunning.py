@@ -193,8 +193,7 @@ class DunningPolicy:
 
 def reached_client(event: ContactEvent) -> bool:
     """Whether the event is contact the client got (an email queued or failed is not)."""
-    return not (event.kind == EventKind.EMAIL
-                and event.status in (EventStatus.QUEUED, EventStatus.FAILED))
+    return not (event.kind == EventKind.EMAIL and EventStatus(event.status).unfinished)
 
 
 def is_reminder(event: ContactEvent) -> bool:
@@ -204,8 +203,9 @@ def is_reminder(event: ContactEvent) -> bool:
 
 
 def is_pending(event: ContactEvent) -> bool:
-    """An email waiting in the outbox (queued, or failed and waiting for a retry)."""
-    return event.kind == EventKind.EMAIL and event.status in (EventStatus.QUEUED, EventStatus.FAILED)
+    """An email waiting in the outbox (queued, failed and waiting for a retry, or unknown and
+    waiting for the user to say whether it arrived)."""
+    return event.kind == EventKind.EMAIL and EventStatus(event.status).unfinished
 
 
 class PromiseOutcome(StrEnum):

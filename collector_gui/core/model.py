@@ -34,13 +34,22 @@ class EventKind(StrEnum):
 
 
 class EventStatus(StrEnum):
-    """Where a contact event stands. Emails go queued -> sent | failed | saved (.eml)."""
+    """Where a contact event stands. Emails go queued -> sent | failed | unknown, or saved
+    (.eml). Failed: refused before the server took the whole message (safe to send again).
+    Unknown: the server took the whole message but its answer never came (or the program
+    stopped mid-send): it may have arrived, so only the user decides what happens to it."""
 
     LOGGED = "logged"
     QUEUED = "queued"
     SENT = "sent"
     FAILED = "failed"
     SAVED = "saved"
+    UNKNOWN = "unknown"
+
+    @property
+    def unfinished(self) -> bool:
+        """An email still in the outbox (not confirmed sent): it holds its client back."""
+        return self in (EventStatus.QUEUED, EventStatus.FAILED, EventStatus.UNKNOWN)
 
 
 def round_half_up(value: Decimal) -> int:

@@ -143,6 +143,7 @@ _EN: dict[str, str] = {
     "status_sent": "sent",
     "status_failed": "failed",
     "status_saved": "saved as a file",
+    "status_unknown": "delivery unknown",
     # reminder stages
     "stage_pre-due": "before the due date",
     "stage_polite": "polite",
@@ -279,6 +280,7 @@ _ES: dict[str, str] = {
     "status_sent": "enviado",
     "status_failed": "fallido",
     "status_saved": "guardado como archivo",
+    "status_unknown": "entrega desconocida",
     "stage_pre-due": "antes del vencimiento",
     "stage_polite": "cordial",
     "stage_firm": "firme",

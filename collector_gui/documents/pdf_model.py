@@ -175,5 +175,4 @@ def promise_currency(event: ContactEvent, invoice_currencies: Mapping[int, str],
 
 def counts_as_contact(event: ContactEvent) -> bool:
     """Contact that reached the client (an email that failed or waits in the outbox did not)."""
-    return not (event.kind == EventKind.EMAIL
-                and event.status in (EventStatus.FAILED, EventStatus.QUEUED))
+    return not (event.kind == EventKind.EMAIL and EventStatus(event.status).unfinished)

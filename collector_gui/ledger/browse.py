@@ -227,8 +227,8 @@ class OverdueRow(NamedTuple):
 
 _LAST_CONTACT = (
     "(SELECT MAX(e.at) FROM contact_event_invoices AS x JOIN contact_events AS e "
-    "ON e.id = x.event_id WHERE x.invoice_id = i.id AND e.status != 'failed' "
-    "AND e.status != 'queued')"
+    "ON e.id = x.event_id WHERE x.invoice_id = i.id "
+    "AND e.status NOT IN ('failed', 'queued', 'unknown'))"
 )
 # The furthest reminder stage sent about the invoice, in core.dunning's order of stages.
 _LAST_STAGE = (

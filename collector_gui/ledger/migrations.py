@@ -143,5 +143,67 @@ CREATE TABLE contact_event_invoices (
 CREATE INDEX contact_event_invoices_invoice ON contact_event_invoices(invoice_id)
 """
 
+@migrations()
+def m002_outbox_unknown(db: Database) -> None:
+    """Emails whose delivery is unknown (status 'unknown': the server took the whole message
+    and its answer never came), and the balance each reminder quoted per invoice (to notice,
+    before a message waiting in the outbox is sent again, that its figures changed).
+
+    SQLite cannot loosen a CHECK in place, and foreign keys stay on inside the migration's
+    transaction: so the two tables are renamed aside (the link table's reference follows),
+    made again under their names, filled, and the old ones dropped children first.
+    """
+    for statement in _M002.split(";\n\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+
+
+_M002 = """
+ALTER TABLE contact_event_invoices RENAME TO contact_event_invoices_v1;
+
+ALTER TABLE contact_events RENAME TO contact_events_v1;
+
+CREATE TABLE contact_events (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('email', 'letter', 'call', 'note', 'promise')),
+    subject TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    stage TEXT,
+    status TEXT NOT NULL DEFAULT 'logged'
+        CHECK (status IN ('logged', 'queued', 'sent', 'failed', 'saved', 'unknown')),
+    message_id TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    promised_date TEXT CHECK (promised_date IS NULL OR date(promised_date) IS promised_date),
+    promised_minor INTEGER
+);
+
+INSERT INTO contact_events SELECT id, client_id, at, kind, subject, body, stage, status,
+    message_id, error, promised_date, promised_minor FROM contact_events_v1;
+
+CREATE TABLE contact_event_invoices (
+    event_id INTEGER NOT NULL REFERENCES contact_events(id) ON DELETE CASCADE,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+    -- the invoice's balance as the message quoted it (reminders written from version 2 on)
+    balance_minor INTEGER,
+    PRIMARY KEY (event_id, invoice_id)
+) WITHOUT ROWID;
+
+INSERT INTO contact_event_invoices (event_id, invoice_id)
+    SELECT event_id, invoice_id FROM contact_event_invoices_v1;
+
+DROP TABLE contact_event_invoices_v1;
+
+DROP TABLE contact_events_v1;
+
+CREATE INDEX contact_events_client ON contact_events(client_id, at);
+
+CREATE INDEX contact_events_at ON contact_events(at);
+
+CREATE INDEX contact_event_invoices_invoice ON contact_event_invoices(invoice_id)
+"""
+
 # The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

@@ -51,6 +51,7 @@ def event_status_label(status: str) -> str:
         EventStatus.SENT: tr("Sent"),
         EventStatus.FAILED: tr("Failed"),
         EventStatus.SAVED: tr("Saved as .eml"),
+        EventStatus.UNKNOWN: tr("Unknown: check"),
     }.get(status, status)
 
 
