@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import ipaddress
+import re
 import smtplib
 import socket
 import ssl
@@ -20,6 +21,8 @@ from collector_gui.core import reminder_settings as RS
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
+from collector_gui.mail.addresses import wire_address
+from collector_gui.mail.scrub import Scrubber
 from collector_gui.mail.secrets import Secret
 
 SECURITY_MODES = ("starttls", "ssl", "none")
@@ -57,7 +60,25 @@ class SmtpTimeout(SmtpError):
 
 
 class SmtpDisconnected(SmtpError):
+    """The connection broke before the whole message was handed over: nothing was delivered,
+    so sending it again (after `open()`) is safe."""
+
     transient = True
+
+
+class SmtpOutcomeUnknown(SmtpError):
+    """The whole message, final dot included, was handed to the server, but its final reply
+    never came (the connection closed or was reset, or the reply did not come in time).
+
+    The server may have delivered it: it must never be retried automatically, only by a person
+    who has checked. The connection is closed; `open()` again for the other messages."""
+
+    transient = False
+
+
+class SmtpAddressNotSupported(SmtpError):
+    """An address this server cannot carry (accents before the @ and no SMTPUTF8). Nothing
+    was sent; the other messages of a run can still go."""
 
 
 class SmtpRejected(SmtpError):
@@ -155,31 +176,49 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
         raise smtplib.SMTPAuthenticationError(code, resp)
 
 
-def _scrub(text: str, secret: Secret | None) -> str:
-    """Remove the password (and its base64 forms, as AUTH sends it) from a text."""
-    if not secret:
-        return text
-    value = secret.reveal()
-    forms = {value, base64.b64encode(value.encode()).decode()}
-    for form in forms:
-        if form:
-            text = text.replace(form, "****")
-    return text
+class _Unanswered(Exception):
+    """The whole message was sent, but no final reply came (why: *reason*)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
-def _reply_text(resp: bytes | str | None) -> str:
-    if isinstance(resp, bytes):
-        resp = resp.decode("utf-8", "replace")
-    return " ".join((resp or "").split())
+_CHUNK = 64 * 1024
+
+
+def _head(raw: bytes) -> bytes:
+    """The header section of a serialised message."""
+    end = raw.find(b"\r\n\r\n")
+    if end < 0:
+        end = raw.find(b"\n\n")
+    return raw if end < 0 else raw[:end]
+
+
+def _data_block(raw: bytes) -> bytes:
+    """The message as DATA carries it: CRLF line ends, leading dots doubled, final dot."""
+    data = re.sub(rb"\r\n|\r|\n", b"\r\n", raw)
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
 
 
 class SmtpConnection:
     """One SMTP session: connect, secure, log in; then send() any number of messages."""
 
+    # How long to wait for the reply to the final dot of DATA: RFC 5321 4.5.3.2.6 asks for
+    # 10 minutes (the server may be scanning the message). Tests make it shorter.
+    final_reply_timeout: float = 600.0
+
     def __init__(self, settings: SmtpSettings, password: Secret | None = None, *,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+                 ssl_context: ssl.SSLContext | None = None,
+                 final_reply_timeout: float | None = None) -> None:
         self.settings = settings
+        if final_reply_timeout is not None:
+            self.final_reply_timeout = final_reply_timeout
         self._password = password
+        self._scrubber = Scrubber(settings.user, password.reveal() if password else "")
         self._context = ssl_context
         self._smtp: smtplib.SMTP | None = None
 
@@ -238,20 +277,39 @@ class SmtpConnection:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @property
     def is_open(self) -> bool:
+        """Whether send() can use this session now; after a connection-level failure it is
+        closed, and `open()` connects again for the remaining messages."""
         return self._smtp is not None
 
     # -- sending -----------------------------------------------------------------------------
 
     def send(self, raw: bytes, sender: str, recipients: list[str]) -> None:
-        """Send one serialised message. On failure raises an SmtpError; after a failure that
-        leaves the session unusable (a dropped connection, a timeout) it is closed."""
+        """Send one serialised message, or raise an SmtpError saying what happened.
+
+        - `SmtpOutcomeUnknown`: the whole message was handed over but the server's final reply
+          never came; it may have been delivered, so it must not be retried on its own.
+        - any other SmtpError: it was not delivered (or refused outright), so sending it again
+          is safe. After a connection-level failure the session is closed (`is_open()` is
+          False); the next send(), or `open()`, connects again.
+        """
         if self._smtp is None:
             self.open()
-        assert self._smtp is not None
+        smtp = self._smtp
+        assert smtp is not None
         try:
-            refused = self._smtp.sendmail(sender, recipients, raw)
+            mail_from, rcpt_tos, options = self._envelope(smtp, raw, sender, recipients)
+            refused = self._transaction(smtp, raw, mail_from, rcpt_tos, options)
+        except _Unanswered as exc:
+            self._drop()
+            raise self._scrubbed(SmtpOutcomeUnknown(
+                _("The mail server {server} took the message but the connection broke before "
+                  "it confirmed ({reason}); it may have been delivered. Check your Sent folder "
+                  "/ ask the client before sending again.").format(
+                    server=self.settings.describe(), reason=exc.reason))) from None
+        except SmtpError:
+            self._reset()
+            raise
         except BaseException as exc:
             error = self._translate(exc, "send")
             if isinstance(error, (SmtpDisconnected, SmtpTimeout, SmtpConnectError)):
@@ -261,10 +319,104 @@ class SmtpConnection:
             raise error from None
         if refused:  # some (not all) recipients refused: the others got it
             code, resp = next(iter(refused.values()))
-            raise SmtpRejected(
+            raise self._scrubbed(SmtpRejected(
                 _("The mail server refused some recipients: {recipients} "
                   "({code} {reply}).").format(recipients=", ".join(refused), code=code,
-                                              reply=_reply_text(resp)), code, "rcpt")
+                                              reply=self._reply_text(resp)), code, "rcpt"))
+
+    def _envelope(self, smtp: smtplib.SMTP, raw: bytes, sender: str,
+                  recipients: list[str]) -> tuple[str, list[str], list[str]]:
+        """The envelope in wire form (IDNA domains) and the MAIL FROM parameters.
+
+        An address with accents before the @ needs SMTPUTF8; without it, that message fails
+        here, before anything is sent (SmtpAddressNotSupported)."""
+        wire = []
+        for address in [sender, *recipients]:
+            try:
+                wire.append(wire_address(address))
+            except ValueError:
+                raise SmtpRejected(_("{address} is not an email address the mail server can be "
+                                     "given. Nothing was sent.").format(address=repr(address)),
+                                   501, "mail" if address is sender else "rcpt") from None
+        utf8 = any(needs for _address, needs in wire) or not _head(raw).isascii()
+        options = []
+        if utf8:
+            if not smtp.has_extn("smtputf8"):
+                who = ", ".join(a for a, needs in wire if needs) or sender
+                raise SmtpAddressNotSupported(
+                    _("The mail server {server} cannot deliver to an address with accents in "
+                      "the part before @ ({address}): it does not offer SMTPUTF8. Nothing was "
+                      "sent; use another address for this client, or another mail "
+                      "server.").format(server=self.settings.describe(), address=who))
+            options.append("SMTPUTF8")
+        if not raw.isascii() and smtp.has_extn("8bitmime"):
+            options.append("BODY=8BITMIME")
+        return wire[0][0], [a for a, _needs in wire[1:]], options
+
+    def _transaction(self, smtp: smtplib.SMTP, raw: bytes, mail_from: str, rcpt_tos: list[str],
+                     options: list[str]) -> dict[str, tuple[int, bytes]]:
+        """MAIL, RCPT, DATA by hand, so that a failure is known to come before or after the
+        final dot (smtplib.sendmail cannot tell). Raises _Unanswered for the second kind."""
+        smtp.command_encoding = "utf-8" if "SMTPUTF8" in options else "ascii"
+        params = "".join(" " + o for o in options) if smtp.does_esmtp else ""
+        smtp.putcmd("mail", f"FROM:<{mail_from}>{params}")
+        code, resp = smtp.getreply()
+        if code != 250:
+            if code == 421:
+                self._drop()
+            raise smtplib.SMTPSenderRefused(code, resp, mail_from)
+        refused: dict[str, tuple[int, bytes]] = {}
+        for rcpt in rcpt_tos:
+            smtp.putcmd("rcpt", f"TO:<{rcpt}>")
+            code, resp = smtp.getreply()
+            if code not in (250, 251):
+                refused[rcpt] = (code, resp)
+            if code == 421:
+                self._drop()
+                raise smtplib.SMTPRecipientsRefused(refused)
+        if len(refused) == len(rcpt_tos):
+            raise smtplib.SMTPRecipientsRefused(refused)
+        smtp.putcmd("data")
+        code, resp = smtp.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, resp)
+        sock = smtp.sock
+        assert sock is not None
+        payload = _data_block(raw)
+        # Each piece within the ordinary timeout (RFC 5321 4.5.3.2.5 asks 3 minutes per
+        # send), not the whole message: a large attachment on a slow line is not a failure.
+        for start in range(0, len(payload), _CHUNK):
+            sock.sendall(payload[start:start + _CHUNK])
+        # The whole message, final dot included, is with the server: from here on a failure
+        # means the outcome is unknown. Its reply may take 10 minutes (RFC 5321 4.5.3.2.6).
+        sock.settimeout(self.final_reply_timeout)
+        try:
+            code, resp = smtp.getreply()
+        except smtplib.SMTPServerDisconnected as exc:
+            raise _Unanswered(self._why_unanswered(exc)) from None
+        except OSError as exc:
+            raise _Unanswered(self._why_unanswered(exc)) from None
+        if smtp.sock is not None:
+            smtp.sock.settimeout(self.settings.timeout)
+        if not 200 <= code < 600:
+            raise _Unanswered(_("an answer that is not SMTP: {reply}").format(
+                reply=self._reply_text(resp)))
+        if code != 250:
+            if code == 421:
+                self._drop()
+            raise smtplib.SMTPDataError(code, resp)
+        return refused
+
+    def _why_unanswered(self, exc: BaseException) -> str:
+        text = str(exc)
+        cause = exc.__context__
+        if isinstance(exc, TimeoutError) or isinstance(cause, TimeoutError) or "timed out" in text:
+            return _("no reply within {seconds} seconds").format(
+                seconds=f"{self.final_reply_timeout:g}")
+        if isinstance(exc, ConnectionResetError) or isinstance(cause, ConnectionResetError) \
+                or "reset" in text.lower():
+            return _("the connection was reset")
+        return _("the connection was closed without a reply")
 
     def _reset(self) -> None:
         if self._smtp is None:
@@ -285,12 +437,22 @@ class SmtpConnection:
     # -- errors ------------------------------------------------------------------------------
 
     def _translate(self, exc: BaseException, when: str) -> SmtpError:
-        error = self._classify(exc, when)
-        scrubbed = _scrub(str(error), self._password)
-        if scrubbed != str(error):
-            error = type(error)(scrubbed) if not isinstance(error, SmtpRejected) else \
-                SmtpRejected(scrubbed, error.code, error.phase)
+        return self._scrubbed(self._classify(exc, when))
+
+    def _scrubbed(self, error: SmtpError) -> SmtpError:
+        """The same error with the credentials taken out of its text (the server's words
+        are in it)."""
+        text = str(error)
+        clean = self._scrubber.scrub(text)
+        if clean != text:
+            error.args = (clean,)
         return error
+
+    def _reply_text(self, resp: bytes | str | None) -> str:
+        """A server's reply as one line of text, without the credentials in any form."""
+        if isinstance(resp, bytes):
+            resp = self._scrubber.scrub_bytes(resp).decode("utf-8", "replace")
+        return " ".join(self._scrubber.scrub(resp or "").split())
 
     def _classify(self, exc: BaseException, when: str) -> SmtpError:
         s = self.settings
@@ -300,7 +462,7 @@ class SmtpConnection:
                 _("The mail server {host} refused the user name or password of {user} "
                   "({code} {reply}). Check them in the settings.").format(
                     host=s.host, user=s.user, code=exc.smtp_code,
-                    reply=_reply_text(exc.smtp_error)))
+                    reply=self._reply_text(exc.smtp_error)))
         if isinstance(exc, smtplib.SMTPNotSupportedError):
             return SmtpTlsError(_("The mail server {server} does not support what was asked: "
                                   "{error}. Check the connection security setting.").format(
@@ -314,13 +476,13 @@ class SmtpConnection:
             else:
                 text = _("The mail server refused the recipient {recipient} "
                          "({code} {reply}). Check the client's email address.")
-            return SmtpRejected(text.format(recipient=who, code=code, reply=_reply_text(resp)),
+            return SmtpRejected(text.format(recipient=who, code=code, reply=self._reply_text(resp)),
                                 code, "rcpt")
         if isinstance(exc, smtplib.SMTPSenderRefused):
             return SmtpRejected(
                 _("The mail server refused the sender {sender} ({code} {reply}). "
                   "Check the From address (smtp.from).").format(
-                    sender=exc.sender, code=exc.smtp_code, reply=_reply_text(exc.smtp_error)),
+                    sender=exc.sender, code=exc.smtp_code, reply=self._reply_text(exc.smtp_error)),
                 exc.smtp_code, "mail")
         if isinstance(exc, smtplib.SMTPDataError):
             if 400 <= exc.smtp_code < 500:
@@ -329,7 +491,7 @@ class SmtpConnection:
             else:
                 text = _("The mail server refused the message ({code} {reply}).")
             return SmtpRejected(
-                text.format(code=exc.smtp_code, reply=_reply_text(exc.smtp_error)),
+                text.format(code=exc.smtp_code, reply=self._reply_text(exc.smtp_error)),
                 exc.smtp_code, "data")
         if isinstance(exc, smtplib.SMTPServerDisconnected) and (
             isinstance(exc.__context__, TimeoutError) or "timed out" in str(exc)
@@ -337,9 +499,8 @@ class SmtpConnection:
             exc = TimeoutError(str(exc))
         if isinstance(exc, smtplib.SMTPServerDisconnected):
             if when == "send":
-                text = _("The mail server {server} closed the connection while the message "
-                         "was being sent. It was probably not delivered; retry it from the "
-                         "outbox.")
+                text = _("The mail server {server} closed the connection before the whole "
+                         "message was sent, so it was not delivered; it can be sent again.")
             else:
                 text = _("The mail server {server} closed the connection before Collector "
                          "could log in. Check the port and connection security.")
@@ -348,10 +509,10 @@ class SmtpConnection:
             return SmtpConnectError(_("The mail server {server} refused the connection "
                                       "({code} {reply}).").format(
                                           server=where, code=exc.smtp_code,
-                                          reply=_reply_text(exc.smtp_error)))
+                                          reply=self._reply_text(exc.smtp_error)))
         if isinstance(exc, smtplib.SMTPResponseException):
             return SmtpRejected(_("The mail server answered {code} {reply}.").format(
-                code=exc.smtp_code, reply=_reply_text(exc.smtp_error)), exc.smtp_code, "mail")
+                code=exc.smtp_code, reply=self._reply_text(exc.smtp_error)), exc.smtp_code, "mail")
         if isinstance(exc, ssl.SSLCertVerificationError):
             return SmtpTlsError(
                 _("The mail server {server} could not prove its identity ({reason}). Check "
@@ -375,8 +536,8 @@ class SmtpConnection:
                                       "the server name and port.").format(server=where))
         if isinstance(exc, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
             if when == "send":
-                text = _("The connection to {server} was cut while the message was being "
-                         "sent; retry it from the outbox.")
+                text = _("The connection to {server} was cut before the whole message was "
+                         "sent, so it was not delivered; it can be sent again.")
             else:
                 text = _("The connection to {server} was cut.")
             return SmtpDisconnected(text.format(server=where))
