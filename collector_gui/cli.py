@@ -176,9 +176,20 @@ def _dispatch(args: argparse.Namespace) -> int:
     from collector_gui.ledger.store import Store
 
     writes = args.command == "import"  # demo refuses a ledger with data: nothing to back up
-    with open_ledger(args.ledger, auto_backup=writes) as ledger:
+    # Only commands that put data in may make a new ledger: a mistyped --ledger on a report
+    # says the file does not exist instead of answering from a new, empty ledger.
+    create = args.command in ("import", "demo") or getattr(args, "config_command", "") == "set"
+    with open_ledger(args.ledger, create=create, auto_backup=writes,
+                     backup_failed=_backup_failed_before_import) as ledger:
         store = Store(ledger)
         return COMMANDS[args.command](args, store)
+
+
+def _backup_failed_before_import(exc: CollectorError) -> None:
+    """Today's automatic backup failed: say so, and import anyway (see open_ledger)."""
+    print(_("collector: warning: {error} The import goes ahead without it: an import is "
+            "saved whole or not at all, so the ledger as it was before stays intact if it "
+            "fails.").format(error=exc), file=sys.stderr)
 
 
 def _print_json(data: dict) -> None:

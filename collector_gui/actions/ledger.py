@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from collector_gui.core import clock
 from collector_gui import paths
 from collector_gui.core import settings as S
 from collector_gui.core.settings import Settings
-from collector_gui.ledger.database import Ledger
+from collector_gui.ledger.database import BackupFailed, Ledger
 from collector_gui.ledger.store import Store
 
 AUTO = "auto"
 
 
 def open_ledger(path: Path | str | None = None, *, create: bool = True,
-                auto_backup: bool = False) -> Ledger:
-    """Open the ledger at *path* (default: the user's); with auto_backup, make today's backup."""
+                auto_backup: bool = False,
+                backup_failed: Callable[[BackupFailed], None] | None = None) -> Ledger:
+    """Open the ledger at *path* (default: the user's); with auto_backup, make today's backup.
+
+    *create* False: a missing file is LedgerNotFound, never a new empty ledger (what every
+    command that only reads, exports or reports asks for: a mistyped --ledger must say so).
+    When today's backup cannot be written (a full backup disk), *backup_failed* is told and
+    the ledger stays open: that backup is a daily convenience, not a condition of writing
+    (an import is saved whole or not at all, so the ledger before it stays intact either
+    way). Without *backup_failed* the failure is raised.
+    """
     ledger = Ledger.open(path if path is not None else paths.default_ledger_path(), create=create)
     if auto_backup:
         try:
             daily_backup(ledger)
+        except BackupFailed as exc:
+            if backup_failed is None:
+                ledger.close()
+                raise
+            backup_failed(exc)
         except BaseException:
             ledger.close()
             raise
@@ -55,5 +70,8 @@ def daily_backup(ledger: Ledger, *, today: dt.date | None = None,
             made = ledger.backup(paths.backups_dir(ledger.path) / name, reason=AUTO)
             existing = sorted([*existing, made])
     for old in existing[: max(0, len(existing) - max(keep, 1))]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:  # an old backup that cannot go yet is no reason to fail
+            pass
     return made

@@ -34,7 +34,7 @@ from collector_gui import paths
 from collector_gui.actions.reports import record_count
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
-from collector_gui.ledger.database import LedgerBusy
+from collector_gui.ledger.database import LedgerBusy, held_in_this_process, is_busy
 from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -140,6 +140,16 @@ def _made_at(path: Path) -> dt.datetime | None:
         return None
 
 
+def _header(path: Path) -> bytes:
+    """The file's first 100 bytes; empty for a file a Ledger of this process has open: that
+    one is read only through SQLite (closing a descriptor of it would drop the process's
+    locks on it, see ledger/database.py)."""
+    if held_in_this_process(path):
+        return b""
+    with path.open("rb") as fh:
+        return fh.read(100)
+
+
 def verify_backup(backup_file: Path | str) -> BackupInfo:
     """Check that *backup_file* can be restored (never writes to it); raises BadBackup."""
     path = Path(backup_file).expanduser()
@@ -147,12 +157,11 @@ def verify_backup(backup_file: Path | str) -> BackupInfo:
         raise BadBackup(_("There is no backup file at {path}. Nothing was changed.").format(
             path=path))
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        header = _header(path)
     except OSError as exc:
         raise BadBackup(_("{path} cannot be read ({reason}). Nothing was changed.").format(
             path=path, reason=exc.strerror or exc)) from exc
-    if not header.startswith(_SQLITE_HEADER):
+    if header and not header.startswith(_SQLITE_HEADER):
         raise BadBackup(
             _("{path} is not a Collector backup (not an SQLite file). Choose another file. "
               "Nothing was changed.").format(path=path)
@@ -236,8 +245,7 @@ def _sidecars(path: Path) -> list[Path]:
 
 def _copy_verified(backup: Path, header_info: BackupInfo, target: Path) -> BackupInfo:
     """Copy *backup* into *target* with SQLite's backup API, and check the copy."""
-    with backup.open("rb") as fh:
-        header = fh.read(100)
+    header = _header(backup)
     src = sqlite3.connect(_read_only_uri(backup, header), uri=True)
     try:
         out = sqlite3.connect(target, isolation_level=None)
@@ -272,8 +280,7 @@ def _fold_wal(ledger: Path, deadline: float) -> bool:
             conn.execute("PRAGMA journal_mode = DELETE").fetchone()
             return not any(p.exists() for p in _sidecars(ledger)[:2])
         except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "locked" not in text and "busy" not in text:
+            if not is_busy(exc):  # by its code: SQLITE_BUSY, another program has it open
                 return False
             if time.monotonic() >= deadline:
                 raise LedgerBusy(
@@ -307,7 +314,7 @@ def restore(ledger_path: Path | str, backup_file: Path | str) -> RestoreResult:
     """
     ledger = Path(ledger_path).expanduser()
     backup = Path(backup_file).expanduser()
-    if ledger.exists() and backup.exists() and ledger.resolve() == backup.resolve():
+    if ledger.exists() and backup.exists() and os.path.samefile(ledger, backup):
         raise BadBackup(_("{path} is the ledger itself, not a backup of it. Nothing was "
                           "changed.").format(path=backup))
     info = verify_backup(backup)

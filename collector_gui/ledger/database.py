@@ -7,62 +7,44 @@ message says what happened and what to do; nothing is changed in the file when o
 
 from __future__ import annotations
 
-import datetime as dt
+import errno
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from collector_gui.core import clock
 from collector_gui import paths
-from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
+from collector_gui.ledger.failures import (  # noqa: F401 - the errors are known by this module
+    BackupFailed,
+    LedgerBusy,
+    LedgerCorrupt,
+    LedgerError,
+    LedgerMoved,
+    LedgerNotFound,
+    LedgerReadOnly,
+    LedgerTooNew,
+    LedgerWriteFailed,
+    NotALedger,
+    errors_as_ledger_errors,
+    is_busy,
+    kind_of,
+    translate,
+)
+from collector_gui.ledger import failures
 from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 # How long a write waits for another program's write to finish before "busy".
 BUSY_TIMEOUT_S = 5.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class LedgerError(CollectorError):
-    """The ledger file cannot be used as asked; the message says why and what to do."""
-
-
-class LedgerNotFound(LedgerError):
-    pass
-
-
-class NotALedger(LedgerError):
-    pass
-
-
-class LedgerCorrupt(LedgerError):
-    pass
-
-
-class LedgerTooNew(LedgerError):
-    pass
-
-
-class LedgerBusy(LedgerError):
-    pass
-
-
-class LedgerReadOnly(LedgerError):
-    pass
-
-
-class LedgerWriteFailed(LedgerError):
-    pass
-
-
-class LedgerMoved(LedgerError):
-    """The file was deleted, moved or replaced by another program while it was open."""
 
 
 def _file_id(path: Path) -> tuple[int, int] | None:
@@ -73,49 +55,37 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-def translate(exc: sqlite3.Error, path: Path) -> LedgerError | None:
-    """The LedgerError a low-level SQLite error stands for, or None for a programming error."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return LedgerBusy(
-            _("The ledger {path} is busy: another Collector window or command is writing to it. "
-              "Wait a moment and try again.").format(path=path)
-        )
-    if "readonly" in text or "read-only" in text:
-        return LedgerReadOnly(
-            _("The ledger {path} cannot be written (the file or its folder is read-only). "
-              "Nothing was changed. Check the file's permissions, or copy it somewhere "
-              "writable.").format(path=path)
-        )
-    if "disk is full" in text or "disk i/o" in text:
-        return LedgerWriteFailed(
-            _("Writing to the ledger {path} failed ({error}). Nothing of this change was saved; "
-              "what was saved before is intact. Free some disk space and try again.").format(
-                path=path, error=exc)
-        )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return LedgerCorrupt(
-            _("The ledger {path} is damaged ({error}). Restore the newest backup from "
-              "{backups} (`collector restore FILE`).").format(
-                path=path, error=exc, backups=paths.backups_dir(path))
-        )
-    if "unable to open" in text:
-        return LedgerNotFound(
-            _("The ledger {path} cannot be opened ({error}). Check that its folder exists and "
-              "is yours.").format(path=path, error=exc)
-        )
-    return None
+# The files this process has open through a Ledger, by (device, inode), with how many
+# connections each. POSIX locks belong to the process and the file: closing ANY descriptor of
+# a file drops every lock the process holds on it, SQLite's included (sqlite.org, "How To
+# Corrupt An SQLite Database File", 2.2). Then another program's last connection may
+# checkpoint and delete the -wal under ours. So while this process has a connection to a
+# file, nothing here opens that file outside SQLite.
+_open_files: dict[tuple[int, int], int] = {}
+_open_files_lock = threading.Lock()
 
 
-@contextmanager
-def errors_as_ledger_errors(path: Path) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        mapped = translate(exc, path)
-        if mapped is None:
-            raise
-        raise mapped from exc
+def _hold(file_id: tuple[int, int] | None) -> None:
+    if file_id is not None:
+        with _open_files_lock:
+            _open_files[file_id] = _open_files.get(file_id, 0) + 1
+
+
+def _let_go(file_id: tuple[int, int] | None) -> None:
+    if file_id is not None:
+        with _open_files_lock:
+            left = _open_files.get(file_id, 0) - 1
+            if left > 0:
+                _open_files[file_id] = left
+            else:
+                _open_files.pop(file_id, None)
+
+
+def held_in_this_process(path: Path | str) -> bool:
+    """Whether a Ledger of this process has the file at *path* open."""
+    file_id = _file_id(Path(path))
+    with _open_files_lock:
+        return file_id is not None and file_id in _open_files
 
 
 class Ledger:
@@ -129,6 +99,12 @@ class Ledger:
         # path is deleted or replaced (it writes on into the old file, and leaves its -wal to
         # be played into the new one).
         self._file_id = _file_id(path)
+        self._held = self._file_id  # counted in _open_files until close()
+        _hold(self._held)
+
+    def _let_go_of_file(self) -> None:
+        _let_go(self._held)
+        self._held = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -141,7 +117,9 @@ class Ledger:
         exists = path.exists() and path.stat().st_size > 0
         if not exists:
             if not create:
-                raise LedgerNotFound(_("There is no ledger at {path}.").format(path=path))
+                raise LedgerNotFound(
+                    _("There is no ledger at {path}: the file does not exist. Check the file "
+                      "name and its folder; nothing was created.").format(path=path))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -149,16 +127,32 @@ class Ledger:
                     _("Cannot create the folder for the ledger {path}: {error}.").format(
                         path=path, error=exc.strerror)
                 ) from exc
-        else:
-            _check_header(path)
+        elif not os.access(path, os.R_OK):
+            raise LedgerReadOnly(
+                _("The ledger {path} cannot be read: permission denied.").format(path=path))
+        # What the file is, SQLite reads itself (see _prepare): opening it here with open()
+        # would drop this process's locks on it if another Ledger has it open.
         with errors_as_ledger_errors(path):
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            if exists or not create:
+                # mode=rw: never create a file that vanished meanwhile (SQLITE_CANTOPEN).
+                conn = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=rw", uri=True,
+                                       timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            else:
+                conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         ledger = cls(path, conn)
         try:
             with errors_as_ledger_errors(path):
-                ledger._prepare()
+                try:
+                    ledger._prepare()
+                except sqlite3.DatabaseError as exc:
+                    if (failures.error_code(exc) or 0) & 0xFF != sqlite3.SQLITE_NOTADB:
+                        raise
+                    conn.close()
+                    ledger._let_go_of_file()
+                    raise _not_a_database(path, exc) from exc
         except BaseException:
             conn.close()
+            ledger._let_go_of_file()
             raise
         return ledger
 
@@ -183,7 +177,12 @@ class Ledger:
             has_tables = self._check_kind()
             if migrations.pending(self.db):
                 if has_tables:
-                    self.backup(reason=f"before-migration-to-v{SCHEMA_VERSION}")
+                    try:
+                        self.backup(reason=f"before-migration-to-v{SCHEMA_VERSION}")
+                    except BackupFailed as exc:
+                        raise BackupFailed(str(exc) + " " + _(
+                            "The ledger was not upgraded for this version of Collector: it is "
+                            "always backed up first.")) from exc
                 migrations.apply(self.db)
             conn.execute("COMMIT")
         except BaseException:
@@ -193,14 +192,15 @@ class Ledger:
 
     def _switch_to_wal(self) -> str:
         """PRAGMA journal_mode = WAL, retried while another program is switching the same new
-        file: SQLite answers that clash with an immediate "locked" (its busy handler is not
-        called, to avoid a deadlock between two lock upgrades), not after the busy timeout."""
+        file: SQLite answers that clash with an immediate SQLITE_BUSY ("database is locked";
+        its busy handler is not called, to avoid a deadlock between two lock upgrades), not
+        after the busy timeout."""
         deadline = time.monotonic() + BUSY_TIMEOUT_S
         while True:
             try:
                 return self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                if not is_busy(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.02)
 
@@ -246,6 +246,7 @@ class Ledger:
                     pass
         finally:
             self.conn.close()
+            self._let_go_of_file()
 
     def reopen(self) -> None:
         """Open the file at this ledger's path again, into this same object (after a restore
@@ -256,9 +257,11 @@ class Ledger:
             self.conn.close()
         except sqlite3.Error:
             pass
+        self._let_go_of_file()
         self.conn = fresh.conn
         self.db.conn = fresh.conn
         self._file_id = fresh._file_id
+        self._held, fresh._held = fresh._held, None
 
     def _rescue(self) -> Path:
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
@@ -382,56 +385,126 @@ class Ledger:
         else:
             dest = Path(dest).expanduser()
             target = dest / name if dest.is_dir() or not dest.suffix else dest
-        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._backup_failed(target.parent, exc) from exc
         if target.exists():
             raise LedgerError(_("{path} exists already; choose another name.").format(path=target))
         # A name of its own: two processes backing up in the same second never share it.
         partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
-        with errors_as_ledger_errors(self.path):
+        try:
+            ok = self._copy_into(partial)
+            if ok != "ok":
+                raise LedgerCorrupt(
+                    _("The backup of {path} failed its integrity check: {result}").format(
+                        path=self.path, result=ok)
+                )
+            try:
+                os.link(partial, target)  # never over a backup another process just made
+            except FileExistsError:
+                raise LedgerError(
+                    _("{path} exists already; choose another name.").format(path=target)
+                ) from None
+            except OSError:  # a file system without hard links
+                try:
+                    partial.replace(target)
+                except OSError as exc:
+                    raise self._backup_failed(target.parent, exc) from exc
+        finally:
+            for leftover in (partial, Path(f"{partial}-journal")):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
+        return target
+
+    def _copy_into(self, partial: Path) -> str:
+        """Copy the ledger into the new file *partial*; its integrity_check result.
+
+        A failure to write the copy is the backup's (BackupFailed, naming its folder); a
+        failure to read the ledger is the ledger's (the usual LedgerErrors)."""
+        try:
             out = sqlite3.connect(partial)
+        except sqlite3.Error as exc:
+            raise self._backup_failed(partial.parent, exc) from exc
+        try:
             # Connection.backup() from a connection inside a transaction loops forever on
             # SQLITE_BUSY: then copy through a reading connection of our own (it sees what is
-            # committed, which is what a backup is of).
-            source = sqlite3.connect(self.path) if self.conn.in_transaction else self.conn
+            # committed, which is what a backup is of). Read-only: it never creates a file.
+            with errors_as_ledger_errors(self.path):
+                source = (sqlite3.connect(f"file:{quote(str(self.path.absolute()))}?mode=ro",
+                                          uri=True, timeout=BUSY_TIMEOUT_S)
+                          if self.conn.in_transaction else self.conn)
             try:
-                source.backup(out)
-                out.execute("PRAGMA journal_mode = DELETE")
-                ok = out.execute("PRAGMA integrity_check").fetchone()[0]
+                try:
+                    source.backup(out)
+                except sqlite3.Error as exc:
+                    if _blames_the_copy(exc):
+                        raise self._backup_failed(partial.parent, exc) from exc
+                    with errors_as_ledger_errors(self.path):
+                        raise
+                try:
+                    out.execute("PRAGMA journal_mode = DELETE")
+                    return out.execute("PRAGMA integrity_check").fetchone()[0]
+                except sqlite3.Error as exc:
+                    raise self._backup_failed(partial.parent, exc) from exc
             finally:
                 if source is not self.conn:
                     source.close()
-                out.close()
-        if ok != "ok":
-            partial.unlink(missing_ok=True)
-            raise LedgerCorrupt(
-                _("The backup of {path} failed its integrity check: {result}").format(
-                    path=self.path, result=ok)
-            )
-        try:
-            os.link(partial, target)  # never over a backup another process just made
-        except FileExistsError:
-            partial.unlink(missing_ok=True)
-            raise LedgerError(
-                _("{path} exists already; choose another name.").format(path=target)
-            ) from None
-        except OSError:  # a file system without hard links
-            partial.replace(target)
+        finally:
+            out.close()
+
+    def _backup_failed(self, folder: Path, exc: BaseException) -> BackupFailed:
+        full = (kind_of(exc) == failures.FULL or getattr(exc, "errno", None) == errno.ENOSPC
+                or failures.no_room(folder))
+        if full:
+            reason = _("the disk is full")
+        elif isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
         else:
-            partial.unlink(missing_ok=True)
-        return target
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_HEADER))
-    except PermissionError as exc:
-        raise LedgerReadOnly(
-            _("The ledger {path} cannot be read: permission denied.").format(path=path)
-        ) from exc
-    if head != _SQLITE_HEADER:
-        raise NotALedger(
-            _("{path} is not a Collector ledger (not an SQLite file). Choose another file, "
-              "or restore a backup from {backups}; this file was not changed.").format(
-                path=path, backups=paths.backups_dir(path))
+            reason = str(exc)
+        return BackupFailed(
+            _("The backup could not be written in {folder} ({reason}). The ledger {path} "
+              "itself is unchanged, but it was not backed up. Free some space there, or back "
+              "up to another folder (`collector backup DIR`), and try again.").format(
+                folder=folder, reason=reason, path=self.path)
         )
+
+
+def _blames_the_copy(exc: sqlite3.Error) -> bool:
+    """Whether a failed backup step failed writing the copy, not reading the ledger: the
+    ledger is only read, so a full disk, a write or sync error, or a read-only or unopenable
+    file is the copy's."""
+    code = failures.error_code(exc) or 0
+    primary = code & 0xFF
+    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN,
+                   sqlite3.SQLITE_PERM):
+        return True
+    return primary == sqlite3.SQLITE_IOERR and code not in (
+        sqlite3.SQLITE_IOERR_READ, sqlite3.SQLITE_IOERR_SHORT_READ)
+
+
+def _not_a_database(path: Path, exc: sqlite3.DatabaseError) -> LedgerError:
+    """SQLite says the file is no database (SQLITE_NOTADB): a file of another kind, or a
+    ledger whose first page is damaged. Only the header tells them apart, and it is read
+    with open() only when no connection of this process has the file (else: damaged, as it
+    was a database when that connection opened it)."""
+    damaged = translate(exc, path) or LedgerCorrupt(str(exc))
+    # Under the registry's lock: no other thread's Ledger takes a lock on the file meanwhile
+    # (a Ledger is counted before its connection first reads, and so first locks, the file).
+    with _open_files_lock:
+        if _file_id(path) in _open_files:
+            return damaged
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(_SQLITE_HEADER))
+        except OSError:
+            return damaged
+    if head == _SQLITE_HEADER:
+        return damaged
+    return NotALedger(
+        _("{path} is not a Collector ledger (not an SQLite file). Choose another file, "
+          "or restore a backup from {backups}; this file was not changed.").format(
+            path=path, backups=paths.backups_dir(path))
+    )

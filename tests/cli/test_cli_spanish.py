@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from babel.numbers import format_decimal
 
+from collector_gui.ledger.database import Ledger
 from tests.cli.test_cli import INVOICES, collector, write
 
 ES = {"LANG": "es_ES.UTF-8"}
@@ -14,7 +15,10 @@ ES = {"LANG": "es_ES.UTF-8"}
 
 @pytest.fixture
 def led(tmp_path):
-    return str(tmp_path / "ledger.sqlite")
+    """An empty ledger (a report on a missing file is refused, never answered from a new one)."""
+    path = tmp_path / "ledger.sqlite"
+    Ledger.open(path).close()
+    return str(path)
 
 
 def test_help_and_usage_errors_in_spanish():
