@@ -6,6 +6,8 @@ ledger offers an empty ledger or the sample one, and asks for the business profi
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import sys
 from pathlib import Path
 
@@ -28,6 +30,24 @@ from collector_gui.ui.i18n import (
 from collector_gui.ui.main_window import MainWindow, app_icon
 from collector_gui.ui.tasks import run_in_background
 
+
+
+def setup_logging() -> Path:
+    """The log file gets the records of the whole program: the window's own (`collector`,
+    ui/messages.py) and every module's, which log under `collector_gui.<module>`
+    (logging.getLogger(__name__)) and reached no handler before. Returns the file's path."""
+    path = messages.setup_logging()
+    handler = next(h for h in messages.log.handlers
+                   if isinstance(h, logging.handlers.RotatingFileHandler)
+                   and h.baseFilename == str(path.absolute()))
+    package = logging.getLogger("collector_gui")
+    for old in [h for h in package.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+        if old is handler:
+            return path
+        package.removeHandler(old)  # messages.setup_logging() closed it when it replaced it
+    package.addHandler(handler)
+    package.setLevel(logging.INFO)
+    return path
 
 
 def _open_ledger(path: Path) -> Ledger:
@@ -173,6 +193,7 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
     app.setDesktopFileName("collector")
     app.setWindowIcon(app_icon())
     messages.install_excepthook()
+    setup_logging()
     settings = user_settings()
     language = effective_language(chosen_language(settings))
     install_translators(language)
