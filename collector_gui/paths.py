@@ -54,6 +54,13 @@ def backups_dir(ledger_path: Path) -> Path:
     return Path(ledger_path).parent / "backups"
 
 
+def delivery_journal_path(ledger_path: Path) -> Path:
+    """Beside the ledger: messages the mail server accepted whose record as sent could not
+    be written yet (the ledger was busy); applied when that ledger is next opened."""
+    path = Path(ledger_path)
+    return path.parent / f"{path.name}.delivered"
+
+
 def bundled_dir(name: str) -> Path:
     """`templates` or `resources`: in a PyInstaller bundle, an installed wheel, or the source tree."""
     here = Path(__file__).resolve().parent

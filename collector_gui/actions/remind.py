@@ -7,8 +7,12 @@ a summary. The command line (`collector remind`) drives the same object, so the 
 the command line cannot behave differently.
 
 Sending is safe against crashes and double sends: each message is written to the ledger
-as a queued event (with the whole message) before it goes to the server, and marked sent
-or failed after; failed ones wait in the outbox (delivery.py: `outbox`, `retry`, `discard`).
+as a queued event (with the whole message) before it goes to the server, and marked sent,
+failed or unknown after; those wait in the outbox (delivery.py). In the transaction that
+queues it, its invoices are read again (recheck.py): a message is never sent about what is
+no longer owed, nor with figures that changed since the draft. One client's problem (a PDF
+that cannot be laid out, a template error, a bad address) is reported for that client and
+the run goes on.
 
 Elsewhere: the dry-run text and the dashboard's "to chase today" (remind_views.py), the
 `collector config` actions (settings, the SMTP password, a test email: config.py).
@@ -18,17 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import ssl
-import tempfile
-import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from collector_gui.core import reminder_settings as RS
-from collector_gui.core import settings as S
 from collector_gui.core.dunning import (
     ClientFile,
     ClientPlan,
@@ -46,29 +42,15 @@ from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
 from collector_gui.core.model import Client, ContactEvent, Invoice
-from collector_gui.core.progress import Task
 from collector_gui.documents import messages
 from collector_gui.documents.messages import RenderedMessage
 from collector_gui.ledger import outbox as ob
-from collector_gui.actions.config import AskPassword, password_for, settings_of
-from collector_gui.actions.delivery import (
-    Clock,
-    DeliverySummary,
-    MessageResult,
-    deliver,
-    finish_task,
-    send_each,
-    wall_clock,
-)
+from collector_gui.actions.config import AskPassword, settings_of
+from collector_gui.actions.delivery import Clock, OutboxItem, outbox, wall_clock
+from collector_gui.actions.remind_send import Sending, _file_part
 from collector_gui.ledger.store import Store
-from collector_gui.mail import compose
-from collector_gui.mail.compose import Attachment
-from collector_gui.mail.secrets import KeyringUnavailable, Secret
-from collector_gui.mail.smtp import (
-    SmtpConfigError,
-    SmtpConnection,
-    SmtpSettings,
-)
+from collector_gui.mail.secrets import KeyringUnavailable
+from collector_gui.mail.smtp import SmtpConfigError
 
 log = logging.getLogger(__name__)
 
@@ -163,15 +145,7 @@ def _attachment_names(invoices: Sequence[Invoice], lang: str, as_of: dt.date,
     return tuple(f"{word}-{_file_part(inv.number)}.pdf" for inv in invoices), False
 
 
-def _file_part(text: str) -> str:
-    """Text as part of a file name: letters, digits, '-', '_' and '.' only."""
-    norm = unicodedata.normalize("NFKD", text)
-    ascii_ = norm.encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_).strip("-.")
-    return cleaned[:60] or "document"
-
-
-class ReminderFlow:
+class ReminderFlow(Sending):
     """The reminder wizard's state and rules, without Qt."""
 
     def __init__(self, store: Store, as_of: dt.date | None = None, *,
@@ -228,6 +202,11 @@ class ReminderFlow:
     def manual_steps(self) -> list[tuple[Client, Decision]]:
         """Invoices whose email reminders are over: call, or a dossier for an agency."""
         return [(plan.client, d) for plan in self.client_plans for d in plan.manual_steps]
+
+    def held_back(self) -> list[OutboxItem]:
+        """The messages of the outbox (queued, failed, unknown) that keep their clients out of
+        this plan until they are sent, resolved or discarded."""
+        return outbox(self.store, now=self._clock)
 
     def not_due(self) -> list[ClientPlan]:
         """Clients with unpaid invoices and no reminder today (each decision says why)."""
@@ -379,181 +358,6 @@ class ReminderFlow:
         return messages.render_message(self._context(entry, names, statement, pay_by),
                                        entry.client.language, entry.stage, overrides)
 
-    # -- sending -----------------------------------------------------------------------------
-
-    def _attachments(self, draft: Draft) -> list[Attachment]:
-        from collector_gui.actions.documents import invoice_pdf, statement_pdf
-
-        out = []
-        with tempfile.TemporaryDirectory(prefix="collector-attach-") as tmp:
-            for i, name in enumerate(draft.attachments):
-                path = Path(tmp) / f"{i}.pdf"
-                if draft.statement:
-                    statement_pdf(self.store, draft.client.name, path, as_of=self.as_of)
-                else:
-                    invoice_pdf(self.store, draft.invoices[i].number, path)
-                out.append(Attachment(name, path.read_bytes()))
-        return out
-
-    def _sender(self) -> tuple[str, str]:
-        address = (self._settings.get(RS.SMTP_FROM).strip()
-                   or self._settings.get(S.BUSINESS_EMAIL).strip())
-        if not address:
-            raise CollectorError(
-                _("There is no From address: set business.email (or smtp.from)."))
-        return address, self._settings.get(S.BUSINESS_NAME).strip()
-
-    def _compose(self, draft: Draft, sender: tuple[str, str], *, unsent: bool = False
-                 ) -> tuple[bytes, str, list[Attachment]]:
-        attachments = self._attachments(draft)
-        reply_to = self._settings.get(S.BUSINESS_EMAIL).strip()
-        msg = compose.compose(
-            sender=sender[0], sender_name=sender[1], recipient=draft.recipient,
-            recipient_name=draft.client.billing_name or draft.client.name,
-            subject=draft.subject, text=draft.text, html=draft.html, attachments=attachments,
-            date=self._clock(), reply_to=reply_to, language=draft.language, unsent=unsent,
-        )
-        return compose.serialize(msg), str(msg["Message-ID"]), attachments
-
-    @contextmanager
-    def _on(self, store: Store | None) -> Iterator[None]:
-        """Use *store* for the duration (a worker thread's own connection to the ledger)."""
-        if store is None or store is self.store:
-            yield
-            return
-        saved, self.store = self.store, store
-        try:
-            yield
-        finally:
-            self.store = saved
-
-    def send(self, *, password: str | Secret | None = None,
-             ask_password: AskPassword | None = None,
-             ssl_context: ssl.SSLContext | None = None, task: Task | None = None,
-             on_result: Callable[[MessageResult], None] | None = None,
-             store: Store | None = None) -> DeliverySummary:
-        """Send the ticked drafts through the configured SMTP server, one message each.
-
-        Each is queued in the ledger first, then sent, then marked sent or failed: a failed
-        one waits in the outbox. After a failure of the connection itself (refused, TLS,
-        login, timeout) the rest are queued as failed with the same reason rather than
-        tried one by one; a retry from the outbox sends them once the cause is fixed.
-        *store*: the worker thread's own Store on the same ledger (a SQLite connection
-        belongs to the thread that opened it); by default the flow's.
-        """
-        with self._on(store):
-            return self._send(password=password, ask_password=ask_password,
-                              ssl_context=ssl_context, task=task, on_result=on_result)
-
-    def _send(self, *, password: str | Secret | None, ask_password: AskPassword | None,
-              ssl_context: ssl.SSLContext | None, task: Task | None,
-              on_result: Callable[[MessageResult], None] | None) -> DeliverySummary:
-        smtp = SmtpSettings.from_settings(self._settings)
-        problems = smtp.problems()
-        if problems:
-            raise SmtpConfigError(" ".join(problems))
-        drafts = self.drafts()
-        if not drafts:
-            return DeliverySummary()
-        secret = password_for(smtp, password, ask_password)
-        sender = (smtp.from_address, self._settings.get(S.BUSINESS_NAME).strip())
-        conn = SmtpConnection(smtp, secret, ssl_context=ssl_context)
-        return send_each(conn, drafts, lambda d: d.client.name,
-                         lambda d, fatal: self._send_one(d, sender, conn, fatal),
-                         task=task or Task(), on_result=on_result)
-
-    def _send_one(self, draft: Draft, sender: tuple[str, str], conn: SmtpConnection,
-                  fatal: str) -> tuple[MessageResult, bool]:
-        base = {"client": draft.client.name, "recipient": draft.recipient,
-                "subject": draft.subject}
-        try:
-            raw, message_id, attachments = self._compose(draft, sender)
-        except CollectorError as exc:
-            return MessageResult(**base, status="failed",
-                                 error=_("The message could not be prepared: {error}").format(
-                                     error=exc)), False
-        event_id = ob.queue_message(
-            self.store, client_id=draft.client_id, at=self._clock(), stage=str(draft.stage),
-            subject=draft.subject, invoice_ids=draft.invoice_ids, message_id=message_id,
-            raw=raw, unless_contacted_since=self._seen,
-        )
-        if event_id is None:
-            return MessageResult(**base, status="skipped", error=_(_ELSEWHERE)), False
-        if fatal:
-            ob.mark_failed(self.store, event_id, fatal)
-            return MessageResult(**base, status="failed", event_id=event_id,
-                                 message_id=message_id, error=fatal, transient=True), False
-        return deliver(self.store, conn, event_id, raw, message_id, draft.recipient,
-                       sender[0], [a.filename for a in attachments], draft.text, base)
-
-    def save_eml(self, folder: Path | str, *, task: Task | None = None,
-                 on_result: Callable[[MessageResult], None] | None = None,
-                 store: Store | None = None) -> DeliverySummary:
-        """Write each ticked draft as an .eml file (PDFs attached) into *folder*, and record
-        it as saved: the user sends it from their own mail program. Needs no SMTP.
-        *store*: as for send()."""
-        with self._on(store):
-            return self._save_eml(folder, task=task, on_result=on_result)
-
-    def _save_eml(self, folder: Path | str, *, task: Task | None,
-                  on_result: Callable[[MessageResult], None] | None) -> DeliverySummary:
-        folder = Path(folder).expanduser()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CollectorError(_("Cannot create the folder {folder}: {reason}.").format(
-                folder=folder, reason=exc.strerror or exc)) from exc
-        sender = self._sender()
-        drafts = self.drafts()
-        task = task or Task()
-        summary = DeliverySummary()
-        for done, draft in enumerate(drafts):
-            try:
-                task.step(done, len(drafts), draft.client.name)
-            except Cancelled:
-                summary.cancelled = True
-                break
-            base = {"client": draft.client.name, "recipient": draft.recipient,
-                    "subject": draft.subject}
-            try:
-                raw, message_id, attachments = self._compose(draft, sender, unsent=True)
-                path = _free_name(folder, f"{_file_part(draft.client.name)}-{draft.stage}-"
-                                          f"{self.as_of.isoformat()}.eml")
-                if ob.contacted_since(self.store, draft.client_id, self._seen):
-                    result = MessageResult(**base, status="skipped", error=_(_ELSEWHERE))
-                else:
-                    compose.write_eml(raw, path)
-                    event_id = ob.record_saved(
-                        self.store, client_id=draft.client_id, at=self._clock(),
-                        stage=str(draft.stage), subject=draft.subject,
-                        invoice_ids=draft.invoice_ids, message_id=message_id,
-                        history=ob.history_body(draft.recipient,
-                                                [a.filename for a in attachments], draft.text),
-                    )
-                    result = MessageResult(**base, status="saved", event_id=event_id,
-                                           message_id=message_id, path=path)
-            except CollectorError as exc:
-                result = MessageResult(**base, status="failed", error=str(exc))
-            summary.results.append(result)
-            if on_result is not None:
-                on_result(result)
-        else:
-            finish_task(task, len(drafts))
-        return summary
-
-
-def _free_name(folder: Path, name: str) -> Path:
-    path = folder / name
-    n = 1
-    while path.exists():
-        n += 1
-        path = folder / f"{Path(name).stem} ({n}){Path(name).suffix}"
-    return path
-
-
-_ELSEWHERE = N_("a reminder to this client was sent or saved elsewhere (another window or "
-                "command) since this plan was made")
-
 
 # -- the command line's pieces ------------------------------------------------------------------
 
@@ -565,6 +369,6 @@ def plan_reminders(store: Store, as_of: dt.date | None = None, *, client: str | 
 
 
 __all__ = [
-    "AskPassword", "Draft", "KeyringUnavailable", "Outcome", "PlanEntry", "ReminderFlow",
-    "dunning_policy", "parse_stage", "plan_reminders",
+    "AskPassword", "Cancelled", "Draft", "KeyringUnavailable", "Outcome", "PlanEntry",
+    "ReminderFlow", "SmtpConfigError", "dunning_policy", "parse_stage", "plan_reminders",
 ]

@@ -1,11 +1,14 @@
 """The reminder history and the outbox: the queries and writes the reminders need.
 
 A reminder email is written as a `queued` contact event *before* it is sent, with its
-Message-ID and the complete message (RFC 5322, attachments included) in `body`, so that a
-crash or an error never loses it and a retry sends exactly the bytes that were queued.
-After sending it becomes `sent` (or `failed`, with the reason, and stays in the outbox);
-once sent or saved, `body` keeps what a person reads in the contact history: the
-recipient, the attachments' names and the text part (`history_body`).
+Message-ID, the complete message (RFC 5322, attachments included) in `body` and the balance
+it quotes per invoice, so that a crash or an error never loses it and a retry sends exactly
+the bytes that were queued. After sending it becomes `sent`; `failed` (refused before the
+server took it all: safe to send again) or `unknown` (taken whole, answer lost: only the
+user decides) keep it in the outbox. Once sent or saved, `body` keeps what a person reads in
+the contact history: the recipient, the attachments' names and the text part
+(`history_body`). A message given up (discarded by the user, or withdrawn because what it
+said is no longer true) becomes a note in the history, never disappears.
 
 Each function is one transaction. No Qt; the SQL of reminders lives here and only here.
 """
@@ -28,8 +31,12 @@ from collector_gui.ledger.store import (
 )
 
 # A queued message older than this was interrupted (the program stopped while sending it):
-# it may or may not have gone out, so it is only sent again when the user says so.
-INTERRUPTED_AFTER = dt.timedelta(minutes=10)
+# it may or may not have gone out, so it counts as unknown and is only sent again when the
+# user says so. Longer than the longest wait for a server's last reply (10 minutes).
+INTERRUPTED_AFTER = dt.timedelta(minutes=15)
+
+# The statuses of an email still in the outbox (EventStatus.unfinished), for SQL.
+UNFINISHED_SQL = "('queued', 'failed', 'unknown')"
 
 _STAGE_NAMES = json.dumps([str(stage) for stage in Stage])
 
@@ -54,11 +61,12 @@ _RELEVANT_EVENT = f"""(
     EXISTS (SELECT 1 FROM contact_event_invoices AS x JOIN invoices AS i ON i.id = x.invoice_id
             WHERE x.event_id = e.id AND {_OPEN_INVOICE})
     OR NOT EXISTS (SELECT 1 FROM contact_event_invoices AS x WHERE x.event_id = e.id)
-    OR (e.kind = 'email' AND e.status IN ('queued', 'failed'))
+    OR (e.kind = 'email' AND e.status IN ('queued', 'failed', 'unknown'))
     OR e.id IN (SELECT (SELECT r.id FROM contact_events AS r
                         WHERE r.client_id = c.value AND r.kind IN ('email', 'letter')
                           AND lower(trim(r.stage)) IN (SELECT value FROM json_each(:stages))
-                          AND NOT (r.kind = 'email' AND r.status IN ('queued', 'failed'))
+                          AND NOT (r.kind = 'email'
+                                   AND r.status IN ('queued', 'failed', 'unknown'))
                         ORDER BY r.at DESC, r.id DESC LIMIT 1)
                 FROM json_each(:clients) AS c))"""
 
@@ -141,7 +149,7 @@ def last_stages(store: Store, invoice_ids: Iterable[int] | None = None
         "SELECT ei.invoice_id, e.stage, max(e.at) AS at FROM contact_events e "
         "JOIN contact_event_invoices ei ON ei.event_id = e.id "
         "WHERE e.kind IN ('email', 'letter') AND e.stage IS NOT NULL "
-        "AND e.status NOT IN ('queued', 'failed')"
+        "AND e.status NOT IN ('queued', 'failed', 'unknown')"
     )
     rows: list[dict] = []
     with store.ledger.read() as db:
@@ -167,7 +175,7 @@ def last_stages(store: Store, invoice_ids: Iterable[int] | None = None
 
 @dataclass(frozen=True, slots=True)
 class PendingMessage:
-    """An email in the outbox: queued (being sent, or interrupted) or failed."""
+    """An email in the outbox: queued (being sent, or interrupted), failed or unknown."""
 
     event_id: int
     client_id: int
@@ -180,14 +188,25 @@ class PendingMessage:
     error: str
     invoice_ids: tuple[int, ...]
     raw: bytes  # the complete message, as queued
+    # invoice id -> the balance the message quotes (None: queued before schema step 2)
+    quoted: tuple[tuple[int, int | None], ...] = ()
 
     def interrupted(self, now: dt.datetime) -> bool:
         """Queued long ago and never marked: the program stopped while sending it."""
         return self.status == EventStatus.QUEUED and now - self.at > INTERRUPTED_AFTER
 
+    def unknown(self, now: dt.datetime) -> bool:
+        """Whether it may have reached the client: only the user can say (resolve)."""
+        return self.status == EventStatus.UNKNOWN or self.interrupted(now)
+
 
 def _pending_from_row(row: dict) -> PendingMessage:
     ids = row.get("invoice_ids")
+    quoted = []
+    for pair in (row.get("quoted") or "").split(","):
+        if pair:
+            inv, _sep, bal = pair.partition(":")
+            quoted.append((int(inv), int(bal) if bal else None))
     return PendingMessage(
         event_id=row["id"],
         client_id=row["client_id"],
@@ -200,14 +219,16 @@ def _pending_from_row(row: dict) -> PendingMessage:
         error=row["error"],
         invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
         raw=row["body"].encode("ascii", "surrogateescape"),
+        quoted=tuple(sorted(quoted)),
     )
 
 
 _PENDING_SQL = (
-    "SELECT e.*, c.name AS client_name, group_concat(ei.invoice_id) AS invoice_ids "
+    "SELECT e.*, c.name AS client_name, group_concat(ei.invoice_id) AS invoice_ids, "
+    "group_concat(ei.invoice_id || ':' || coalesce(ei.balance_minor, '')) AS quoted "
     "FROM contact_events e JOIN clients c ON c.id = e.client_id "
     "LEFT JOIN contact_event_invoices ei ON ei.event_id = e.id "
-    "WHERE e.kind = 'email' AND e.status IN ('queued', 'failed')"
+    f"WHERE e.kind = 'email' AND e.status IN {UNFINISHED_SQL}"
 )
 
 
@@ -259,13 +280,15 @@ def _iso(moment: dt.datetime) -> str:
 
 def queue_message(store: Store, *, client_id: int, at: dt.datetime, stage: str, subject: str,
                   invoice_ids: Iterable[int], message_id: str, raw: bytes,
-                  unless_contacted_since: Mark | None = None) -> int | None:
+                  unless_contacted_since: Mark | None = None,
+                  balances: dict[int, int] | None = None) -> int | None:
     """Write the message as a queued email event (one transaction); returns its id.
 
     With *unless_contacted_since*, nothing is queued (None is returned) when a reminder to
     the client was queued, sent or saved since then: the check and the write are one
     transaction, so two windows sending the same plan cannot both send it.
     *raw* is the serialised message: 7-bit ASCII (policy SMTP), so it is kept as text.
+    *balances*: invoice id -> the balance the message quotes (checked before a retry).
     """
     event = ContactEvent(
         client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
@@ -280,32 +303,67 @@ def queue_message(store: Store, *, client_id: int, at: dt.datetime, stage: str, 
         ).fetchone():
             return None
         added = store.add_event(event)
-    assert added.id is not None
+        assert added.id is not None
+        _keep_balances(db, added.id, balances)
     return added.id
 
 
+def _keep_balances(db, event_id: int, balances: dict[int, int] | None) -> None:
+    for invoice_id, balance in (balances or {}).items():
+        db.execute("UPDATE contact_event_invoices SET balance_minor = ? "
+                   "WHERE event_id = ? AND invoice_id = ?", (balance, event_id, invoice_id))
+
+
 def record_saved(store: Store, *, client_id: int, at: dt.datetime, stage: str, subject: str,
-                 invoice_ids: Iterable[int], message_id: str, history: str) -> int:
-    """Record a message written to an .eml file (the user sends it from their mail program)."""
-    event = store.add_event(ContactEvent(
-        client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
-        subject=subject, body=history, invoice_ids=tuple(invoice_ids), stage=stage,
-        status=EventStatus.SAVED, message_id=message_id,
-    ))
-    assert event.id is not None
+                 invoice_ids: Iterable[int], message_id: str, history: str,
+                 balances: dict[int, int] | None = None) -> int:
+    """Record a message written to an .eml file (the user sends it from their mail program).
+    Recorded *before* the file is written: `unsave` takes it back if the file cannot be."""
+    with store.ledger.write() as db:
+        event = store.add_event(ContactEvent(
+            client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
+            subject=subject, body=history, invoice_ids=tuple(invoice_ids), stage=stage,
+            status=EventStatus.SAVED, message_id=message_id,
+        ))
+        assert event.id is not None
+        _keep_balances(db, event.id, balances)
     return event.id
 
 
-def mark_sent(store: Store, event_id: int, *, message_id: str, history: str) -> bool:
-    """A queued message went out: `sent`, and `body` becomes the readable history.
+def unsave(store: Store, event_id: int) -> bool:
+    """Take back a saved message whose .eml file could not be written (it never existed)."""
+    with store.ledger.write() as db:
+        cur = db.execute("DELETE FROM contact_events WHERE id = ? AND kind = 'email' "
+                         "AND status = 'saved'", (event_id,))
+        return cur.rowcount == 1
 
-    Returns False when the event was not queued (nothing changed).
+
+def mark_sent(store: Store, event_id: int, *, message_id: str, history: str) -> bool:
+    """A message went out (the server accepted it, or the user checked it arrived): `sent`,
+    and `body` becomes the readable history. Whatever the outbox thought (queued, failed,
+    unknown), the server's acceptance is the truth; the Message-ID must match, so a stale
+    record (a journal entry after a restore) changes nothing.
+
+    Returns False when there was no such message in the outbox (nothing changed).
     """
     with store.ledger.write() as db:
         cur = db.execute(
-            "UPDATE contact_events SET status = 'sent', message_id = ?, error = '', body = ? "
+            "UPDATE contact_events SET status = 'sent', error = '', body = ? "
+            f"WHERE id = ? AND kind = 'email' AND status IN {UNFINISHED_SQL} "
+            "AND message_id = ?",
+            (history, event_id, message_id),
+        )
+        return cur.rowcount == 1
+
+
+def mark_unknown(store: Store, event_id: int, reason: str) -> bool:
+    """The server took the whole message and its answer never came (or the program was
+    stopped mid-send): `unknown`. Never sent again without the user's word."""
+    with store.ledger.write() as db:
+        cur = db.execute(
+            "UPDATE contact_events SET status = 'unknown', error = ? "
             "WHERE id = ? AND kind = 'email' AND status = 'queued'",
-            (message_id, history, event_id),
+            (reason, event_id),
         )
         return cur.rowcount == 1
 
@@ -322,19 +380,24 @@ def mark_failed(store: Store, event_id: int, error: str) -> bool:
 
 
 def claim_for_retry(store: Store, event_id: int, *, now: dt.datetime,
-                    include_interrupted: bool = False) -> PendingMessage | None:
-    """Take a failed message (or, when asked, an interrupted queued one) back to `queued`
-    before sending it again: one transaction, so two windows retrying at once cannot both
-    send it. Returns None when there is nothing to retry (already sent, discarded, or
-    being sent right now)."""
+                    include_interrupted: bool = False, unknown: bool = False
+                    ) -> PendingMessage | None:
+    """Take a failed message (with *unknown*: an unknown or interrupted one, which the user
+    asked to send again) back to `queued` before sending it: one transaction, so two
+    windows retrying at once cannot both send it. Returns None when there is nothing to
+    retry (already sent, discarded, being sent right now, or not of the kind asked for).
+    Call it inside the caller's transaction to check the invoices in the same one."""
     with store.ledger.write() as db:
         rows = list(db.query(_PENDING_SQL + " AND e.id = ? GROUP BY e.id", (event_id,)))
         if not rows:
             return None
         message = _pending_from_row(rows[0])
-        if message.status == EventStatus.QUEUED and not (
-            include_interrupted and message.interrupted(now)
-        ):
+        if unknown or include_interrupted:
+            allowed = message.unknown(now) or (include_interrupted
+                                               and message.status == EventStatus.FAILED)
+        else:
+            allowed = message.status == EventStatus.FAILED
+        if not allowed:
             return None
         db.execute(
             "UPDATE contact_events SET status = 'queued', error = '', at = ? WHERE id = ?",
@@ -352,15 +415,31 @@ def replace_raw(store: Store, event_id: int, raw: bytes) -> None:
         )
 
 
-def discard(store: Store, event_id: int) -> bool:
-    """Remove a message from the outbox without sending it (the user gave up on it)."""
+def withdraw(store: Store, event_id: int, *, at: dt.datetime, subject: str, body: str,
+             statuses: Iterable[EventStatus] = (EventStatus.FAILED, EventStatus.UNKNOWN,
+                                                EventStatus.QUEUED)) -> bool:
+    """Take a message out of the outbox without sending it, leaving a note in the history
+    (*subject*, *body*: why, and what the message said). The client is free for the next
+    reminder run. False when it was not in the outbox with one of *statuses*."""
+    wanted = tuple(str(s) for s in statuses)
     with store.ledger.write() as db:
         cur = db.execute(
-            "DELETE FROM contact_events WHERE id = ? AND kind = 'email' "
-            "AND status IN ('queued', 'failed')",
-            (event_id,),
+            "UPDATE contact_events SET kind = 'note', stage = NULL, status = 'logged', "
+            "error = '', subject = ?, body = ?, at = ? "
+            f"WHERE id = ? AND kind = 'email' AND status IN ({', '.join('?' * len(wanted))})",
+            (subject, body, _iso(at), event_id, *wanted),
         )
         return cur.rowcount == 1
+
+
+def add_note(store: Store, *, client_id: int, at: dt.datetime, subject: str, body: str,
+             invoice_ids: Iterable[int] = ()) -> int:
+    """A note in the client's history (a decision about a message of the outbox)."""
+    event = store.add_event(ContactEvent(
+        client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.NOTE,
+        subject=subject, body=body, invoice_ids=tuple(invoice_ids)))
+    assert event.id is not None
+    return event.id
 
 
 def history_body(recipient: str, attachments: Iterable[str], text: str) -> str:

@@ -103,15 +103,22 @@ def test_refused_by_the_server(store, debtor, starttls_server, client_tls, phase
     _retry_once_cures_it(store, starttls_server, client_tls, debtor)
 
 
-def test_connection_dropped_during_data(store, debtor, starttls_server, client_tls):
-    """The whole message went, no reply came: it may have been delivered (never retried on
-    its own; here a person retries it)."""
+def test_connection_dropped_during_data_is_unknown_and_never_retried_on_its_own(
+        store, debtor, starttls_server, client_tls):
+    """The whole message went, the answer never came: it may have arrived. Not "failed",
+    not retried by a retry of everything; the user resolves it."""
     starttls_server.handler.faults.append(("drop", ""))
     summary = _send(store, starttls_server.settings, client_tls)
-    result = _failed_and_waiting(store, summary, debtor, "may have been delivered")
-    assert not result.transient
+    (result,) = summary.results
+    assert result.status == "unknown" and "closed" in result.error
+    (event,) = store.events_of(debtor.id)
+    assert event.status == EventStatus.UNKNOWN
+    (item,) = delivery.outbox(store)
+    assert item.status == "unknown"
+    assert remind.plan_reminders(store, AS_OF).drafts() == []  # the client waits
+    assert delivery.retry(store, password=PASSWORD, ssl_context=client_tls).results == []
     assert starttls_server.handler.received == []
-    _retry_once_cures_it(store, starttls_server, client_tls, debtor)
+    assert "1 unknown" in summary.text() and not summary.ok
 
 
 def test_server_that_never_answers_times_out(store, debtor, starttls_server, client_tls,
@@ -174,8 +181,8 @@ def test_retry_sends_the_same_message_with_the_same_message_id(store, debtor, st
     assert got["Message-ID"] == first.message_id
 
 
-def test_an_interrupted_send_is_retried_only_when_asked(store, debtor, starttls_server,
-                                                        client_tls):
+def test_an_interrupted_send_is_unknown_and_sent_again_only_when_the_user_says(
+        store, debtor, starttls_server, client_tls):
     """The program died after queueing (maybe after sending): never resent on its own."""
     configure(store, starttls_server.settings)
     queued_at = dt.datetime(2026, 11, 23, 9, 0)
@@ -187,25 +194,29 @@ def test_an_interrupted_send_is_retried_only_when_asked(store, debtor, starttls_
     soon = lambda: queued_at + dt.timedelta(minutes=1)  # noqa: E731
     later = lambda: queued_at + dt.timedelta(hours=2)  # noqa: E731
     assert [i.status for i in delivery.outbox(store, now=soon)] == ["queued"]
-    assert [i.status for i in delivery.outbox(store, now=later)] == ["interrupted"]
+    assert [i.status for i in delivery.outbox(store, now=later)] == ["unknown"]
     assert delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=later).results == []
-    assert delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=soon,
-                        include_interrupted=True).results == []
-    summary = delivery.retry(store, password=PASSWORD, ssl_context=client_tls, now=later,
-                           include_interrupted=True)
+    assert delivery.resend(store, event_id, password=PASSWORD, ssl_context=client_tls,
+                           now=soon).results == []  # still being sent, maybe: not now
+    summary = delivery.resend(store, event_id, password=PASSWORD, ssl_context=client_tls,
+                              now=later)
     assert [r.status for r in summary.results] == ["sent"]
-    assert [e.status for e in store.events_of(debtor.id)] == [EventStatus.SENT]
-    assert store.events_of(debtor.id)[0].id == event_id
+    events = store.events_of(debtor.id)
+    assert [(e.kind, e.status) for e in events] == [("email", EventStatus.SENT),
+                                                    ("note", EventStatus.LOGGED)]
+    assert events[0].id == event_id and "send it again" in events[1].body
     assert len(starttls_server.handler.received) == 1
 
 
-def test_discard_removes_a_failed_message_and_frees_the_client(store, debtor, starttls_server,
+def test_discard_leaves_a_note_and_frees_the_client(store, debtor, starttls_server,
                                                                client_tls):
     starttls_server.handler.faults.append(("rcpt", "550 no"))
     result = _send(store, starttls_server.settings, client_tls).results[0]
     assert delivery.discard(store, result.event_id)
     assert delivery.outbox(store) == []
-    assert store.events_of(debtor.id) == []
+    (note,) = store.events_of(debtor.id)  # a trace stays: a note, not an email
+    assert note.kind == "note" and "discarded by the user" in note.subject.lower()
+    assert "cuentas@penalver.es" in note.body
     assert [d.client.name for d in remind.plan_reminders(store, AS_OF).drafts()] == [
         "Peñalver & Hijos S.L."]
     assert not delivery.discard(store, result.event_id)
