@@ -29,6 +29,7 @@ def open_ledger(path: Path | str | None = None, *, create: bool = True,
     way). Without *backup_failed* the failure is raised.
     """
     ledger = Ledger.open(path if path is not None else paths.default_ledger_path(), create=create)
+    _apply_delivery_journal(ledger)
     if auto_backup:
         try:
             daily_backup(ledger)
@@ -41,6 +42,18 @@ def open_ledger(path: Path | str | None = None, *, create: bool = True,
             ledger.close()
             raise
     return ledger
+
+
+def _apply_delivery_journal(ledger: Ledger) -> None:
+    """Record as sent the messages a mail server accepted while this ledger was too busy to
+    record them (ledger/journal.py); still busy: they wait for the next open."""
+    from collector_gui.ledger import journal
+    from collector_gui.ledger.database import LedgerError
+
+    try:
+        journal.apply(Store(ledger))
+    except (LedgerError, OSError):
+        pass
 
 
 def automatic_backups(ledger: Ledger) -> list[Path]:
