@@ -108,6 +108,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", metavar="NAME", help=_("only this client"))
     p.add_argument("--yes", action="store_true", help=_("send without asking first"))
 
+    p = sub.add_parser("outbox", help=_("reminders not confirmed sent: list, retry, discard, "
+                                        "or resolve one whose delivery is unknown"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    box = p.add_subparsers(dest="outbox_command", metavar="ACTION")
+    q = box.add_parser("retry", help=_("check and send failed messages again (never unknown "
+                                       "ones)"))
+    q.add_argument("ids", nargs="*", type=_positive, metavar="ID")
+    q.add_argument("--all", action="store_true", help=_("every failed message"))
+    q = box.add_parser("discard", help=_("take a message out of the outbox unsent (a note "
+                                         "stays in the history)"))
+    q.add_argument("id", type=_positive, metavar="ID")
+    q = box.add_parser("resolve", help=_("say what became of a message whose delivery is "
+                                         "unknown"))
+    q.add_argument("id", type=_positive, metavar="ID")
+    said = q.add_mutually_exclusive_group(required=True)
+    said.add_argument("--sent", action="store_true", help=_("I checked: it arrived"))
+    said.add_argument("--resend", action="store_true", help=_("it did not arrive: send it "
+                                                              "again"))
+
     p = sub.add_parser("invoice-pdf", help=_("an invoice as PDF, as the client receives it"))
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
@@ -121,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
     # `--ledger PATH` after the command too (`collector demo --ledger try.sqlite`), as people
     # write it; given there, it wins over one given before the command.
-    for commands in (sub, cfg):
+    for commands in (sub, cfg, box):
         for command in commands.choices.values():
             command.add_argument("--ledger", type=Path, metavar="PATH",
                                  default=argparse.SUPPRESS,
@@ -431,6 +450,57 @@ def cmd_remind(args, store) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(summary.text())
+    if summary.interrupted:
+        return 130
+    return 0 if summary.ok else 1
+
+
+def cmd_outbox(args, store) -> int:
+    """`collector outbox`: what is not confirmed sent, and what to do about it."""
+    from collector_gui.actions import delivery
+
+    action = getattr(args, "outbox_command", None)
+    if action is None:
+        items = delivery.outbox(store)
+        if args.json:
+            _print_json({"messages": [i.as_json() for i in items]})
+            return 0
+        if not items:
+            print(_("The outbox is empty: every reminder was sent or saved."))
+            return 0
+        table = [(_("id"), _("client"), _("status"), _("reason"))]
+        table += [(str(i.event_id), i.client, i.status, i.error) for i in items]
+        print("\n".join(_aligned(table, right={0}, max_width=70)))
+        return 0
+    if action == "discard":
+        if not delivery.discard(store, args.id):
+            raise CollectorError(_("There is no message #{id} in the outbox.").format(id=args.id))
+        print(_("Message #{id} discarded; the client's history keeps a note of it.").format(
+            id=args.id))
+        return 0
+    if action == "resolve" and args.sent:
+        if not delivery.resolve_sent(store, args.id):
+            raise CollectorError(_("There is no message #{id} of unknown delivery in the "
+                                   "outbox.").format(id=args.id))
+        print(_("Message #{id} recorded as sent.").format(id=args.id))
+        return 0
+    if action == "resolve":
+        summary = delivery.resend(store, args.id, ask_password=_ask_password,
+                                  task=_progress_task())
+        if not summary.results:
+            raise CollectorError(_("There is no message #{id} of unknown delivery in the "
+                                   "outbox.").format(id=args.id))
+    else:  # retry
+        if not args.ids and not args.all:
+            raise CollectorError(_("Name the messages to retry (their ids, as `collector "
+                                   "outbox` lists them), or --all."))
+        summary = delivery.retry(store, None if args.all else args.ids,
+                                 ask_password=_ask_password, task=_progress_task())
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.text())
+    if summary.interrupted:
+        return 130
     return 0 if summary.ok else 1
 
 
@@ -443,6 +513,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "config": cmd_config,
     "remind": cmd_remind,
+    "outbox": cmd_outbox,
     "invoice-pdf": cmd_invoice_pdf,
     "statement": cmd_statement,
     "dossier": cmd_dossier,

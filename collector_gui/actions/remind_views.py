@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from collector_gui.actions.delivery import OutboxItem
 from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.dunning import Stage, manual_plan
 from collector_gui.core.errors import CollectorError
@@ -58,10 +59,25 @@ def format_drafts(flow: ReminderFlow, *, locale: str = "en", with_text: bool = T
         if not entry.included:
             out.append(_("Not included: {client}: {problems}").format(
                 client=entry.client.name, problems=" ".join(entry.problems)))
+    for item in flow.held_back():
+        out.append(held_back_text(item))
     for client, decision in flow.manual_steps():
         out.append(_("Manual step for {client}, invoice {number}: {explanation}").format(
             client=client.name, number=decision.invoice.number, explanation=decision.explain()))
     return "\n".join(out).rstrip() + "\n"
+
+
+def held_back_text(item: OutboxItem) -> str:
+    """Why a client is not in today's plan: its unfinished message (`collector outbox`)."""
+    if item.status == "unknown":
+        text = _("Held back: {client}: message #{id} may or may not have arrived ({reason}); "
+                 "resolve it with `collector outbox resolve {id} --sent` or `--resend`.")
+    elif item.status == "failed":
+        text = _("Held back: {client}: message #{id} failed ({reason}); retry or discard "
+                 "it with `collector outbox`.")
+    else:
+        text = _("Held back: {client}: message #{id} is being sent.")
+    return text.format(client=item.client, id=item.event_id, reason=item.error)
 
 
 # -- the dashboard's "to chase today" -------------------------------------------------------
@@ -126,4 +142,4 @@ def preview_template(store: Store, client: int | str, stage: Stage | str, *,
     return flow.preview(found.id, overrides)
 
 
-__all__ = ["ChaseToday", "chase_today", "format_drafts", "preview_template"]
+__all__ = ["ChaseToday", "chase_today", "format_drafts", "held_back_text", "preview_template"]
