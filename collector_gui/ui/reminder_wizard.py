@@ -82,18 +82,39 @@ def summary_text(summary: DeliverySummary) -> str:
         counts.append(tr("{n} saved as .eml").format(n=len(summary.saved)))
     if summary.failed:
         counts.append(tr("{n} failed").format(n=len(summary.failed)))
+    if summary.unknown:
+        counts.append(tr("{n} unknown").format(n=len(summary.unknown)))
     if summary.skipped:
         counts.append(tr("{n} skipped").format(n=len(summary.skipped)))
     lines = [(", ".join(counts) or tr("Nothing was sent")) + "."]
     lines += [result_line(r) for r in summary.results]
     if summary.cancelled:
         lines.append(tr("Cancelled: the messages not listed above were not sent."))
+    if summary.interrupted:
+        lines.append(tr("Interrupted: the messages not listed above were not sent."))
     if summary.failed and any(r.event_id is not None for r in summary.failed):
         lines.append(tr("Failed messages wait in the outbox (Reminders ▸ Outbox…) to be retried."))
+    if summary.unknown:
+        lines.append(tr("Whether the unknown messages arrived cannot be told: they are not sent "
+                        "again on their own. Check, then say so in the outbox (Reminders ▸ "
+                        "Outbox…)."))
     return "\n".join(lines)
 
 
+def outbox_status_label(status: str) -> str:
+    return {"failed": tr("failed"), "queued": tr("being sent"),
+            "unknown": tr("delivery unknown")}.get(status, status)
+
+
 def result_line(r: MessageResult) -> str:
+    if r.status == "sent" and not r.recorded:
+        return tr("Delivered to {client} <{to}>, not yet recorded (the ledger was busy): it is "
+                  "recorded when Collector next opens the ledger").format(client=r.client,
+                                                                         to=r.recipient)
+    if r.status == "unknown":
+        return tr("UNKNOWN for {client} <{to}>: {error}. It may have arrived; it waits in the "
+                  "outbox for you to say").format(client=r.client, to=r.recipient,
+                                                  error=r.error)
     if r.status == "sent":
         return tr("Sent to {client} <{to}>: {subject}").format(client=r.client, to=r.recipient,
                                                               subject=r.subject)
@@ -163,6 +184,9 @@ class ChoosePage(QWizardPage):
         self.add_button.clicked.connect(self._add_client)
         self.manual = QLabel()
         self.manual.setWordWrap(True)
+        self.held = QLabel()
+        self.held.setObjectName("heldBack")
+        self.held.setWordWrap(True)
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(tr("Also remind:")))
         add_row.addWidget(self.add_combo, 1)
@@ -171,6 +195,7 @@ class ChoosePage(QWizardPage):
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.manual)
+        layout.addWidget(self.held)
         self._filling = False
         self.fill()
 
@@ -216,6 +241,12 @@ class ChoosePage(QWizardPage):
             if not entries:
                 self.manual.setText(tr("No reminders are due today. Add a client above to "
                                        "write to them anyway."))
+            held = self.flow.held_back()
+            self.held.setText("\n".join(
+                [tr("Held back by a message in the outbox (Reminders ▸ Outbox…):")]
+                + [tr("{client}: {status}").format(client=it.client,
+                                                   status=outbox_status_label(it.status))
+                   for it in held]) if held else "")
         finally:
             self._filling = False
         self.completeChanged.emit()

@@ -1,7 +1,9 @@
-"""The outbox: reminders that failed, or were interrupted while being sent; retry or discard.
+"""The outbox: reminders not confirmed sent. Failed ones: retry or discard. Unknown ones (the
+server took the whole message, its answer never came; or the program stopped mid-send): the
+user says "it arrived" (recorded as sent) or "send again"; a retry never sends them.
 
-The list comes from `actions.delivery.outbox`; retrying runs `delivery.retry` off the UI thread
-with the worker's own Store.
+The list comes from `actions.delivery.outbox`; sending runs off the UI thread with the worker's
+own Store.
 """
 
 from __future__ import annotations
@@ -25,13 +27,8 @@ from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
-from collector_gui.ui.reminder_wizard import ask_password, summary_text
+from collector_gui.ui.reminder_wizard import ask_password, outbox_status_label, summary_text
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
-
-
-def _status_label(status: str) -> str:
-    return {"failed": tr("failed"), "queued": tr("being sent"),
-            "interrupted": tr("interrupted")}.get(status, status)
 
 
 class OutboxDialog(QDialog):
@@ -42,9 +39,9 @@ class OutboxDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
         self.task: BackgroundTask | None = None
-        self.intro = QLabel(tr("Reminders that could not be sent wait here. An interrupted "
-                               "message may or may not have gone out: retry it only if the "
-                               "client did not get it."))
+        self.intro = QLabel(tr("Reminders not confirmed sent wait here. A failed one was not "
+                               "delivered: retry it. Whether an unknown one arrived cannot be "
+                               "told: check with the client or your sent folder, then say."))
         self.intro.setWordWrap(True)
         self.list = QTreeWidget()
         self.list.setObjectName("outboxList")
@@ -55,10 +52,19 @@ class OutboxDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._update)
         self.retry_button = QPushButton(tr("Retry"))
         self.retry_button.setObjectName("retry")
-        self.retry_button.clicked.connect(self.retry)
+        self.retry_button.clicked.connect(lambda: self.retry())
         self.discard_button = QPushButton(tr("Discard…"))
         self.discard_button.setObjectName("discard")
         self.discard_button.clicked.connect(self.discard)
+        self.arrived_button = QPushButton(tr("It arrived"))
+        self.arrived_button.setObjectName("resolveSent")
+        self.arrived_button.setToolTip(tr("You checked: the client got it. It is recorded as "
+                                          "sent."))
+        self.arrived_button.clicked.connect(self.resolve_sent)
+        self.resend_button = QPushButton(tr("Send again"))
+        self.resend_button.setObjectName("resolveResend")
+        self.resend_button.setToolTip(tr("You checked: the client did not get it."))
+        self.resend_button.clicked.connect(self.resend)
         self.result = QLabel()
         self.result.setObjectName("result")
         self.result.setWordWrap(True)
@@ -67,6 +73,8 @@ class OutboxDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.arrived_button)
+        buttons.addWidget(self.resend_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -82,7 +90,8 @@ class OutboxDialog(QDialog):
         self.list.clear()
         fmt = self.ctx.fmt
         for it in self.items:
-            row = QTreeWidgetItem([it.client, it.recipient, it.subject, _status_label(it.status),
+            row = QTreeWidgetItem([it.client, it.recipient, it.subject,
+                                   outbox_status_label(it.status),
                                    fmt.datetime(it.at), it.error])
             row.setData(0, Qt.ItemDataRole.UserRole, it.event_id)
             row.setToolTip(5, it.error)
@@ -96,13 +105,31 @@ class OutboxDialog(QDialog):
     def selected_ids(self) -> list[int]:
         return [item.data(0, Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
 
+    def _selected(self, status: str) -> list[int]:
+        chosen = set(self.selected_ids())
+        return [it.event_id for it in self.items if it.event_id in chosen and it.status == status]
+
     def _update(self) -> None:
         has = bool(self.selected_ids())
-        self.retry_button.setEnabled(has)
+        self.retry_button.setEnabled(bool(self._selected("failed")))
         self.discard_button.setEnabled(has)
+        unknown = bool(self._selected("unknown"))
+        self.arrived_button.setEnabled(unknown)
+        self.resend_button.setEnabled(unknown)
 
-    def retry(self) -> BackgroundTask | None:
-        ids = self.selected_ids()
+    def resolve_sent(self) -> None:
+        ids = self._selected("unknown")
+        for event_id in ids:
+            delivery.resolve_sent(self.ctx.store, event_id)
+        self.ctx.notify()
+        self.result.setText(tr("{n} messages recorded as sent.").format(n=len(ids)))
+        self.reload()
+
+    def resend(self) -> BackgroundTask | None:
+        return self.retry(resend=True)
+
+    def retry(self, resend: bool = False) -> BackgroundTask | None:
+        ids = self._selected("unknown" if resend else "failed")
         if not ids:
             return None
         go, password = ask_password(self, self.ctx)
@@ -110,8 +137,14 @@ class OutboxDialog(QDialog):
             return None
 
         def op(ledger, task):
-            return delivery.retry(Store(ledger), ids, password=password, task=task,
-                                include_interrupted=True)
+            store = Store(ledger)
+            if not resend:
+                return delivery.retry(store, ids, password=password, task=task)
+            summary = DeliverySummary()
+            for event_id in ids:
+                summary.results += delivery.resend(store, event_id, password=password,
+                                                   task=task).results
+            return summary
 
         def done(summary: DeliverySummary) -> None:
             self.ctx.notify()
