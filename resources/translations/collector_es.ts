@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../collector_gui/app.py" line="+65"/>
+        <location filename="../../collector_gui/app.py" line="+85"/>
         <source>There is no good backup of it to restore. The file was not changed.</source>
         <translation>No hay ninguna copia de seguridad válida para restaurarlo. No se ha cambiado el archivo.</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+36"/>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+37"/>
         <source>Log contact</source>
         <translation>Registrar contacto</translation>
     </message>
@@ -631,7 +631,7 @@
         <location filename="../../collector_gui/ui/models.py" line="+500"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+148"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+169"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
@@ -795,6 +795,11 @@
         <location line="+1"/>
         <source>Saved as .eml</source>
         <translation>Guardado como .eml</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown: check</source>
+        <translation>Desconocido: compruébelo</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1272,7 +1277,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+334"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+344"/>
         <location filename="../../collector_gui/ui/tasks.py" line="-2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
@@ -1305,7 +1310,7 @@
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+33"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-408"/>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
@@ -1315,19 +1320,14 @@
         <translation>enviándose</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>interrupted</source>
-        <translation>interrumpido</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+38"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Reminders that could not be sent wait here. An interrupted message may or may not have gone out: retry it only if the client did not get it.</source>
-        <translation>Aquí esperan los recordatorios que no se pudieron enviar. Un mensaje interrumpido puede haber salido o no: reinténtelo solo si el cliente no lo recibió.</translation>
+        <source>Reminders not confirmed sent wait here. A failed one was not delivered: retry it. Whether an unknown one arrived cannot be told: check with the client or your sent folder, then say.</source>
+        <translation>Aquí esperan los recordatorios cuyo envío no está confirmado. Uno fallido no se entregó: reinténtelo. No se puede saber si uno desconocido llegó: compruébelo con el cliente o en su carpeta de enviados y dígalo.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1335,7 +1335,7 @@
         <location line="+95"/>
         <location line="+71"/>
         <location line="+81"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-334"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+64"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
@@ -1366,12 +1366,37 @@
         <translation>Descartar…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+3"/>
+        <source>It arrived</source>
+        <translation>Llegó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You checked: the client got it. It is recorded as sent.</source>
+        <translation>Lo ha comprobado: el cliente lo recibió. Se registra como enviado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You checked: the client did not get it.</source>
+        <translation>Lo ha comprobado: el cliente no lo recibió.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The outbox is empty.</source>
         <translation>La bandeja de salida está vacía.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>{n} messages recorded as sent.</source>
+        <translation>{n} mensajes registrados como enviados.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Sending again…</source>
         <translation>Reenviando…</translation>
     </message>
@@ -1414,7 +1439,7 @@
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-86"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-122"/>
         <location filename="../../collector_gui/ui/models.py" line="-165"/>
         <location line="+247"/>
         <source>Status</source>
@@ -2061,7 +2086,7 @@
         <translation>Restaurando el libro…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-98"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-119"/>
         <source>before due (courtesy)</source>
         <translation>antes del vencimiento (cortesía)</translation>
     </message>
@@ -2122,6 +2147,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>{n} unknown</source>
+        <translation>{n} desconocidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{n} skipped</source>
         <translation>{n} omitidos</translation>
     </message>
@@ -2137,11 +2167,36 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Interrupted: the messages not listed above were not sent.</source>
+        <translation>Interrumpido: los mensajes que no aparecen arriba no se enviaron.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Failed messages wait in the outbox (Reminders ▸ Outbox…) to be retried.</source>
         <translation>Los mensajes fallidos esperan en la bandeja de salida (Recordatorios ▸ Bandeja de salida…) para reintentarlos.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Whether the unknown messages arrived cannot be told: they are not sent again on their own. Check, then say so in the outbox (Reminders ▸ Outbox…).</source>
+        <translation>No se puede saber si los mensajes desconocidos llegaron: no se reenvían solos. Compruébelo y dígalo en la bandeja de salida (Recordatorios ▸ Bandeja de salida…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>delivery unknown</source>
+        <translation>entrega desconocida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delivered to {client} &lt;{to}&gt;, not yet recorded (the ledger was busy): it is recorded when Collector next opens the ledger</source>
+        <translation>Entregado a {client} &lt;{to}&gt;, aún sin registrar (el libro estaba ocupado): se registra la próxima vez que Collector abra el libro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UNKNOWN for {client} &lt;{to}&gt;: {error}. It may have arrived; it waits in the outbox for you to say</source>
+        <translation>DESCONOCIDO para {client} &lt;{to}&gt;: {error}. Puede haber llegado; espera en la bandeja de salida a que usted lo diga</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sent to {client} &lt;{to}&gt;: {subject}</source>
         <translation>Enviado a {client} &lt;{to}&gt;: {subject}</translation>
     </message>
@@ -2201,12 +2256,12 @@
         <translation>Añadir cliente</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Also remind:</source>
         <translation>Recordar también a:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>(no email)</source>
         <translation>(sin correo)</translation>
     </message>
@@ -2221,7 +2276,17 @@
         <translation>Hoy no toca ningún recordatorio. Añada un cliente arriba para escribirle de todos modos.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+4"/>
+        <source>Held back by a message in the outbox (Reminders ▸ Outbox…):</source>
+        <translation>Retenidos por un mensaje en la bandeja de salida (Recordatorios ▸ Bandeja de salida…):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{client}: {status}</source>
+        <translation>{client}: {status}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Review the messages</source>
         <translation>Revise los mensajes</translation>
     </message>
