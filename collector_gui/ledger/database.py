@@ -13,6 +13,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,37 +56,27 @@ def _file_id(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
-# The files this process has open through a Ledger, by (device, inode), with how many
-# connections each. POSIX locks belong to the process and the file: closing ANY descriptor of
-# a file drops every lock the process holds on it, SQLite's included (sqlite.org, "How To
-# Corrupt An SQLite Database File", 2.2). Then another program's last connection may
-# checkpoint and delete the -wal under ours. So while this process has a connection to a
-# file, nothing here opens that file outside SQLite.
-_open_files: dict[tuple[int, int], int] = {}
-_open_files_lock = threading.Lock()
+# The Ledgers of this process whose connection is open. POSIX locks belong to the process and
+# the file: closing ANY descriptor of a file drops every lock the process holds on it, SQLite's
+# included (sqlite.org, "How To Corrupt An SQLite Database File", 2.2). Then another program's
+# last connection may checkpoint and delete the -wal under ours. So while this process has a
+# connection to a file, nothing here opens that file outside SQLite. Weak references: a Ledger
+# dropped without close() has its connection closed by the garbage collector, and leaves.
+_open_ledgers: weakref.WeakSet[Ledger] = weakref.WeakSet()
+_open_ledgers_lock = threading.Lock()
 
 
-def _hold(file_id: tuple[int, int] | None) -> None:
-    if file_id is not None:
-        with _open_files_lock:
-            _open_files[file_id] = _open_files.get(file_id, 0) + 1
-
-
-def _let_go(file_id: tuple[int, int] | None) -> None:
-    if file_id is not None:
-        with _open_files_lock:
-            left = _open_files.get(file_id, 0) - 1
-            if left > 0:
-                _open_files[file_id] = left
-            else:
-                _open_files.pop(file_id, None)
+def _held(file_id: tuple[int, int] | None) -> bool:
+    """Whether a Ledger of this process has the file *file_id* open (caller holds the lock).
+    An open connection keeps its file's inode alive, so the id cannot be another file's."""
+    return file_id is not None and any(ledger._held == file_id for ledger in _open_ledgers)
 
 
 def held_in_this_process(path: Path | str) -> bool:
     """Whether a Ledger of this process has the file at *path* open."""
     file_id = _file_id(Path(path))
-    with _open_files_lock:
-        return file_id is not None and file_id in _open_files
+    with _open_ledgers_lock:
+        return _held(file_id)
 
 
 class Ledger:
@@ -99,12 +90,14 @@ class Ledger:
         # path is deleted or replaced (it writes on into the old file, and leaves its -wal to
         # be played into the new one).
         self._file_id = _file_id(path)
-        self._held = self._file_id  # counted in _open_files until close()
-        _hold(self._held)
+        self._held = self._file_id  # the file this object's open connection holds
+        with _open_ledgers_lock:
+            _open_ledgers.add(self)
 
     def _let_go_of_file(self) -> None:
-        _let_go(self._held)
-        self._held = None
+        with _open_ledgers_lock:
+            _open_ledgers.discard(self)
+            self._held = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -257,11 +250,13 @@ class Ledger:
             self.conn.close()
         except sqlite3.Error:
             pass
-        self._let_go_of_file()
+        fresh._let_go_of_file()
         self.conn = fresh.conn
         self.db.conn = fresh.conn
         self._file_id = fresh._file_id
-        self._held, fresh._held = fresh._held, None
+        with _open_ledgers_lock:
+            self._held = fresh._file_id
+            _open_ledgers.add(self)
 
     def _rescue(self) -> Path:
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
@@ -493,8 +488,8 @@ def _not_a_database(path: Path, exc: sqlite3.DatabaseError) -> LedgerError:
     damaged = translate(exc, path) or LedgerCorrupt(str(exc))
     # Under the registry's lock: no other thread's Ledger takes a lock on the file meanwhile
     # (a Ledger is counted before its connection first reads, and so first locks, the file).
-    with _open_files_lock:
-        if _file_id(path) in _open_files:
+    with _open_ledgers_lock:
+        if _held(_file_id(path)):
             return damaged
         try:
             with path.open("rb") as fh:

@@ -109,7 +109,8 @@ def test_what_a_file_is_is_read_through_sqlite(tmp_path):
     damaged.write_bytes(bytes(data))
     with pytest.raises(LedgerCorrupt):
         Ledger.open(damaged)
-    assert database._open_files == {}
+    assert not database.held_in_this_process(text)
+    assert not database.held_in_this_process(damaged)
 
 
 def test_a_missing_ledger_is_never_created_when_not_asked(tmp_path):
