@@ -57,13 +57,16 @@ def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str], Path]:
     src, dist, venv = work / "src", work / "dist", work / "venv"
     _copy_checkout(src)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    # pip talks to the package registry on the real date, even in the run with the clock
+    # moved (run-tests): a registry's certificate may not be valid on the moved date.
+    pip_env = {k: v for k, v in env.items() if not k.startswith(("FAKETIME", "LD_PRELOAD"))}
+    pip_env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(src)],
-         work, env, PIP_TIMEOUT)
+         work, pip_env, PIP_TIMEOUT)
     (wheel,) = dist.glob("collector-*.whl")
     base = Path(getattr(sys, "_base_executable", sys.executable))
-    _run([str(base), "-m", "venv", str(venv)], work, env)
-    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], work, env,
+    _run([str(base), "-m", "venv", str(venv)], work, pip_env)
+    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], work, pip_env,
          PIP_TIMEOUT)
     home = work / "home"
     home.mkdir()

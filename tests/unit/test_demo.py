@@ -11,6 +11,7 @@ import pytest
 from collector_gui.actions.demo import DemoSummary, generate_demo
 from collector_gui.actions.progress import Task
 from collector_gui.core import aging as core_aging
+from collector_gui.core import clock
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.model import Client, InvoiceLine, invoice_totals
 from collector_gui.ledger.database import Ledger
@@ -394,4 +395,4 @@ def test_tiny_samples_are_still_valid(fresh, n):
 def test_default_day_is_today(fresh):
     generate_demo(fresh, invoices=20)
     last = rows(fresh, "SELECT max(issue_date) FROM invoices")[0][0]
-    assert last <= dt.date.today().isoformat()
+    assert last <= clock.today().isoformat()

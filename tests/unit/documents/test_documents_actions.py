@@ -27,6 +27,7 @@ from collector_gui.actions.documents import (
     statement_pdf,
 )
 from collector_gui.actions.progress import Task
+from collector_gui.core import clock
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.model import Client, Invoice
 
@@ -75,7 +76,7 @@ def test_a_file_is_replaced_whole_and_no_partial_file_is_left(hostile, tmp_path)
 def test_default_dates_are_today(docs_store, tmp_path):
     set_business(docs_store)
     c = docs_store.add_client(Client("Acme"))
-    today = dt.date.today()
+    today = clock.today()
     docs_store.add_invoice(Invoice("T-1", c.id, today, today, "EUR", 100))
     text = pdf_pages(statement_pdf(docs_store, "Acme", tmp_path / "t.pdf"))[0]
     assert "T-1" in text and today.strftime("%Y") in text
