@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import N_, _
@@ -16,7 +17,6 @@ from collector_gui.core.model import LANGUAGES
 from collector_gui.core.money import MoneyError, check_currency, parse_minor
 
 MAX_TERMS_DAYS = 365
-_EMAIL_RE = re.compile(r"[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -65,10 +65,75 @@ def parse_language(text: str) -> str:
 
 
 def parse_email(text: str) -> str:
-    raw = (text or "").strip()
-    if raw and not _EMAIL_RE.fullmatch(raw):
-        raise FieldError(_("{value} is not an email address").format(value=repr(raw)))
+    """One plain address, `local@domain`, or "" for none.
+
+    Nothing else that RFC 5322 would parse: no display name, no <>, no quotes, no comments,
+    no group ("billing:boss@x" is a group named billing to a mail program, so the mail would
+    go elsewhere than shown), no second address, no line break. Accents are allowed on both
+    sides of the @ (SMTPUTF8, IDNA); the domain must have a dot and encode as IDNA."""
+    raw = unicodedata.normalize("NFC", (text or "").strip())
+    if not raw:
+        return ""
+    value = repr(raw)
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in raw):
+        raise FieldError(_("{value} is not an email address: it has a line break or a "
+                           "control character in it").format(value=value))
+    if "<" in raw or ">" in raw:
+        raise FieldError(_("{value} is not an email address: it has a name or <> around the "
+                           "address; give only the address, like ana@example.es").format(
+                               value=value))
+    if '"' in raw:
+        raise FieldError(_("{value} is not an email address: it has quotes; give a plain "
+                           "address, like ana@example.es").format(value=value))
+    if "," in raw or ";" in raw or raw.count("@") > 1:
+        raise FieldError(_("{value} is not one email address: it holds more than one; "
+                           "give one only").format(value=value))
+    if any(ch.isspace() for ch in raw):
+        raise FieldError(_("{value} is not an email address: it has a space in it; give "
+                           "only the address, like ana@example.es").format(value=value))
+    local, at, domain = raw.partition("@")
+    if not at:
+        raise FieldError(_("{value} is not an email address").format(value=value))
+    if not local or not domain:
+        raise FieldError(_("{value} is not an email address: something is missing before or "
+                           "after the @").format(value=value))
+    for ch in local:
+        if not (ch in _ATEXT or (not ch.isascii() and unicodedata.category(ch)[0] in "LMN")):
+            raise FieldError(_("{value} is not an email address: {char} cannot be in the part "
+                               "before the @").format(value=value, char=repr(ch)))
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        raise FieldError(_("{value} is not an email address: the part before the @ cannot "
+                           "start or end with a dot, or have two dots together").format(
+                               value=value))
+    if len(local.encode()) > 64 or len(raw.encode()) > 254:
+        raise FieldError(_("{value} is not an email address: it is too long").format(
+            value=value))
+    if not _valid_domain(domain):
+        raise FieldError(_("{value} is not an email address: {domain} is not a domain "
+                           "name").format(value=value, domain=repr(domain)))
     return raw
+
+
+# What the part before the @ may hold unquoted (RFC 5322 atext, and dots between).
+_ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                   "!#$%&'*+-/=?^_`{|}~.")
+_LABEL_RE = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def _valid_domain(domain: str) -> bool:
+    """A host name with a dot, in letters, digits and hyphens, or accents that IDNA
+    (punycode) can carry; the last label not all digits."""
+    if domain.isascii():
+        ascii_name = domain.lower()
+    else:
+        try:
+            ascii_name = domain.encode("idna").decode("ascii").lower()
+        except UnicodeError:
+            return False
+    labels = ascii_name.split(".")
+    return (len(labels) >= 2 and len(ascii_name) <= 253
+            and all(_LABEL_RE.fullmatch(label) for label in labels)
+            and not labels[-1].isdigit())
 
 
 def parse_terms_days(text: str) -> int:

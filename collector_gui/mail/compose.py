@@ -3,6 +3,13 @@
 Messages are serialised with the SMTP policy: CRLF line ends and 7-bit ASCII throughout
 (headers with accents are RFC 2047 encoded, bodies quoted-printable or base64), so the
 bytes can be kept as text in the ledger, sent to any server and opened by any mail program.
+The one exception is an address with accents before the @ (RFC 6531): such a message has
+UTF-8 headers (the SMTPUTF8 policy) and needs a server that offers SMTPUTF8.
+
+The Subject and the display names are encoded here, not by the email package: its folding
+can cut a non-ASCII text into an empty encoded word (`=?utf-8?q??=`) or lose the spaces
+between words, which providers reject or readers show wrongly. Each header is written as
+whole encoded words, one per line, and kept as written (`refold_source="none"`).
 """
 
 from __future__ import annotations
@@ -15,14 +22,15 @@ from dataclasses import dataclass
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import format_datetime, getaddresses, make_msgid
+from email.parser import BytesParser, Parser
+from email.utils import format_datetime, formataddr, getaddresses, make_msgid
 from pathlib import Path
 
 from collector_gui.core import clock
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _
+from collector_gui.mail.addresses import ascii_domain
 
 
 class ComposeError(CollectorError):
@@ -55,7 +63,59 @@ _ADDRESS_NOT_VALID = {
 }
 
 
-def _address(display: str, email: str, what: str) -> Address:
+# The policies messages are built and written with: headers written here stay as written.
+SMTP_POLICY = policy.SMTP.clone(refold_source="none")
+SMTPUTF8_POLICY = policy.SMTPUTF8.clone(refold_source="none")
+MAX_LINE = 78
+# Characters a Q-encoded word may carry as themselves, in a Subject and in a display name
+# alike (RFC 2047 section 5 (3), the strictest of its rules).
+_Q_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!*+-/")
+_EW_OVERHEAD = len("=?utf-8?q??=")
+_EW_MAX = 75  # RFC 2047: an encoded word is at most 75 characters
+
+
+def _q(ch: str) -> str:
+    out = []
+    for byte in ch.encode("utf-8", "replace"):
+        if byte == 0x20:
+            out.append("_")
+        elif byte in _Q_SAFE:
+            out.append(chr(byte))
+        else:
+            out.append(f"={byte:02X}")
+    return "".join(out)
+
+
+def encoded_words(text: str, first_line_used: int) -> list[str]:
+    """*text* as RFC 2047 Q-encoded words, each on a line of its own: the first after
+    *first_line_used* characters ("Subject: "), the others after one space. A character is
+    never split between two words, and no word is empty."""
+    words: list[str] = []
+    room = min(_EW_MAX, MAX_LINE - first_line_used) - _EW_OVERHEAD
+    current = ""
+    for ch in text:
+        piece = _q(ch)
+        if current and len(current) + len(piece) > room:
+            words.append(f"=?utf-8?q?{current}?=")
+            current, room = "", min(_EW_MAX, MAX_LINE - 1) - _EW_OVERHEAD
+        current += piece
+    if current:
+        words.append(f"=?utf-8?q?{current}?=")
+    return words
+
+
+def _needs_encoding(text: str) -> bool:
+    """Whether the email package's own folding of *text* could go wrong (see above)."""
+    return not text.isascii() or "=?" in text or any(len(w) > 60 for w in text.split())
+
+
+def _unstructured(name: str, text: str) -> str:
+    """The value of an unstructured header (Subject) as encoded words, one per line."""
+    return "\n ".join(encoded_words(text, len(name) + 2))
+
+
+def _address(display: str, email: str, what: str, header: str) -> tuple[str, bool]:
+    """The header value for one address, and whether it needs SMTPUTF8 (accents before @)."""
     try:
         addr = parse_email(email)
     except FieldError as exc:
@@ -63,13 +123,84 @@ def _address(display: str, email: str, what: str) -> Address:
     if not addr:
         raise ComposeError(_(_MISSING[what]))
     user, _at, domain = addr.rpartition("@")
-    # Header injection and folding cannot happen through a display name without newlines.
-    display = " ".join((display or "").split())
     try:
-        return Address(display_name=display, username=user, domain=domain)
+        spec = f"{user}@{ascii_domain(domain)}"
+        Address(username=user, domain=ascii_domain(domain))
     except (ValueError, IndexError) as exc:
         raise ComposeError(_(_ADDRESS_NOT_VALID[what]).format(address=repr(addr),
                                                               error=exc)) from None
+    # Header injection and folding cannot happen through a display name without newlines.
+    display = " ".join((display or "").split())
+    if not display:
+        return spec, not user.isascii()
+    if not _needs_encoding(display):
+        return formataddr((display, spec)), not user.isascii()
+    return _fold([*_phrase(display), f"<{spec}>"], len(header) + 2), not user.isascii()
+
+
+_ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                   "!#$%&'*+-/=?^_`{|}~")
+
+
+def _phrase(display: str) -> list[str]:
+    """A display name as header tokens: plain words as they are, ASCII words with other
+    characters quoted, and each run of words with accents as encoded words.
+
+    Two encoded words side by side are avoided where possible: RFC 2047 readers drop the
+    space between them, Python's parser keeps it, so they would read the name differently.
+    A run is cut only when it does not fit in one word, and then after a space."""
+    tokens: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            tokens.extend(_run_words(run))
+            run.clear()
+
+    for word in display.split(" "):
+        if word and word.isascii() and "=?" not in word:
+            flush()
+            if all(ch in _ATEXT for ch in word):
+                tokens.append(word)
+            else:
+                tokens.append('"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"')
+        else:
+            run.append(word)
+    flush()
+    return tokens
+
+
+def _run_words(words: list[str]) -> list[str]:
+    room = _EW_MAX - _EW_OVERHEAD
+    out: list[str] = []
+    current = ""
+    for n, word in enumerate(words):
+        piece = "".join(_q(ch) for ch in word) + ("_" if n < len(words) - 1 else "")
+        if current and len(current) + len(piece) > room:
+            out.append(f"=?utf-8?q?{current}?=")
+            current = ""
+        if len(piece) > room:  # one word too long for a single encoded word
+            parts = encoded_words(word + (" " if n < len(words) - 1 else ""), 1)
+            out.extend(parts)
+            continue
+        current += piece
+    if current:
+        out.append(f"=?utf-8?q?{current}?=")
+    return out
+
+
+def _fold(tokens: list[str], used: int) -> str:
+    """Tokens joined by spaces, a new line (starting with a space) when one would pass 78."""
+    lines: list[str] = []
+    line = ""
+    for token in tokens:
+        if line and used + len(line) + 1 + len(token) > MAX_LINE:
+            lines.append(line)
+            line, used = token, 1
+        else:
+            line = f"{line} {token}" if line else token
+    lines.append(line)
+    return "\n ".join(lines)
 
 
 def new_message_id(sender: str) -> str:
@@ -96,12 +227,19 @@ def compose(
 ) -> EmailMessage:
     """A ready-to-send message. With *unsent*, mail programs that know the X-Unsent header
     (Outlook, Apple Mail) open the .eml as a draft to send."""
-    msg = EmailMessage(policy=policy.SMTP)
-    msg["From"] = _address(sender_name, sender, "sender")
-    msg["To"] = _address(recipient_name, recipient, "recipient")
+    headers = [("From", *_address(sender_name, sender, "sender", "From")),
+               ("To", *_address(recipient_name, recipient, "recipient", "To"))]
     if reply_to and reply_to.strip().lower() != sender.strip().lower():
-        msg["Reply-To"] = _address(sender_name, reply_to, "reply-to")
-    msg["Subject"] = " ".join(subject.split())
+        headers.append(("Reply-To", *_address(sender_name, reply_to, "reply-to", "Reply-To")))
+    utf8 = any(needs_utf8 for _name, _value, needs_utf8 in headers)
+    msg = EmailMessage(policy=SMTPUTF8_POLICY if utf8 else SMTP_POLICY)
+    for name, value, _needs_utf8 in headers:
+        msg.set_raw(name, value)
+    subject = " ".join(subject.split())
+    if _needs_encoding(subject):
+        msg.set_raw("Subject", _unstructured("Subject", subject))
+    else:
+        msg["Subject"] = subject
     msg["Date"] = format_datetime((date or clock.now()).astimezone())
     msg["Message-ID"] = message_id or new_message_id(sender)
     if unsent:
@@ -118,12 +256,24 @@ def compose(
     return msg
 
 
+def _wire_policy(utf8: bool) -> policy.EmailPolicy:
+    return SMTPUTF8_POLICY if utf8 else SMTP_POLICY
+
+
 def serialize(msg: EmailMessage) -> bytes:
-    """The message as bytes on the wire (CRLF, 7-bit)."""
-    return msg.as_bytes(policy=policy.SMTP)
+    """The message as bytes on the wire (CRLF; 7-bit unless an address needs UTF-8)."""
+    return msg.as_bytes(policy=_wire_policy(bool(getattr(msg.policy, "utf8", False))))
 
 
 def parse(raw: bytes) -> EmailMessage:
+    """A serialised message read back; UTF-8 headers (SMTPUTF8) are read as UTF-8."""
+    if not raw.isascii():
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return Parser(policy=policy.default).parsestr(text)  # type: ignore[return-value]
     return BytesParser(policy=policy.default).parsebytes(raw)  # type: ignore[return-value]
 
 
@@ -144,7 +294,8 @@ def with_new_date(raw: bytes, when: dt.datetime | None = None) -> bytes:
     msg = parse(raw)
     del msg["Date"]
     msg["Date"] = format_datetime((when or clock.now()).astimezone())
-    return msg.as_bytes(policy=policy.SMTP)
+    # The other headers go out byte for byte as they were (refold_source="none").
+    return msg.as_bytes(policy=_wire_policy(not raw.isascii()))
 
 
 def text_of(msg: EmailMessage) -> str:

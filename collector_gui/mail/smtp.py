@@ -476,7 +476,8 @@ class SmtpConnection:
             else:
                 text = _("The mail server refused the recipient {recipient} "
                          "({code} {reply}). Check the client's email address.")
-            return SmtpRejected(text.format(recipient=who, code=code, reply=self._reply_text(resp)),
+            return SmtpRejected(text.format(recipient=who, code=code,
+                                            reply=self._reply_text(resp)),
                                 code, "rcpt")
         if isinstance(exc, smtplib.SMTPSenderRefused):
             return SmtpRejected(
