@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib.util
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from collector_gui.core import clock
 from collector_gui import __version__, paths
+from collector_gui.console import guard_terminal, json_text
 from collector_gui.core.aging import BUCKETS, AgingReport
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_date
@@ -167,6 +167,7 @@ def _quiet_stdout() -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    guard_terminal()  # names and server replies may hold escape sequences
     translate_stdlib()
     args = build_parser().parse_args(argv)
     try:
@@ -215,7 +216,7 @@ def _print_json(data: dict) -> None:
     """Indented for a person at a terminal; compact when piped. (json.dump to a stream, and
     any indent, make CPython use its pure-Python encoder: 4x the time for a long list.)"""
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(data, indent=indent) + "\n")
 
 
 def _today(args: argparse.Namespace) -> dt.date:
