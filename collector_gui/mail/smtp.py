@@ -225,6 +225,8 @@ class SmtpConnection:
     # -- the session -------------------------------------------------------------------------
 
     def open(self) -> SmtpConnection:
+        """Connect, secure and log in; again after a failure closed the session."""
+        self.close()
         s = self.settings
         problems = s.problems()
         if problems:

@@ -229,3 +229,13 @@ def debtor(store):
                               dt.date(2026, 11, 3), "EUR", 0,
                               lines=(InvoiceLine("Diseño de catálogo", Decimal(1), 150000, Decimal(21)),)))
     return client
+
+
+@pytest.fixture
+def scripted():
+    """A server whose every reply the test decides (tests/mail/scripted.py)."""
+    from tests.mail.scripted import ScriptedSmtp
+
+    server = ScriptedSmtp()
+    yield server
+    server.stop()
