@@ -45,6 +45,12 @@ def aware_now() -> dt.datetime:
     return now().astimezone()
 
 
+def row_stamp() -> str:
+    """When a row was written, as the ledger's `created_at` columns keep it: UTC, to the
+    second, in SQLite's `datetime('now')` form (their default, for rows written by others)."""
+    return now().astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+
 def set_source(source: Clock | None) -> None:
     """Take the time from `source` (a function returning a naive local datetime); None
     goes back to the wall clock."""

@@ -423,23 +423,26 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
         if report.errors or dry_run:
             return report
         conn = store.ledger.conn
+        stamp = clock.row_stamp()
         if kind == "clients":
             sql = ("INSERT INTO clients (name, email, language, phone, address, tax_id, currency, "
-                   "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes, "
+                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         elif kind == "invoices":
             for name, currency in new_clients.values():
                 conn.execute(
-                    "INSERT INTO clients (name, language, currency, payment_terms_days) "
-                    "VALUES (?, ?, ?, ?)",
-                    (name, cfg.get(S.BUSINESS_LANGUAGE), currency, cfg.get(S.BUSINESS_PAYMENT_TERMS)))
+                    "INSERT INTO clients (name, language, currency, payment_terms_days, "
+                    "created_at) VALUES (?, ?, ?, ?, ?)",
+                    (name, cfg.get(S.BUSINESS_LANGUAGE), currency, cfg.get(S.BUSINESS_PAYMENT_TERMS),
+                     stamp))
             ids = store.client_ids_by_name()
             records = [(r[0], ids[r[1]], *r[2:]) for r in records]
             sql = ("INSERT INTO invoices (number, client_id, issue_date, due_date, currency, "
-                   "total_minor, description) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                   "total_minor, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         else:
-            sql = ("INSERT INTO payments (invoice_id, date, amount_minor, method, reference) "
-                   "VALUES (?, ?, ?, ?, ?)")
+            sql = ("INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
+                   "created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        records = [(*r, stamp) for r in records]
         for start in range(0, len(records), _WRITE_BATCH):
             if task:
                 task.step(start, len(records), _("Importing"))

@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
+from collector_gui.core import clock
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -193,10 +194,11 @@ class Store:
     def add_client(self, client: Client) -> Client:
         try:
             with self.ledger.write() as db:
+                row = {**_client_row(client), "created_at": clock.row_stamp()}
                 cur = db.execute(
-                    f"INSERT INTO clients ({', '.join(_CLIENT_FIELDS)}) "
-                    f"VALUES ({', '.join('?' * len(_CLIENT_FIELDS))})",
-                    tuple(_client_row(client).values()),
+                    f"INSERT INTO clients ({', '.join(row)}) "
+                    f"VALUES ({', '.join('?' * len(row))})",
+                    tuple(row.values()),
                 )
         except sqlite3.IntegrityError as exc:
             raise StoreError(_integrity_message(exc, client.name)) from exc
@@ -239,6 +241,7 @@ class Store:
     def add_invoice(self, invoice: Invoice) -> Invoice:
         """Add an invoice with its lines; with lines, the total is theirs (with tax)."""
         invoice, values = _invoice_row(invoice)
+        values["created_at"] = clock.row_stamp()
         try:
             with self.ledger.write() as db:
                 cur = db.execute(
@@ -338,10 +341,10 @@ class Store:
                         number=number)
                 )
             cur = db.execute(
-                "INSERT INTO payments (invoice_id, date, amount_minor, method, reference) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
-                 payment.method, payment.reference),
+                 payment.method, payment.reference, clock.row_stamp()),
             )
         return replace(payment, id=cur.lastrowid)
 
