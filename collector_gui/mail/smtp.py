@@ -361,7 +361,7 @@ class SmtpConnection:
         final dot (smtplib.sendmail cannot tell). Raises _Unanswered for the second kind."""
         smtp.command_encoding = "utf-8" if "SMTPUTF8" in options else "ascii"
         params = "".join(" " + o for o in options) if smtp.does_esmtp else ""
-        smtp.putcmd("mail", f"FROM:<{mail_from}>{params}")
+        smtp.putcmd("MAIL", f"FROM:<{mail_from}>{params}")
         code, resp = smtp.getreply()
         if code != 250:
             if code == 421:
@@ -369,7 +369,7 @@ class SmtpConnection:
             raise smtplib.SMTPSenderRefused(code, resp, mail_from)
         refused: dict[str, tuple[int, bytes]] = {}
         for rcpt in rcpt_tos:
-            smtp.putcmd("rcpt", f"TO:<{rcpt}>")
+            smtp.putcmd("RCPT", f"TO:<{rcpt}>")
             code, resp = smtp.getreply()
             if code not in (250, 251):
                 refused[rcpt] = (code, resp)
@@ -378,7 +378,7 @@ class SmtpConnection:
                 raise smtplib.SMTPRecipientsRefused(refused)
         if len(refused) == len(rcpt_tos):
             raise smtplib.SMTPRecipientsRefused(refused)
-        smtp.putcmd("data")
+        smtp.putcmd("DATA")
         code, resp = smtp.getreply()
         if code != 354:
             raise smtplib.SMTPDataError(code, resp)
