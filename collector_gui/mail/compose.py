@@ -135,14 +135,15 @@ def _address(display: str, email: str, what: str, header: str) -> tuple[str, boo
         return spec, not user.isascii()
     if not _needs_encoding(display):
         return formataddr((display, spec)), not user.isascii()
-    return _fold([*_phrase(display), f"<{spec}>"], len(header) + 2), not user.isascii()
+    used = len(header) + 2
+    return _fold([*_phrase(display, used), f"<{spec}>"], used), not user.isascii()
 
 
 _ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                    "!#$%&'*+-/=?^_`{|}~")
 
 
-def _phrase(display: str) -> list[str]:
+def _phrase(display: str, used: int) -> list[str]:
     """A display name as header tokens: plain words as they are, ASCII words with other
     characters quoted, and each run of words with accents as encoded words.
 
@@ -154,7 +155,7 @@ def _phrase(display: str) -> list[str]:
 
     def flush() -> None:
         if run:
-            tokens.extend(_run_words(run))
+            tokens.extend(_run_words(run, used))
             run.clear()
 
     for word in display.split(" "):
@@ -170,8 +171,9 @@ def _phrase(display: str) -> list[str]:
     return tokens
 
 
-def _run_words(words: list[str]) -> list[str]:
-    room = _EW_MAX - _EW_OVERHEAD
+def _run_words(words: list[str], used: int) -> list[str]:
+    """Encoded words for a run of words, each short enough for the header's first line."""
+    room = min(_EW_MAX, MAX_LINE - used) - _EW_OVERHEAD
     out: list[str] = []
     current = ""
     for n, word in enumerate(words):
@@ -180,7 +182,10 @@ def _run_words(words: list[str]) -> list[str]:
             out.append(f"=?utf-8?q?{current}?=")
             current = ""
         if len(piece) > room:  # one word too long for a single encoded word
-            parts = encoded_words(word + (" " if n < len(words) - 1 else ""), 1)
+            if current:
+                out.append(f"=?utf-8?q?{current}?=")
+                current = ""
+            parts = encoded_words(word + (" " if n < len(words) - 1 else ""), used)
             out.extend(parts)
             continue
         current += piece
