@@ -218,7 +218,7 @@ def _pending_from_row(row: dict) -> PendingMessage:
         message_id=row["message_id"],
         error=row["error"],
         invoice_ids=tuple(sorted(int(i) for i in ids.split(","))) if ids else (),
-        raw=row["body"].encode("ascii", "surrogateescape"),
+        raw=row["body"].encode("utf-8", "surrogateescape"),
         quoted=tuple(sorted(quoted)),
     )
 
@@ -287,12 +287,13 @@ def queue_message(store: Store, *, client_id: int, at: dt.datetime, stage: str, 
     With *unless_contacted_since*, nothing is queued (None is returned) when a reminder to
     the client was queued, sent or saved since then: the check and the write are one
     transaction, so two windows sending the same plan cannot both send it.
-    *raw* is the serialised message: 7-bit ASCII (policy SMTP), so it is kept as text.
+    *raw* is the serialised message: 7-bit ASCII (policy SMTP), or UTF-8 headers for an
+    address with accents before the @ (SMTPUTF8), so it is kept as text.
     *balances*: invoice id -> the balance the message quotes (checked before a retry).
     """
     event = ContactEvent(
         client_id=client_id, at=at.replace(microsecond=0), kind=EventKind.EMAIL,
-        subject=subject, body=raw.decode("ascii", "surrogateescape"),
+        subject=subject, body=raw.decode("utf-8", "surrogateescape"),
         invoice_ids=tuple(invoice_ids), stage=stage, status=EventStatus.QUEUED,
         message_id=message_id,
     )
@@ -411,7 +412,7 @@ def replace_raw(store: Store, event_id: int, raw: bytes) -> None:
     with store.ledger.write() as db:
         db.execute(
             "UPDATE contact_events SET body = ? WHERE id = ? AND status = 'queued'",
-            (raw.decode("ascii", "surrogateescape"), event_id),
+            (raw.decode("utf-8", "surrogateescape"), event_id),
         )
 
 
