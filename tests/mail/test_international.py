@@ -81,3 +81,27 @@ def test_a_utf8_message_keeps_its_headers_when_redated():
     assert parse(again)["Message-ID"] == parse(raw)["Message-ID"]
     head = again.split(b"\r\n\r\n", 1)[0]
     assert "To: =?utf-8?q?Jos=C3=A9_N=C3=BA=C3=B1ez?= <josé@xn--mnchen-3ya.de>".encode() in head
+
+
+@pytest.mark.parametrize("offered, status", [(True, "sent"), (False, "failed")])
+def test_a_reminder_to_an_address_with_accents(store, debtor, scripted, offered, status):
+    """Through the reminder flow and the outbox: sent with SMTPUTF8, or a clear failure;
+    never a raw UnicodeEncodeError."""
+    import dataclasses
+
+    from collector_gui.actions import remind
+    from tests.mail.conftest import AS_OF, configure
+
+    scripted.extensions = ["8BITMIME", "SMTPUTF8"] if offered else ["8BITMIME"]
+    store.update_client(dataclasses.replace(debtor, billing_email="josé@peñalver.es"))
+    configure(store, SmtpSettings("127.0.0.1", scripted.port, "none", "", SENDER, 3.0))
+    summary = remind.plan_reminders(store, AS_OF).send()
+    (result,) = summary.results
+    assert result.status == status, summary.text()
+    if offered:
+        (got,) = scripted.messages
+        assert got.rcpt_tos == ["<josé@xn--pealver-5za.es>".encode()]
+        assert parse(got.data)["To"].addresses[0].username == "josé"
+    else:
+        assert "accents in the part before @" in result.error
+        assert scripted.messages == []
