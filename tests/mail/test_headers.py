@@ -17,13 +17,15 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzñáéíóúüÁÉÍÓÚÑ€ABCDEFGXYZ0123
 PUNCTUATION = ".,:;()-¿?¡!/'\"=_%&"
 WORDS = st.one_of(
     st.sampled_from(["Recordatorio:", "factura", "2026-0042", "pendiente", "de", "pago",
-                     "1.815,00 €", "€", "días", "(20", "días,", "Peñalver", "Núñez", "señalización",
+                     "1.815,00 €", "€", "días", "(20", "días,", "Peñalver", "Núñez",
+                     "señalización",
                      "extraordinariamente", "anticipación", "=?utf-8?q?x?=", "€€€€€€€€",
                      "Pago vencido", "ÁÉÍÓÚáéíóúñÑ"]),
     st.text(alphabet=LETTERS, min_size=1, max_size=40),
     st.text(alphabet=LETTERS + PUNCTUATION, min_size=1, max_size=90),
 )
-SUBJECTS = st.lists(WORDS, min_size=1, max_size=16).map(" ".join).map(lambda s: " ".join(s.split()))
+SUBJECTS = (st.lists(WORDS, min_size=1, max_size=16).map(" ".join)
+            .map(lambda s: " ".join(s.split())))
 
 
 def _header_problems(raw: bytes) -> list[str]:
