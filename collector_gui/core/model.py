@@ -73,6 +73,8 @@ class Client:
     notes: str = ""
     on_hold: bool = False
     reminders_paused: bool = False
+    # Late charges for this client: "" as the business (late.mode), "off" none, or a mode.
+    late_mode: str = ""
     id: int | None = None
 
     @property

@@ -205,5 +205,13 @@ CREATE INDEX contact_events_at ON contact_events(at);
 CREATE INDEX contact_event_invoices_invoice ON contact_event_invoices(invoice_id)
 """
 
+@migrations()
+def m003_client_late_mode(db: Database) -> None:
+    """Late charges per client: '' follows the business's `late.mode`, 'off' charges this
+    client nothing (a consumer, a client you won't charge), any other mode overrides it."""
+    db.execute("ALTER TABLE clients ADD COLUMN late_mode TEXT NOT NULL DEFAULT ''")
+    db.execute("PRAGMA user_version = 3")
+
+
 # The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

@@ -82,7 +82,7 @@ class OverdueRow(NamedTuple):
 _CLIENT_FIELDS = (
     "name", "email", "language", "phone", "address", "tax_id", "currency",
     "payment_terms_days", "credit_limit_minor", "billing_name", "billing_email", "notes",
-    "on_hold", "reminders_paused",
+    "on_hold", "reminders_paused", "late_mode",
 )
 _INVOICE_FIELDS = (
     "number", "client_id", "issue_date", "due_date", "currency", "total_minor",
