@@ -32,13 +32,27 @@ def _source_modules(root: Path) -> set[str]:
     return names
 
 
+_NOT_SOURCE = {".git", ".venv", "build", "dist", "__pycache__", ".pytest_cache", ".hypothesis"}
+
+
+def _source_files() -> list[str]:
+    """What a clean copy has: the files git knows (and new ones not yet committed), or, in a
+    copy without git (an unpacked archive), every file but the build and cache folders."""
+    if (ROOT / ".git").exists():
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
+        return [os.fsdecode(name) for name in listed if name]
+    return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*")
+            if p.is_file() and not _NOT_SOURCE.intersection(p.relative_to(ROOT).parts)
+            and not any(part.endswith(".egg-info") for part in p.parts)]
+
+
 def _copy_checkout(dest: Path) -> None:
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
-    for name in filter(None, listed):
-        src = ROOT / os.fsdecode(name)
+    for name in _source_files():
+        src = ROOT / name
         if src.is_file():
-            target = dest / os.fsdecode(name)
+            target = dest / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, target)
 
