@@ -179,7 +179,10 @@ def test_a_failed_migration_leaves_the_ledger_as_it_was(tmp_path, monkeypatch):
     def step(db):
         db.execute("CREATE TABLE half_done (x)")
         db.execute("INSERT INTO half_done VALUES (1)")
-        raise sqlite3.OperationalError("database or disk is full")
+        # A real SQLITE_FULL, as on a full disk (errors are told apart by their code).
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+        db.execute("INSERT INTO half_done VALUES (?)", ["x" * 100_000])
 
     _fake_next_version(monkeypatch, step)
     with pytest.raises(LedgerError) as info:
