@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    LayoutError,
     CondPageBreak,
     Flowable,
     Frame,
@@ -32,6 +33,8 @@ from reportlab.platypus import (
 from reportlab.platypus.tables import CellStyle
 
 from collector_gui.core import clock
+from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import _
 from collector_gui.documents.labels import Labels
 from collector_gui.documents.pdf_model import BusinessProfile
 from collector_gui.documents.pdf_text import FONT, FONT_BOLD, Formatter, TextFitter, fonts
@@ -46,6 +49,14 @@ ZEBRA = colors.HexColor("#F6F8FA")
 BODY_SIZE = 9
 TABLE_SIZE = 8
 SMALL_SIZE = 7.5
+# A table row taller than what is left of the page splits inside itself (a description of
+# 5,000 characters, a note of 300 lines), with at least this much of it on each page.
+SPLIT_IN_ROW = 20
+
+
+class PdfLayoutError(CollectorError):
+    """Something in a document cannot be laid out even across pages; the message names the
+    document and the field, so the user knows what to shorten."""
 
 
 # -- styles -----------------------------------------------------------------------------------
@@ -208,6 +219,7 @@ def data_table(
     bold_row = [_CELL_RIGHT_BOLD if i in right_set else _CELL_LEFT_BOLD
                 for i in range(len(header))]
     table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT",
+                  splitInRow=SPLIT_IN_ROW,
                   cellStyles=[head_row] + [bold_row if r in bold_set else plain_row
                                             for r in range(len(body))])
     commands: list[tuple] = [
@@ -289,26 +301,43 @@ def fit_widths(
     return widths, fits
 
 
-def key_value_table(ctx: Ctx, pairs: Sequence[tuple[str, object]], fractions=(1, 2.6)) -> Table:
-    """Label / value pairs (client details), values wrapping."""
+LONG_VALUE_CHARS = 600  # a longer value runs below the table, where it splits cleanly
+
+
+def key_value_table(ctx: Ctx, pairs: Sequence[tuple[str, object]],
+                    fractions=(1, 2.6)) -> list[Flowable]:
+    """Label / value pairs (client details), values wrapping. A very long value (pages of
+    notes) follows the table as its own paragraphs: reportlab's split inside a table row
+    can overshoot a page when a text mixes fonts, a plain paragraph never does."""
     total = sum(fractions)
     widths = [ctx.width * f / total for f in fractions]
-    rows = [[ctx.cell(k, widths[0]), ctx.para(v, "cell")] for k, v in pairs]
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
-    ]))
-    return table
+    short = [(k, v) for k, v in pairs
+             if len(str(v)) <= LONG_VALUE_CHARS and str(v).count("\n") < 12]
+    long = [(k, v) for k, v in pairs if (k, v) not in short]
+    rows = [[ctx.cell(k, widths[0]), ctx.para(v, "cell")] for k, v in short]
+    out: list[Flowable] = []
+    if rows:
+        table = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), FONT, TABLE_SIZE),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ]))
+        out.append(table)
+    for k, v in long:
+        out += [ctx.para(k, "small"), ctx.para(v, "cell")]
+    return out
 
 
 # -- page footer, metadata, build ---------------------------------------------------------------
+
+_STANDARD_FONTS = frozenset(pdfmetrics.standardFonts)
+
 
 class _NumberedCanvas(Canvas):
     """Holds the pages back until the end, so each can say "page / pages" (the known
@@ -321,6 +350,14 @@ class _NumberedCanvas(Canvas):
         self._pending: list[dict] = []
         self.page_count = 0
         self.setDateFormatter(lambda *_date: created)
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None
+                ) -> None:  # noqa: N802 - reportlab's name
+        """A layout table with no FONT command asks for reportlab's default Helvetica, which
+        is never embedded (PDF/A and print checks refuse it): the embedded face instead."""
+        if psfontname in _STANDARD_FONTS:
+            psfontname = FONT_BOLD if "Bold" in psfontname else FONT
+        super().setFont(psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pending.append(dict(self.__dict__))
@@ -350,6 +387,7 @@ def pdf_date(created: dt.datetime | dt.date | None) -> str:
 
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+FOOTER_CHARS = 160  # a footer is one line: a client's 3,000-character name is cut short
 MARGIN_X = 17 * mm
 MARGIN_TOP = 15 * mm
 MARGIN_BOTTOM = 18 * mm
@@ -357,6 +395,29 @@ MARGIN_BOTTOM = 18 * mm
 
 def frame_width(paper: str) -> float:
     return PAGE_SIZES.get(paper, A4)[0] - 2 * MARGIN_X
+
+
+def field_of(flowable: Flowable, name: str) -> Flowable:
+    """Tag *flowable* with the field it prints, for the error when it cannot be laid out."""
+    flowable.collector_field = name  # type: ignore[attr-defined]
+    return flowable
+
+
+class _DocTemplate(BaseDocTemplate):
+    """reportlab's document, whose LayoutError becomes a PdfLayoutError naming the field."""
+
+    document_name = ""
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:  # noqa: N802
+        first = flowables[0] if flowables else None
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as exc:
+            what = getattr(first, "collector_field", None) or _("a part of the page")
+            raise PdfLayoutError(_(
+                "{document} cannot be laid out: {field} does not fit on a page even when "
+                "split. Shorten it and try again.").format(document=self.document_name,
+                                                          field=what)) from exc
 
 
 @dataclass(frozen=True)
@@ -382,6 +443,8 @@ def build_pdf(
     given by *created* (now when None).
     """
     page_w, page_h = PAGE_SIZES.get(ctx.business.paper, A4)
+    footer_text = footer_text if len(footer_text) <= FOOTER_CHARS else (
+        footer_text[:FOOTER_CHARS - 1].rstrip() + "…")
     footer_plain = ctx.text.plain(footer_text)
     footer_markup = None if footer_plain is not None else ctx.text.markup(footer_text)
     page_fmt = "{} / {}"
@@ -414,7 +477,7 @@ def build_pdf(
 
     buffer = io.BytesIO()
     author = ctx.business.name or "Collector"
-    doc = BaseDocTemplate(
+    doc = _DocTemplate(
         buffer,
         pagesize=(page_w, page_h),
         leftMargin=MARGIN_X,
@@ -433,6 +496,7 @@ def build_pdf(
                   page_h - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.document_name = title
     doc.build(story, canvasmaker=canvasmaker)
     replaced = tuple(sorted(ctx.text.replaced))
     return RenderResult(buffer.getvalue(), holder["canvas"].page_count, replaced,

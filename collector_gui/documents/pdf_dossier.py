@@ -9,6 +9,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
+from collector_gui.core.i18n import _
 from collector_gui.core.latefees import total_by_currency
 from collector_gui.core.model import ContactEvent, EventKind, EventStatus
 from collector_gui.documents.pdf_common import (
@@ -16,6 +17,7 @@ from collector_gui.documents.pdf_common import (
     RenderResult,
     build_pdf,
     data_table,
+    field_of,
     frame_width,
     key_value_table,
 )
@@ -59,7 +61,8 @@ def dossier_story(ctx: Ctx, doc: DossierDoc) -> list[Flowable]:
         header(ctx, L["dossier_title"], facts),
         Spacer(1, 5 * mm),
         *ctx.heading(L["client_details"]),
-        key_value_table(ctx, _client_details(ctx, doc)),
+        *(field_of(f, _("the client's details"))
+          for f in key_value_table(ctx, _client_details(ctx, doc))),
         KeepTogether([ctx.para(L["summary"], "h2"), _summary_table(ctx, doc, totals)]),
         *ctx.heading(L["unpaid_invoices"]),
     ]
@@ -69,7 +72,8 @@ def dossier_story(ctx: Ctx, doc: DossierDoc) -> list[Flowable]:
         story.append(ctx.para(L["no_open_invoices"]))
     story += _charges_section(ctx, doc)
     story += ctx.heading(L["full_contact_history"])
-    story.append(_history_table(ctx, doc) if doc.events else ctx.para(L["no_contact"]))
+    story.append(field_of(_history_table(ctx, doc), _("the contact history")) if doc.events
+                 else ctx.para(L["no_contact"]))
     story += ctx.heading(L["all_payments"])
     story.append(payments_table(ctx, doc.payments) if doc.payments
                  else ctx.para(L["no_payments"]))

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from collector_gui.core.i18n import _
 from collector_gui.core.model import invoice_totals
 from collector_gui.core.money import minor_digits
 from collector_gui.documents.pdf_common import (
@@ -24,14 +25,23 @@ from collector_gui.documents.pdf_common import (
     RenderResult,
     build_pdf,
     data_table,
+    field_of,
     frame_width,
 )
 from collector_gui.documents.pdf_model import InvoiceDoc, grouped_iban, iban_is_valid
-from collector_gui.documents.pdf_parts import QrCode, client_block, header, lines_markup
+from collector_gui.documents.pdf_parts import (
+    DETAIL_CHARS,
+    QrCode,
+    client_block,
+    fit_block,
+    header,
+    lines_markup,
+)
 from collector_gui.documents.pdf_text import FONT, FONT_BOLD
 
 EPC_MAX_EUR = Decimal("999999999.99")
 QR_SIZE = 30 * mm
+INSTRUCTIONS_BESIDE_QR = 400  # characters
 
 
 def render_invoice(doc: InvoiceDoc, *, created: dt.datetime | dt.date | None = None) -> RenderResult:
@@ -67,14 +77,16 @@ def invoice_story(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
                            f'{ctx.text.markup(L["void_note" if inv.void else "draft_note"])}'
                            f"</b></font>"), Spacer(1, 3 * mm)]
     if inv.lines and inv.description.strip():
-        story += [ctx.para(inv.description), Spacer(1, 3 * mm)]
-    story.append(_lines_table(ctx, doc))
+        story += [field_of(ctx.para(inv.description), _("the invoice's description")),
+                  Spacer(1, 3 * mm)]
+    story.append(field_of(_lines_table(ctx, doc), _("the invoice's lines")))
     story.append(Spacer(1, 3 * mm))
     story.append(_totals_table(ctx, doc))
     story += _how_to_pay(ctx, doc)
     if doc.business.late_terms:
-        story.append(KeepTogether([ctx.para(L["late_terms"], "h2"),
-                                   ctx.para(doc.business.late_terms, "small")]))
+        story.append(field_of(KeepTogether([ctx.para(L["late_terms"], "h2"),
+                                            ctx.para(doc.business.late_terms, "small")]),
+                              _("the late-payment terms")))
     return story
 
 
@@ -198,10 +210,16 @@ def _how_to_pay(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
     if b.bic:
         lines.append(f"BIC: {b.bic}")
     if b.name and b.iban:
-        lines.append(b.name)
-    text = [ctx.rich(lines_markup(ctx, *lines))]
-    if b.payment_instructions:
-        text += [Spacer(1, 2 * mm), ctx.para(b.payment_instructions)]
+        lines.append(fit_block(b.name, 2, DETAIL_CHARS))
+    text: list[Flowable] = [ctx.rich(lines_markup(ctx, *lines))] if lines else []
+    # Instructions of a few lines sit beside the QR code; longer ones run below it, where
+    # they can split over pages (a table row beside a QR code cannot).
+    more = b.payment_instructions
+    below: list[Flowable] = []
+    if more and (len(more) <= INSTRUCTIONS_BESIDE_QR and more.count("\n") < 6):
+        text += [Spacer(1, 2 * mm), ctx.para(more)]
+    elif more:
+        below = [Spacer(1, 2 * mm), field_of(ctx.para(more), _("the payment instructions"))]
     qr = epc_qr(ctx, doc)
     block: list[Flowable] = [ctx.para(L["payment_instructions"], "h2")]
     if qr is None:
@@ -217,4 +235,5 @@ def _how_to_pay(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]))
         block.append(t)
-    return [Spacer(1, 2 * mm), KeepTogether(block)]
+    return [Spacer(1, 2 * mm), field_of(KeepTogether(block), _("the payment instructions")),
+            *below]

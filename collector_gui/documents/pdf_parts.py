@@ -1,5 +1,10 @@
 """The pieces every document has: who it is from (with the logo), the title and key facts,
-who it is for, and a QR code drawn as vector squares."""
+who it is for, and a QR code drawn as vector squares.
+
+The header blocks sit side by side in a table row, which cannot run over a page: their texts
+are shortened to fit (`fit_block`), with "…" where something was cut. The full texts are in
+the ledger, and the dossier prints the client's in a table that splits over pages.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,27 @@ from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from collector_gui.core.model import Client
 from collector_gui.documents.pdf_common import INK, MUTED, TABLE_SIZE, Ctx
-from collector_gui.documents.pdf_text import FONT
+from collector_gui.documents.pdf_text import FONT, TextFitter
+
+
+# How much of a user's text a header block prints (a page is about 750 points high).
+NAME_CHARS = 600
+ADDRESS_LINES = 8
+ADDRESS_CHARS = 400
+DETAIL_CHARS = 200
+
+
+def fit_block(text: object, max_lines: int, max_chars: int) -> str:
+    """*text* cut to at most *max_lines* lines (the rest joined onto the last with ", ") and
+    *max_chars* characters, ending in "…" when something was cut."""
+    lines = [line.strip() for line in TextFitter.clean(text).split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [", ".join(lines[max_lines - 1:])]
+    out = "\n".join(lines)
+    if len(out) > max_chars:
+        out = out[:max_chars - 1].rstrip() + "…"
+    return out
 
 
 def lines_markup(ctx: Ctx, *texts: object, sep: str = "<br/>") -> str:
@@ -27,11 +52,11 @@ def business_block(ctx: Ctx) -> list[Flowable]:
     b, L = ctx.business, ctx.labels
     out: list[Flowable] = []
     if b.name:
-        out.append(ctx.para(b.name, "business", bold=True))
-    details = [b.address]
+        out.append(ctx.para(fit_block(b.name, 3, NAME_CHARS), "business", bold=True))
+    details = [fit_block(b.address, ADDRESS_LINES, ADDRESS_CHARS)]
     if b.tax_id:
-        details.append(f"{L['tax_id']}: {b.tax_id}")
-    details += [b.email, b.phone]
+        details.append(f"{L['tax_id']}: {fit_block(b.tax_id, 1, DETAIL_CHARS)}")
+    details += [fit_block(b.email, 1, DETAIL_CHARS), fit_block(b.phone, 1, DETAIL_CHARS)]
     block = lines_markup(ctx, *details)
     if block:
         out.append(ctx.rich(block))
@@ -68,7 +93,8 @@ def header(ctx: Ctx, title: str, facts: Sequence[tuple[str, str]]) -> Table:
     if facts:
         size = TABLE_SIZE + 0.5
         fact_rows = [[_fact_cell(ctx, k, right_w * 0.5, "fact_label", size),
-                      _fact_cell(ctx, v, right_w * 0.5, "fact", size)] for k, v in facts]
+                      _fact_cell(ctx, fit_block(v, 2, DETAIL_CHARS), right_w * 0.5, "fact",
+                                 size)] for k, v in facts]
         ft = Table(fact_rows, colWidths=[right_w * 0.5, right_w * 0.5], hAlign="RIGHT")
         ft.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FONT, size, size * 1.25),
@@ -99,14 +125,14 @@ def client_block(ctx: Ctx, client: Client, heading: str) -> list[Flowable]:
     """The client (and who pays, when that is someone else) with address and tax id."""
     c, L = client, ctx.labels
     out: list[Flowable] = [ctx.para(heading, "small")]
-    out.append(ctx.para(c.name, "party", bold=True))
+    out.append(ctx.para(fit_block(c.name, 3, NAME_CHARS), "party", bold=True))
     details: list[object] = []
     if c.billing_name and c.billing_name.strip() != c.name.strip():
-        details.append(f"{L['attention']} {c.billing_name}")
-    details.append(c.address)
+        details.append(f"{L['attention']} {fit_block(c.billing_name, 1, DETAIL_CHARS)}")
+    details.append(fit_block(c.address, ADDRESS_LINES, ADDRESS_CHARS))
     if c.tax_id:
-        details.append(f"{L['tax_id']}: {c.tax_id}")
-    details.append(c.billing_email or c.email)
+        details.append(f"{L['tax_id']}: {fit_block(c.tax_id, 1, DETAIL_CHARS)}")
+    details.append(fit_block(c.billing_email or c.email, 1, DETAIL_CHARS))
     block = lines_markup(ctx, *details)
     if block:
         out.append(ctx.rich(block))
