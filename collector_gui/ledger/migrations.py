@@ -213,5 +213,86 @@ def m003_client_late_mode(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations()
+def m004_bank_statements(db: Database) -> None:
+    """Bank statements: each imported file, each credit line read from one (known by a unique
+    key, so a statement imported twice or two that overlap record nothing twice), what was
+    done with it and the payments it recorded, the payers the user taught (IBAN or name ->
+    client), and the CSV column mappings saved per bank."""
+    for statement in _M004.split(";\n\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 4")
+
+
+_M004 = """
+CREATE TABLE bank_imports (
+    id INTEGER PRIMARY KEY,
+    imported_at TEXT NOT NULL,
+    file_name TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL,
+    account TEXT NOT NULL DEFAULT '',
+    bank TEXT NOT NULL DEFAULT '',
+    first_date TEXT,
+    last_date TEXT,
+    lines INTEGER NOT NULL DEFAULT 0,
+    recorded INTEGER NOT NULL DEFAULT 0,
+    proposed INTEGER NOT NULL DEFAULT 0,
+    unmatched INTEGER NOT NULL DEFAULT 0,
+    ignored INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE INDEX bank_imports_at ON bank_imports(imported_at);
+
+CREATE TABLE bank_lines (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES bank_imports(id),
+    -- account | booking date | amount | bank reference (or a digest of the text and rank)
+    line_key TEXT NOT NULL UNIQUE,
+    account TEXT NOT NULL DEFAULT '',
+    booking_date TEXT NOT NULL CHECK (date(booking_date) IS booking_date),
+    value_date TEXT,
+    amount_minor INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    reference TEXT NOT NULL DEFAULT '',
+    payer_name TEXT NOT NULL DEFAULT '',
+    payer_iban TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL
+        CHECK (status IN ('recorded', 'proposed', 'unmatched', 'accepted', 'rejected')),
+    reason TEXT NOT NULL DEFAULT '',
+    client_id INTEGER REFERENCES clients(id) ON DELETE SET NULL,
+    decided_at TEXT
+);
+
+CREATE INDEX bank_lines_status ON bank_lines(status) WHERE status IN ('proposed', 'unmatched');
+
+CREATE TABLE bank_line_invoices (
+    line_id INTEGER NOT NULL REFERENCES bank_lines(id) ON DELETE CASCADE,
+    invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+    amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+    -- the payment recorded (NULL while only proposed, or once the user deleted it)
+    payment_id INTEGER REFERENCES payments(id) ON DELETE SET NULL,
+    PRIMARY KEY (line_id, invoice_id)
+) WITHOUT ROWID;
+
+CREATE INDEX bank_line_invoices_invoice ON bank_line_invoices(invoice_id);
+
+CREATE INDEX bank_line_invoices_payment ON bank_line_invoices(payment_id);
+
+CREATE TABLE bank_payers (
+    kind TEXT NOT NULL CHECK (kind IN ('iban', 'name')),
+    payer TEXT NOT NULL,
+    client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    learnt_at TEXT NOT NULL,
+    PRIMARY KEY (kind, payer)
+) WITHOUT ROWID;
+
+CREATE TABLE bank_csv_maps (
+    bank TEXT PRIMARY KEY COLLATE NOCASE,
+    mapping TEXT NOT NULL
+)
+"""
+
 # The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
