@@ -53,7 +53,8 @@ def test_a_reader_that_stops_early(big_ledger, command):
     proc = subprocess.Popen([EXE, *command, "--ledger", str(big_ledger)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(100)
-    proc.stdout.close()
-    err = proc.stderr.read().decode()
+    with proc.stderr:
+        assert proc.stdout.read(100)
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
     _quiet(proc.wait(timeout=120), err)
