@@ -1,0 +1,116 @@
+"""Norma 43 (AEB/CSB 43): the statement every Spanish bank gives, read with `csb43`.
+
+Fixed 80-column records: 11 account header, 22 entry, 23 its remittance text (or a SEPA
+transfer's five records), 24 exchange, 33 account totals, 88 end of file. The totals in 33 and
+the record count in 88 are checked here, so a file cut short is refused, not half-read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+
+from csb43.aeb43 import read_batch
+from csb43.aeb43.record.context import Aeb43Context
+from csb43.aeb43.record.errors import ValidationException
+
+from collector_gui.bank.model import Statement, StatementError, StatementLine, iban_in_text, \
+    to_minor
+from collector_gui.core.i18n import _
+
+_LINE_PREFIX = re.compile(r"^\[(\d+)\]\s*")
+
+
+def looks_like(data: bytes) -> bool:
+    head = data.lstrip(b"\xef\xbb\xbf")[:200]
+    first = head.split(b"\n", 1)[0].rstrip(b"\r")
+    return first.startswith(b"11") and len(first) == 80 and first[:20].isdigit()
+
+
+def _where(index: int) -> str:
+    return _("line {n}").format(n=index + 1)
+
+
+def read(data: bytes) -> list[Statement]:
+    context = Aeb43Context(strict=False, silent=True, encoding="latin-1")
+    records: list[bytes] = []
+    origin: list[int] = []  # the file's line index of each record
+    for index, raw in enumerate(data.lstrip(b"\xef\xbb\xbf").splitlines()):
+        if not raw.strip():
+            continue
+        if len(raw) > 80:
+            raise StatementError(_("{where}: a Norma 43 record has 80 characters, this one "
+                                   "has {n}.").format(where=_where(index), n=len(raw)))
+        records.append(raw.ljust(80))  # some banks trim the trailing blanks
+        origin.append(index)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            batch = read_batch(io.BytesIO(b"\n".join(records)), context=context)
+    except ValidationException as exc:
+        text = str(exc)
+        match = _LINE_PREFIX.match(text)
+        where = _("Norma 43 file")
+        if match and int(match.group(1)) < len(origin):
+            where = _where(origin[int(match.group(1))])
+        raise StatementError(_("{where}: {error}").format(
+            where=where, error=_LINE_PREFIX.sub("", text))) from None
+    if batch.summary is None:
+        raise StatementError(_("The Norma 43 file ends without its end record (88): it may "
+                               "be cut short. Nothing was recorded."))
+    entries = iter([origin[i] for i, r in enumerate(records) if r[:2] == b"22"])
+    totals = iter([origin[i] for i, r in enumerate(records) if r[:2] == b"33"])
+    statements = []
+    for account in batch.accounts:
+        number = f"{account.bank_code}{account.branch_code}{account.account_number}"
+        if account.summary is None:
+            raise StatementError(_("The account {account} has no totals record (33): the file "
+                                   "may be cut short. Nothing was recorded.").format(
+                account=number))
+        currency = account.currency.alpha_3 if account.currency else "EUR"
+        statement = Statement("norma43", number)
+        income = expense = 0
+        n_income = n_expense = 0
+        for tx in account.transactions:
+            where = _where(next(entries))
+            amount = to_minor(tx.amount, currency, where)
+            if amount >= 0:
+                income, n_income = income + amount, n_income + 1
+            else:
+                expense, n_expense = expense - amount, n_expense + 1
+            statement.lines.append(_line(tx, amount, currency, where))
+        where = _where(next(totals))
+        summary = account.summary
+        if (n_income, income, n_expense, expense) != (
+                summary.income_entries, to_minor(summary.income, currency, where),
+                summary.expense_entries, to_minor(summary.expense, currency, where)):
+            raise StatementError(_("{where}: the totals record (33) of account {account} does "
+                                   "not agree with its entries: the file may be damaged or "
+                                   "cut short. Nothing was recorded.").format(
+                where=where, account=number))
+        statements.append(statement)
+    return statements
+
+
+def _line(tx, amount: int, currency: str, where: str) -> StatementLine:
+    """One 22 record and its 23 records (plain concepts, or a SEPA transfer's fields)."""
+    payer = ""
+    parts: list[str] = []
+    if tx.sepa_transfer is not None:
+        sepa = tx.sepa_transfer
+        payer = sepa.originator_name.strip()
+        parts = [payer, sepa.remitance_information, sepa.originator_reference,
+                 sepa.item5.additional_info if sepa.item5 else ""]
+    elif tx.sepa_debit is not None:
+        parts = [tx.sepa_debit.creditor_name, tx.sepa_debit.remitance_information]
+    else:
+        for item in tx.optional_items:
+            parts += [item.item1, item.item2]
+    text = " ".join(p.strip() for p in parts if p and p.strip())
+    refs = [(r or "").strip() for r in (tx.document_number, tx.reference1, tx.reference2)]
+    reference = "/".join(refs) if any(r.strip("0") for r in refs) else ""
+    return StatementLine(
+        booking_date=tx.transaction_date, value_date=tx.value_date, amount_minor=amount,
+        currency=currency, text=text, reference=reference, payer_name=payer,
+        payer_iban=iban_in_text(text), where=where)
