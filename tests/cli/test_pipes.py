@@ -54,7 +54,8 @@ def test_a_reader_that_stops_early(big_ledger, command):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     assert proc.stdout is not None and proc.stderr is not None
     with proc.stderr:
-        assert proc.stdout.read(100)
+        head = proc.stdout.read(100)
         proc.stdout.close()
         err = proc.stderr.read().decode()
+    assert head, err
     _quiet(proc.wait(timeout=120), err)
