@@ -78,6 +78,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--client", metavar="NAME", help=_("only this client's invoices"))
     p.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
+    p = sub.add_parser("charges", help=_("late-payment interest and fixed compensation per "
+                                         "overdue invoice, by each client's rule"))
+    p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
+    p.add_argument("--client", metavar="NAME", help=_("only this client's invoices"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
+
+    p = sub.add_parser("rates", help=_("the official late-payment rates per half-year (es, eu, "
+                                       "uk): list them, or add one"))
+    rts = p.add_subparsers(dest="rates_command", metavar="ACTION", required=True)
+    q = rts.add_parser("list", help=_("every half-year's rate and its source"))
+    q.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    q = rts.add_parser("add", help=_("add or correct a half-year's rate (kept in the ledger; "
+                                     "it wins over the shipped one)"))
+    q.add_argument("rule", metavar="RULE", help=_("es, eu or uk"))
+    q.add_argument("period", metavar="PERIOD", help=_("the half-year, e.g. 2026-H2"))
+    q.add_argument("rate", metavar="RATE", help=_("percent, as the source publishes it: for es "
+                                                  "the BOE's legal rate (8 points included), "
+                                                  "for eu and uk the central bank's rate"))
+    q.add_argument("--source", required=True, metavar="TEXT",
+                   help=_("where the rate comes from (BOE resolution, central bank decision)"))
+
     p = sub.add_parser("backup", help=_("a consistent copy of the ledger"))
     p.add_argument("dir", nargs="?", type=Path, metavar="DIR",
                    help=_("where to put it (default: the backups folder beside the ledger)"))
@@ -140,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--as-of", type=_date, metavar="DATE", help=_("YYYY-MM-DD (default: today)"))
     # `--ledger PATH` after the command too (`collector demo --ledger try.sqlite`), as people
     # write it; given there, it wins over one given before the command.
-    for commands in (sub, cfg, box):
+    for commands in (sub, cfg, box, rts):
         for command in commands.choices.values():
             command.add_argument("--ledger", type=Path, metavar="PATH",
                                  default=argparse.SUPPRESS,
@@ -198,7 +219,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     writes = args.command == "import"  # demo refuses a ledger with data: nothing to back up
     # Only commands that put data in may make a new ledger: a mistyped --ledger on a report
     # says the file does not exist instead of answering from a new, empty ledger.
-    create = args.command in ("import", "demo") or getattr(args, "config_command", "") == "set"
+    create = (args.command in ("import", "demo") or getattr(args, "config_command", "") == "set"
+              or getattr(args, "rates_command", "") == "add")
     with open_ledger(args.ledger, create=create, auto_backup=writes,
                      backup_failed=_backup_failed_before_import) as ledger:
         store = Store(ledger)
@@ -347,6 +369,18 @@ def cmd_overdue(args, store) -> int:
                format_minor(r.balance_minor, r.currency, locale)) for r in rows]
     print("\n".join(_aligned(table, right={3, 4})))
     return 0
+
+
+def cmd_charges(args, store) -> int:
+    from collector_gui.cli_charges import print_charges
+
+    return print_charges(args, store, _print_json, _aligned)
+
+
+def cmd_rates(args, store) -> int:
+    from collector_gui.cli_charges import print_rates
+
+    return print_rates(args, store, _print_json, _aligned)
 
 
 def cmd_backup(args, store) -> int:
@@ -511,6 +545,8 @@ COMMANDS = {
     "export": cmd_export,
     "aging": cmd_aging,
     "overdue": cmd_overdue,
+    "charges": cmd_charges,
+    "rates": cmd_rates,
     "backup": cmd_backup,
     "config": cmd_config,
     "remind": cmd_remind,

@@ -42,6 +42,7 @@ from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _
 from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
 from collector_gui.core.model import Client, ContactEvent, Invoice
+from collector_gui.core.progress import Task
 from collector_gui.documents import messages
 from collector_gui.documents.messages import RenderedMessage
 from collector_gui.ledger import outbox as ob
@@ -149,7 +150,10 @@ class ReminderFlow(Sending):
     """The reminder wizard's state and rules, without Qt."""
 
     def __init__(self, store: Store, as_of: dt.date | None = None, *,
-                 client: str | None = None, now: Clock | None = None) -> None:
+                 client: str | None = None, now: Clock | None = None,
+                 task: Task | None = None) -> None:
+        """*task*: progress, and a stop between clients when cancelled (the wizard builds the
+        plan in a worker thread)."""
         self.store = store
         self._clock = now or wall_clock
         self.created_at = self._clock()
@@ -167,7 +171,10 @@ class ReminderFlow(Sending):
             only = [found.id]
         self.client_plans: list[ClientPlan] = []
         self.entries: list[PlanEntry] = []
-        for file in ob.client_files(store, only):
+        files = ob.client_files(store, only)
+        for done, file in enumerate(files):
+            if task is not None:
+                task.step(done, len(files))
             plan = plan_client(file, self.as_of, self.policy)
             self.client_plans.append(plan)
             if plan.due:
@@ -363,9 +370,9 @@ class ReminderFlow(Sending):
 
 
 def plan_reminders(store: Store, as_of: dt.date | None = None, *, client: str | None = None,
-                   now: Clock | None = None) -> ReminderFlow:
+                   now: Clock | None = None, task: Task | None = None) -> ReminderFlow:
     """The day's reminders, as `collector remind` and the wizard's first page see them."""
-    return ReminderFlow(store, as_of, client=client, now=now)
+    return ReminderFlow(store, as_of, client=client, now=now, task=task)
 
 
 __all__ = [

@@ -1,389 +1,71 @@
 """The reminder wizard: choose who to remind, review the drafts, send them or save .eml files.
 
-Every rule lives in `actions.remind.ReminderFlow` (Qt-free, shared with `collector remind`);
-the pages only fill it in and validate. Sending and saving run off the UI thread through
-`tasks.run_in_background`, with the worker's own Store (a SQLite connection belongs to the
-thread that opened it).
+Every rule lives in `actions.remind.ReminderFlow` (Qt-free, shared with `collector remind`),
+and the wizard's navigation in `actions.remind_wizard.WizardModel` (Qt-free too: what may be
+pressed when, the last question, the summary's groups); the pages fill them in and show them
+(the first two in reminder_pages.py). Nothing slow runs on the UI thread: the plan, the drafts
+and the sending run in worker threads through `tasks.run_in_background`, each with the
+worker's own Store (a SQLite connection belongs to the thread that opened it), while a busy
+panel shows the progress and Next and Back are off.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
+    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from collector_gui.actions import config, remind
+from collector_gui.actions import config
 from collector_gui.actions.delivery import DeliverySummary, MessageResult
 from collector_gui.actions.remind import ReminderFlow
-from collector_gui.core.dunning import STAGES, Stage
-from collector_gui.core.errors import CollectorError
+from collector_gui.actions.remind_wizard import (
+    Page,
+    Plan,
+    WizardModel,
+    Work,
+    build_plan,
+    relay,
+    render_drafts,
+)
+from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
+from collector_gui.ui.reminder_common import (  # re-exported: the outbox and Ctrl+R use them
+    ask_password,
+    outbox_status_label,
+    result_line,
+    stage_label,
+    start_delivery,
+    summary_headline,
+    summary_notes,
+    summary_text,
+)
+from collector_gui.ui.reminder_pages import ChoosePage, ReviewPage
+from collector_gui.ui.reminder_widgets import SummaryView
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 
 
-def stage_label(stage: Stage | str) -> str:
-    return {
-        Stage.PRE_DUE: tr("before due (courtesy)"),
-        Stage.DUE: tr("due today (courtesy)"),
-        Stage.POLITE: tr("polite"),
-        Stage.FIRM: tr("firm"),
-        Stage.FINAL: tr("final notice"),
-    }.get(Stage(stage), str(stage))
-
-
-def ask_password(parent: QWidget | None, ctx: AppContext) -> tuple[bool, str | None]:
-    """(go on, password): asks for the SMTP password when the server needs one and no keyring
-    holds it. The password is only handed to the send; never logged or stored."""
-    smtp = config.smtp_settings(ctx.store)
-    if not smtp.needs_password or config.has_saved_password(ctx.store):
-        return True, None
-    status = config.keyring_status()
-    why = (tr("No password store (keyring) works here, so it is asked each time.")
-           if not status.available else tr("No password is saved for this server."))
-    text, ok = QInputDialog.getText(
-        parent, tr("Mail server password"),
-        tr("Password of {user} on {host}:").format(user=smtp.user, host=smtp.host) + "\n" + why,
-        QLineEdit.EchoMode.Password)
-    if not ok or not text:
-        return False, None
-    return True, text
-
-
-def summary_text(summary: DeliverySummary) -> str:
-    """The summary in the window's language (the reasons stay as the server said them)."""
-    counts = []
-    if summary.sent:
-        counts.append(tr("{n} sent").format(n=len(summary.sent)))
-    if summary.saved:
-        counts.append(tr("{n} saved as .eml").format(n=len(summary.saved)))
-    if summary.failed:
-        counts.append(tr("{n} failed").format(n=len(summary.failed)))
-    if summary.unknown:
-        counts.append(tr("{n} unknown").format(n=len(summary.unknown)))
-    if summary.skipped:
-        counts.append(tr("{n} skipped").format(n=len(summary.skipped)))
-    lines = [(", ".join(counts) or tr("Nothing was sent")) + "."]
-    lines += [result_line(r) for r in summary.results]
-    if summary.cancelled:
-        lines.append(tr("Cancelled: the messages not listed above were not sent."))
-    if summary.interrupted:
-        lines.append(tr("Interrupted: the messages not listed above were not sent."))
-    if summary.failed and any(r.event_id is not None for r in summary.failed):
-        lines.append(tr("Failed messages wait in the outbox (Reminders ▸ Outbox…) to be retried."))
-    if summary.unknown:
-        lines.append(tr("Whether the unknown messages arrived cannot be told: they are not sent "
-                        "again on their own. Check, then say so in the outbox (Reminders ▸ "
-                        "Outbox…)."))
-    return "\n".join(lines)
-
-
-def outbox_status_label(status: str) -> str:
-    return {"failed": tr("failed"), "queued": tr("being sent"),
-            "unknown": tr("delivery unknown")}.get(status, status)
-
-
-def result_line(r: MessageResult) -> str:
-    if r.status == "sent" and not r.recorded:
-        return tr("Delivered to {client} <{to}>, not yet recorded (the ledger was busy): it is "
-                  "recorded when Collector next opens the ledger").format(client=r.client,
-                                                                         to=r.recipient)
-    if r.status == "unknown":
-        return tr("UNKNOWN for {client} <{to}>: {error}. It may have arrived; it waits in the "
-                  "outbox for you to say").format(client=r.client, to=r.recipient,
-                                                  error=r.error)
-    if r.status == "sent":
-        return tr("Sent to {client} <{to}>: {subject}").format(client=r.client, to=r.recipient,
-                                                              subject=r.subject)
-    if r.status == "saved":
-        return tr("Saved for {client}: {path}").format(client=r.client, path=str(r.path))
-    if r.status == "failed":
-        return tr("FAILED for {client} <{to}>: {error}").format(client=r.client,
-                                                               to=r.recipient, error=r.error)
-    return tr("Skipped {client}: {error}").format(client=r.client, error=r.error)
-
-
-def start_delivery(parent: QWidget, ctx: AppContext, flow: ReminderFlow, *,
-                   folder: Path | None = None, password: str | None = None,
-                   on_result: Callable[[MessageResult], None] | None = None,
-                   on_done: Callable[[DeliverySummary], None] | None = None,
-                   on_error: Callable[[BaseException], None] | None = None) -> BackgroundTask:
-    """Send the flow's drafts (or save them as .eml into *folder*) in a worker thread."""
-
-    def op(ledger, task):
-        store = Store(ledger)
-        if folder is not None:
-            return flow.save_eml(folder, task=task, on_result=on_result, store=store)
-        return flow.send(password=password, task=task, on_result=on_result, store=store)
-
-    def done(summary: DeliverySummary) -> None:
-        ctx.notify()
-        if on_done is not None:
-            on_done(summary)
-
-    label = (tr("Saving the reminders as .eml files…") if folder is not None
-             else tr("Sending the reminders…"))
-    return run_in_background(parent, op, done, ledger_path=ctx.path, label=label,
-                             on_error=on_error)
-
-
-class ChoosePage(QWizardPage):
-    """The plan: one row per client, ticked when the message goes; the stage can change."""
-
-    class Col:
-        CLIENT, STAGE, INVOICES, RECIPIENT, PROBLEMS = range(5)
-
-    def __init__(self, wizard: ReminderWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("choosePage")
-        self.flow = wizard.flow
-        self.ctx = wizard.ctx
-        self.setTitle(tr("Who to remind"))
-        self.setSubTitle(tr("Untick a client to leave them out, or change the kind of "
-                            "reminder. Clients with problems cannot be ticked."))
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("planTable")
-        self.table.setHorizontalHeaderLabels([tr("Client"), tr("Reminder"), tr("Invoices"),
-                                              tr("Recipient"), tr("Problems")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # the recipient and the problems share what is left: no column hides off-screen
-        header.setSectionResizeMode(self.Col.RECIPIENT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.Col.PROBLEMS, QHeaderView.ResizeMode.Stretch)
-        self.table.itemChanged.connect(self._item_changed)
-        self.add_combo = QComboBox()
-        self.add_combo.setObjectName("addClient")
-        self.add_button = QPushButton(tr("Add client"))
-        self.add_button.setObjectName("addClientButton")
-        self.add_button.clicked.connect(self._add_client)
-        self.manual = QLabel()
-        self.manual.setWordWrap(True)
-        self.held = QLabel()
-        self.held.setObjectName("heldBack")
-        self.held.setWordWrap(True)
-        add_row = QHBoxLayout()
-        add_row.addWidget(QLabel(tr("Also remind:")))
-        add_row.addWidget(self.add_combo, 1)
-        add_row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(add_row)
-        layout.addWidget(self.manual)
-        layout.addWidget(self.held)
-        self._filling = False
-        self.fill()
-
-    def fill(self) -> None:
-        self._filling = True
-        try:
-            fmt = self.ctx.fmt
-            entries = self.flow.entries
-            self.table.setRowCount(len(entries))
-            for row, entry in enumerate(entries):
-                name = QTableWidgetItem(entry.client.name)
-                name.setData(Qt.ItemDataRole.UserRole, entry.client_id)
-                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                name.setCheckState(Qt.CheckState.Checked if entry.included
-                                   else Qt.CheckState.Unchecked)
-                self.table.setItem(row, self.Col.CLIENT, name)
-                combo = QComboBox()
-                combo.setObjectName(f"stage_{entry.client_id}")
-                for stage in STAGES:
-                    combo.addItem(stage_label(stage), str(stage))
-                combo.setCurrentIndex(combo.findData(str(entry.stage)))
-                combo.currentIndexChanged.connect(
-                    lambda _i, c=combo, cid=entry.client_id: self._stage_changed(cid, c))
-                self.table.setCellWidget(row, self.Col.STAGE, combo)
-                invoices = ", ".join(
-                    f"{inv.number} ({fmt.money(inv.balance_minor, inv.currency)})"
-                    for inv in entry.invoices)
-                for col, text in ((self.Col.INVOICES, invoices),
-                                  (self.Col.RECIPIENT, entry.recipient or tr("(no email)")),
-                                  (self.Col.PROBLEMS, " ".join(entry.problems))):
-                    item = QTableWidgetItem(text)
-                    item.setToolTip(text)
-                    self.table.setItem(row, col, item)
-            self.add_combo.clear()
-            for client in self.flow.addable_clients():
-                self.add_combo.addItem(client.name, client.id)
-            self.add_button.setEnabled(self.add_combo.count() > 0)
-            manual = self.flow.manual_steps()
-            self.manual.setText(
-                tr("Email reminders are over for {n} invoices: call, or hand them to an "
-                   "agency.").format(n=len(manual)) if manual else "")
-            if not entries:
-                self.manual.setText(tr("No reminders are due today. Add a client above to "
-                                       "write to them anyway."))
-            held = self.flow.held_back()
-            self.held.setText("\n".join(
-                [tr("Held back by a message in the outbox (Reminders ▸ Outbox…):")]
-                + [tr("{client}: {status}").format(client=it.client,
-                                                   status=outbox_status_label(it.status))
-                   for it in held]) if held else "")
-        finally:
-            self._filling = False
-        self.completeChanged.emit()
-
-    def row_of(self, client_id: int) -> int:
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, self.Col.CLIENT).data(Qt.ItemDataRole.UserRole) == client_id:
-                return row
-        raise KeyError(client_id)
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != self.Col.CLIENT:
-            return
-        client_id = item.data(Qt.ItemDataRole.UserRole)
-        try:
-            self.flow.set_included(client_id, item.checkState() == Qt.CheckState.Checked)
-        except CollectorError as exc:
-            messages.show_error(self, str(exc))
-            self.fill()
-            return
-        self.completeChanged.emit()
-
-    def _stage_changed(self, client_id: int, combo: QComboBox) -> None:
-        if self._filling:
-            return
-        try:
-            self.flow.set_stage(client_id, combo.currentData())
-        except CollectorError as exc:
-            messages.show_error(self, str(exc))
-        self.fill()
-
-    def _add_client(self) -> None:
-        client_id = self.add_combo.currentData()
-        if client_id is None:
-            return
-        try:
-            self.flow.add_client(client_id)
-        except CollectorError as exc:
-            messages.show_error(self, str(exc))
-            return
-        self.fill()
-
-    def isComplete(self) -> bool:
-        return bool(self.flow.included)
-
-
-class ReviewPage(QWizardPage):
-    """One draft per ticked client; edits go to flow.update_draft."""
-
-    def __init__(self, wizard: ReminderWizard) -> None:
-        super().__init__(wizard)
-        self.setObjectName("reviewPage")
-        self.flow = wizard.flow
-        self.setTitle(tr("Review the messages"))
-        self.setSubTitle(tr("Each client gets one message. Edit the subject or the text "
-                            "as you like; the invoices are attached as PDF files."))
-        self.clients = QListWidget()
-        self.clients.setObjectName("draftList")
-        self.clients.setMaximumWidth(240)
-        self.clients.setSpacing(3)  # two-line items must not run into each other
-        self.clients.currentRowChanged.connect(self._show_row)
-        self.recipient = QLineEdit()
-        self.recipient.setObjectName("recipient")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("subject")
-        self.body = QPlainTextEdit()
-        self.body.setObjectName("body")
-        self.attachments = QLabel()
-        self.attachments.setObjectName("attachments")
-        self.attachments.setWordWrap(True)
-        self.attachments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout()
-        form.addRow(tr("To:"), self.recipient)
-        form.addRow(tr("Subject:"), self.subject)
-        form.addRow(tr("Attached:"), self.attachments)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addWidget(self.body, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.clients)
-        layout.addLayout(right, 1)
-        self._current: int | None = None
-
-    def initializePage(self) -> None:
-        self._current = None
-        self.clients.blockSignals(True)
-        self.clients.clear()
-        for draft in self.flow.drafts():
-            item = QListWidgetItem(tr("{client}\n({stage} reminder)").format(
-                client=draft.client.name, stage=stage_label(draft.stage)))
-            item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, draft.client_id)
-            self.clients.addItem(item)
-        self.clients.blockSignals(False)
-        self.clients.setCurrentRow(0)
-
-    def _show_row(self, row: int) -> None:
-        if self._current is not None and not self.commit():
-            return
-        item = self.clients.item(row)
-        if item is None:
-            return
-        client_id = item.data(Qt.ItemDataRole.UserRole)
-        draft = self.flow.draft(client_id)
-        self._current = client_id
-        self.recipient.setText(draft.recipient)
-        self.subject.setText(draft.subject)
-        self.body.setPlainText(draft.text)
-        self.attachments.setText(", ".join(draft.attachments) or tr("nothing"))
-
-    def commit(self) -> bool:
-        """Keep the shown draft's edits; False (and a message) when one is refused."""
-        if self._current is None:
-            return True
-        draft = self.flow.draft(self._current)
-        changes = {}
-        if self.recipient.text().strip() != draft.recipient:
-            changes["recipient"] = self.recipient.text()
-        if self.subject.text() != draft.subject:
-            changes["subject"] = self.subject.text()
-        if self.body.toPlainText().rstrip("\n") != draft.text.rstrip("\n"):
-            changes["text"] = self.body.toPlainText()
-        if not changes:
-            return True
-        try:
-            self.flow.update_draft(self._current, **changes)
-        except CollectorError as exc:
-            messages.show_error(self, str(exc))
-            return False
-        return True
-
-    def validatePage(self) -> bool:
-        return self.commit()
-
-
 class SendPage(QWizardPage):
-    """Send, or save as .eml; a line per message as it goes, then the summary."""
+    """Send (after one last question), or save as .eml; a line per message as it goes, then
+    the summary. With no mail server set, a button opens the mail settings."""
 
     _resultArrived = Signal(object)  # from the worker thread, queued to this one
 
@@ -391,14 +73,16 @@ class SendPage(QWizardPage):
         super().__init__(wizard)
         self.setObjectName("sendPage")
         self.wiz = wizard
-        self.flow = wizard.flow
+        self.model = wizard.model
         self.ctx = wizard.ctx
-        self.summary: DeliverySummary | None = None
         self.task: BackgroundTask | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.settings_dialog: QDialog | None = None
         self.setTitle(tr("Send"))
         self.intro = QLabel()
+        self.intro.setObjectName("sendIntro")
         self.intro.setWordWrap(True)
-        self.send_button = QPushButton(tr("Send"))
+        self.send_button = QPushButton(tr("Send…"))
         self.send_button.setObjectName("sendButton")
         self.send_button.clicked.connect(self.send)
         self.save_button = QPushButton(tr("Save as .eml…"))
@@ -406,42 +90,86 @@ class SendPage(QWizardPage):
         self.save_button.setToolTip(tr("Write each message to a file to send from your own "
                                        "mail program (no mail server needed)."))
         self.save_button.clicked.connect(self.choose_folder)
+        self.settings_button = QPushButton(tr("Mail settings…"))
+        self.settings_button.setObjectName("mailSettingsButton")
+        self.settings_button.setToolTip(tr("Set the mail server the reminders go through."))
+        self.settings_button.clicked.connect(self.open_mail_settings)
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         self.log = QPlainTextEdit()
         self.log.setObjectName("resultLog")
         self.log.setReadOnly(True)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("summary")
-        self.result_label.setWordWrap(True)
+        self.summary_view = SummaryView()
+        self.result_label = self.summary_view.headline
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.log)
+        self.stack.addWidget(self.summary_view)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(buttons)
-        layout.addWidget(self.log, 1)
-        layout.addWidget(self.result_label)
+        layout.addWidget(self.stack, 1)
         self._resultArrived.connect(self._show_result, Qt.ConnectionType.QueuedConnection)
 
-    def initializePage(self) -> None:
-        n = len(self.flow.included)
-        problems = config.smtp_settings(self.ctx.store).problems()
-        text = tr("{n} messages are ready.").format(n=n)
-        if problems:
+    @property
+    def flow(self) -> ReminderFlow:
+        assert self.model.flow is not None
+        return self.model.flow
+
+    @property
+    def summary(self) -> DeliverySummary | None:
+        return self.model.summary
+
+    def _smtp_problems(self) -> list[str]:
+        return config.smtp_settings(self.ctx.store).problems()
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self.model.go_to(Page.SEND)
+        self.refresh()
+
+    def cleanupPage(self) -> None:  # noqa: N802 (Qt's name): Back
+        self.model.go_to(Page.REVIEW)
+
+    def refresh(self) -> None:
+        """The intro and the buttons, from the model and today's mail settings."""
+        problems = self._smtp_problems()
+        text = tr("{n} messages are ready.").format(n=self.model.messages_to_send())
+        if problems and self.summary is None:
             text += " " + tr("Sending needs a mail server (Settings ▸ Mail): {why} You can "
-                             "save the messages as .eml files instead.").format(
-                                 why=" ".join(problems))
-            self.send_button.setEnabled(False)
+                             "set one with Mail settings…, or save the messages as .eml "
+                             "files instead.").format(why=" ".join(problems))
         self.intro.setText(text)
+        self.send_button.setEnabled(self.model.can_send(problems))
+        self.save_button.setEnabled(self.model.can_save())
+        self.settings_button.setVisible(bool(problems) and self.summary is None)
+        self.settings_button.setEnabled(not self.model.busy)
+        self.wiz.sync_buttons()
 
-    def isComplete(self) -> bool:
-        return self.summary is not None
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return self.model.can_finish
 
-    def _busy(self, busy: bool) -> None:
-        self.send_button.setEnabled(not busy and not config.smtp_settings(
-            self.ctx.store).problems())
-        self.save_button.setEnabled(not busy)
-        self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
+    def open_mail_settings(self) -> QDialog:
+        """The settings dialog, at its Mail tab; once saved, the wizard sends with it."""
+        from collector_gui.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tabs = dialog.findChild(QTabWidget)
+        if tabs is not None:
+            tabs.setCurrentWidget(dialog.mail)
+        window = self.wiz.parentWidget()
+        if window is not None and hasattr(window, "languageChanged"):
+            dialog.languageChanged.connect(window.languageChanged)
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self) -> None:
+        self.model.settings_changed(self.ctx.store)
+        self.refresh()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Save the messages into…"),
@@ -452,16 +180,27 @@ class SendPage(QWizardPage):
     def save_eml(self, folder: Path) -> BackgroundTask:
         return self._start(folder=folder)
 
-    def send(self) -> BackgroundTask | None:
+    def send(self) -> QMessageBox | None:
+        """Ask "Send N messages to N clients?" first; nothing goes without a yes."""
+        if not self.model.can_send(self._smtp_problems()):
+            return None
+        self.confirm_box = messages.ask_user(
+            self, self.model.confirm_question(), self._confirmed, yes_label=tr("Send"),
+            detail=tr("Each goes to the recipient shown on the previous page, with its "
+                      "attachments. This cannot be taken back."))
+        return self.confirm_box
+
+    def _confirmed(self) -> BackgroundTask | None:
         go, password = ask_password(self, self.ctx)
         if not go:
             return None
         return self._start(password=password)
 
     def _start(self, **kwargs) -> BackgroundTask:
-        self._busy(True)
+        self.model.start(Work.DELIVERY)
         self.log.clear()
-        self.result_label.clear()
+        self.stack.setCurrentWidget(self.log)
+        self.refresh()
         self.task = start_delivery(self, self.ctx, self.flow, on_result=self._resultArrived.emit,
                                    on_done=self._done, on_error=self._failed, **kwargs)
         return self.task
@@ -470,38 +209,38 @@ class SendPage(QWizardPage):
         self.log.appendPlainText(result_line(result))
 
     def _done(self, summary: DeliverySummary) -> None:
-        self.summary = summary
-        self.result_label.setText(summary_text(summary))
-        self.send_button.setEnabled(False)
-        self.save_button.setEnabled(False)
-        self.wiz.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        self.model.delivered(summary)
+        self.summary_view.show_summary(summary, summary_headline(summary, notes=False),
+                                       summary_notes(summary), result_line)
+        self.stack.setCurrentWidget(self.summary_view)
+        self.refresh()
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy(False)
+        self.model.stopped()
+        self.refresh()
         messages.report(self, exc)
 
 
 class ReminderWizard(QWizard):
-    """Choose, review, send. *client*: only that client's reminder (from a client's page)."""
+    """Choose, review, send. *client*: only that client's reminder (from a client's page).
+
+    It opens at once: the plan is made in a worker thread (the busy panel shows meanwhile),
+    and so are the drafts after Next. *flow*: a plan made already (no worker)."""
 
     finishedDelivery = Signal(object)  # the DeliverySummary
+    _progressed = Signal(int, int, str)  # from the worker thread, queued to this one
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  client: str | None = None, flow: ReminderFlow | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminderWizard")
         self.ctx = ctx
+        self.model = WizardModel(ctx.today(), client=client)
+        self.work: BackgroundTask | None = None
         self.setWindowTitle(tr("Send reminders"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.flow = flow or remind.plan_reminders(ctx.store, ctx.today(), client=client)
-        if client is not None and not self.flow.entries:
-            found = ctx.store.find_client(client)
-            try:
-                self.flow.add_client(found.id)
-            except CollectorError:
-                pass  # the page says there is nothing to remind
         self.choose = ChoosePage(self)
         self.review = ReviewPage(self)
         self.send_page = SendPage(self)
@@ -512,6 +251,7 @@ class ReminderWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("Close"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
+        self._progressed.connect(self.choose.busy.progress, Qt.ConnectionType.QueuedConnection)
         geometry = ctx.settings.value("reminderWizard/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -519,3 +259,99 @@ class ReminderWizard(QWizard):
             self.resize(900, 600)
         self.finished.connect(lambda _r: ctx.settings.setValue("reminderWizard/geometry",
                                                                self.saveGeometry()))
+        if flow is not None:
+            self.model.plan_made(Plan(flow, flow.held_back()), ctx.store)
+            self._plan_shown()
+        else:
+            self.make_plan()
+
+    @property
+    def flow(self) -> ReminderFlow | None:
+        return self.model.flow
+
+    def sync_buttons(self) -> None:
+        """Next and Back are off while a worker works (Cancel stays on)."""
+        back = self.button(QWizard.WizardButton.BackButton)
+        back.setEnabled(self.model.can_back)
+        if self.model.busy:
+            self.button(QWizard.WizardButton.NextButton).setEnabled(False)
+
+    def _run(self, work: Work, title: str, op, on_done) -> BackgroundTask:
+        self.model.start(work)
+        self.choose.show_busy(title)
+        self.sync_buttons()
+        report = self._progressed.emit
+
+        def run(ledger, task):
+            return op(Store(ledger), relay(task, report))
+
+        def failed(exc: BaseException) -> None:
+            self._work_failed(work, exc)
+
+        self.work = run_in_background(self, run, on_done, ledger_path=self.ctx.path,
+                                      on_error=failed, progress=False)
+        return self.work
+
+    def make_plan(self) -> BackgroundTask:
+        as_of, client = self.model.as_of, self.model.client
+        return self._run(Work.PLAN, tr("Working out today's reminders…"),
+                         lambda store, task: build_plan(store, as_of, client=client, task=task),
+                         self._plan_made)
+
+    def _plan_made(self, plan: Plan) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.model.plan_made(plan, self.ctx.store)
+        self._plan_shown()
+
+    def _plan_shown(self) -> None:
+        self.choose.fill()
+        self.choose.show_plan()
+        self.sync_buttons()
+
+    def write_drafts(self) -> BackgroundTask:
+        """After Next on the plan: the drafts, in a worker; then on to the review."""
+        flow = self.model.flow
+        assert flow is not None
+        return self._run(Work.DRAFTS, tr("Writing the messages…"),
+                         lambda store, task: render_drafts(flow, store, task),
+                         self._drafts_written)
+
+    def _drafts_written(self, _count: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.model.stopped()
+        self.choose.show_plan()
+        self.sync_buttons()
+        self.next()  # validatePage finds every draft written now
+
+    def _work_failed(self, work: Work, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if work is Work.PLAN:
+            if isinstance(exc, Cancelled):
+                self.model.stopped()
+                self.reject()  # nothing to show without a plan
+                return
+            self.model.plan_failed(str(exc) if isinstance(exc, CollectorError)
+                                   else tr("The plan could not be made."))
+        else:
+            self.model.stopped()
+        self.choose.show_plan()
+        self.sync_buttons()
+        if not isinstance(exc, Cancelled):
+            messages.report(self, exc)
+
+    def cancel_work(self) -> None:
+        """The busy panel's Cancel: the worker stops before its next client."""
+        if self.work is not None and not self.work.done:
+            self.work.cancel()
+
+    def done(self, result: int) -> None:  # closing (Cancel, Close, Esc) stops the work too
+        self.cancel_work()
+        super().done(result)
+
+
+__all__ = ["ChoosePage", "ReminderWizard", "ReviewPage", "SendPage", "ask_password",
+           "outbox_status_label", "result_line", "stage_label", "start_delivery",
+           "summary_headline", "summary_notes", "summary_text"]

@@ -1,5 +1,6 @@
-"""The window's reminder actions: the wizard, Ctrl+R "Send reminder" to the selected client,
-and the outbox. Like records.py, one method per user action over actions/remind.py."""
+"""The window's reminder actions: the wizard (Ctrl+Shift+R, from any page), Ctrl+R "Send
+reminder" to the selected client, and the outbox. Like records.py, one method per user action
+over actions/remind.py."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ from collector_gui.ui.reminder_wizard import (
 if TYPE_CHECKING:
     from collector_gui.ui.main_window import MainWindow
 
+# The wizard's own shortcut (Ctrl+R sends the selected client's reminder; F5 refreshes).
+WIZARD_SHORTCUT = "Ctrl+Shift+R"
+
 
 class ReminderActions:
     def __init__(self, window: MainWindow) -> None:
@@ -47,11 +51,13 @@ class ReminderActions:
         return action
 
     def _install(self) -> None:
-        """The Reminders menu, Ctrl+R, and the pages' buttons (kept here, not in
-        main_window.py, so the window's own code stays about the window)."""
+        """The Reminders menu, Ctrl+Shift+R and Ctrl+R, and the pages' buttons (kept here,
+        not in main_window.py, so the window's own code stays about the window). The actions
+        belong to the window, so their shortcuts work whichever page is shown."""
         w = self.window
         self.act_wizard = self._action(tr("Send &reminders…"), self.open_wizard,
-                                       name="sendReminders")
+                                       WIZARD_SHORTCUT, name="sendReminders")
+        self.act_wizard.setStatusTip(tr("Work out today's reminders, review them, send them"))
         self.act_send_one = self._action(tr("Send reminder"), self.send_reminder, "Ctrl+R",
                                          name="sendReminder")
         self.act_send_one.setStatusTip(tr("Send the selected client the reminder that is due"))
@@ -90,7 +96,8 @@ class ReminderActions:
             self.dialog = None
 
     def open_wizard(self, client_id: int | None = None) -> ReminderWizard | None:
-        """The wizard over today's plan, or over one client's reminder."""
+        """The wizard over today's plan, or over one client's reminder. It opens at once and
+        works the plan out in a worker thread."""
         try:
             client = None
             if client_id is not None:
