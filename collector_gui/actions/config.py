@@ -15,6 +15,9 @@ from collector_gui.core.dunning import DunningPolicy
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_currency, parse_email, parse_language
 from collector_gui.core.i18n import _
+from collector_gui.core.latefees import LatePolicy, check_mode, parse_compensation
+from collector_gui.core.money import minor_to_string
+from collector_gui.core.rates import parse_rate
 from collector_gui.ledger.store import Store
 from collector_gui.mail import compose, secrets
 from collector_gui.mail.secrets import KeyringStatus, Secret
@@ -36,7 +39,7 @@ def smtp_settings(store: Store) -> SmtpSettings:
     return SmtpSettings.from_settings(settings_of(store))
 
 
-CONFIG_PREFIXES = ("business.", "smtp.", "reminders.")
+CONFIG_PREFIXES = ("business.", "smtp.", "reminders.", "late.")
 
 
 def config_keys() -> dict[str, S.Setting]:
@@ -46,8 +49,36 @@ def config_keys() -> dict[str, S.Setting]:
     return dict(sorted(keys.items()))
 
 
+def check_late_value(key: str, value: str) -> str:
+    """One late.* setting checked, as saved (`collector config set` and the settings
+    dialog); raises CollectorError saying what is wrong."""
+    raw = value.strip()
+    if key == S.LATE_FEE_MODE.key:
+        return check_mode(raw)
+    if key == S.LATE_FEE_COMPENSATION.key:
+        pairs = parse_compensation(raw)
+        if not pairs:
+            raise CollectorError(_("{key} needs an amount and its currency, such as 40 EUR.")
+                                 .format(key=key))
+        return "; ".join(f"{minor_to_string(m, cur)} {cur}" for cur, m in pairs)
+    if key == S.LATE_FEE_REFERENCE_RATE.key and not raw:
+        return ""  # the official rate of each half-year
+    if key in (S.LATE_FEE_ANNUAL_RATE.key, S.LATE_FEE_REFERENCE_RATE.key):
+        return str(parse_rate(raw, key))
+    if key == S.LATE_FEE_FIXED.key:
+        amount = raw.replace(",", ".") or "0"
+        if not re.fullmatch(r"\d{1,9}(\.\d{1,3})?", amount):
+            raise CollectorError(_("{key} must be an amount such as 15 or 15.50 (in each "
+                                   "invoice's currency), not {value}.").format(
+                key=key, value=repr(value)))
+        return amount
+    return raw
+
+
 def _check_value(key: str, setting: S.Setting, value: str) -> str:
     raw = value.strip()
+    if key.startswith("late."):
+        return check_late_value(key, value)
     if isinstance(setting.default, int):
         limits = {RS.SMTP_PORT.key: (1, 65535), RS.SMTP_TIMEOUT.key: (1, 600),
                   RS.REMINDER_MIN_GAP.key: (0, 90)}
@@ -101,11 +132,14 @@ def config_set(store: Store, key: str, value: str) -> str:
         raise CollectorError(text.format(key=repr(key), close=", ".join(close),
                                          known=", ".join(known)))
     saved = _check_value(key, setting, value)
-    if key.startswith("reminders."):
+    if key.startswith(("reminders.", "late.")):
         trial = dict(store.settings())
         trial[key] = saved
         try:
-            DunningPolicy.from_settings(S.Settings(trial))
+            if key.startswith("late."):
+                LatePolicy.from_settings(S.Settings(trial))
+            else:
+                DunningPolicy.from_settings(S.Settings(trial))
         except CollectorError as exc:
             raise CollectorError(_("{key} = {value} was not saved: {error}").format(
                 key=key, value=saved, error=exc)) from None

@@ -63,14 +63,26 @@ INVOICE_NUMBER_PATTERN = Setting(
     "invoice.number_pattern", "{year}-{seq:04d}", N_("Pattern for new invoice numbers")
 )
 # Late fees and interest: off by default; shown in drafts and statements, never written
-# into a sent invoice. "eu" is the EU late-payment rule (reference rate + 8 points a year,
-# and a fixed compensation of 40 EUR per invoice).
-LATE_FEE_MODE = Setting("late.mode", "off", N_("Late fees: off, fixed, interest, fixed+interest or eu"))
-LATE_FEE_FIXED = Setting("late.fixed", "0", N_("Fixed late fee per invoice, in the invoice's currency"))
-LATE_FEE_ANNUAL_RATE = Setting("late.annual_rate", "0", N_("Yearly interest rate on late amounts, percent"))
+# into a sent invoice. es, eu and uk are the late-payment laws (core/latefees.py), with the
+# official rate of each half-year (core/rates.py); a client may override the mode.
+LATE_FEE_MODE = Setting(
+    "late.mode", "off",
+    N_("Late charges: off, fixed, interest, fixed+interest, es (Spain, Ley 3/2004), eu (EU "
+       "directive) or uk (Late Payment Act 1998); a client can override it"))
+LATE_FEE_FIXED = Setting(
+    "late.fixed", "0", N_("Fixed late fee per invoice, in the invoice's currency (modes fixed "
+                          "and fixed+interest)"))
+LATE_FEE_ANNUAL_RATE = Setting(
+    "late.annual_rate", "0", N_("Contractual yearly interest rate on late amounts, percent "
+                                "(modes interest and fixed+interest)"))
 LATE_FEE_REFERENCE_RATE = Setting(
-    "late.reference_rate", "2.15", N_("Central bank reference rate for the EU rule, percent")
-)
+    "late.reference_rate", "",
+    N_("Leave empty to use the official rate of each half-year (collector rates list); a "
+       "percentage here is used as the central bank rate for every half-year instead"))
+LATE_FEE_COMPENSATION = Setting(
+    "late.compensation", "40 EUR",
+    N_("Fixed compensation per late invoice under the eu rule: 40 EUR, or its equivalent in "
+       "your currency (several: 40 EUR; 450 SEK)"))
 BACKUP_KEEP = Setting("backup.keep", 10, N_("How many automatic daily backups to keep"))
 
 # The dunning policy: when each stage is due, counted in days from the invoice's due date.
