@@ -27,10 +27,6 @@ from pathlib import Path
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import (
-    ChoiceLoader,
-    DictLoader,
-    FileSystemLoader,
-    StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -47,6 +43,8 @@ from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.latefees import LateCharges, LatePolicy
 from collector_gui.core.model import LANGUAGES, Client, ContactEvent, EventKind, Invoice
 from collector_gui.core.money import format_minor
+from collector_gui.documents import template_env
+from collector_gui.documents.template_env import LimitHit
 
 KINDS: tuple[str, ...] = ("subject", "txt", "html")
 TEMPLATE_DIR = "reminders"
@@ -55,6 +53,11 @@ MAX_SUBJECT = 200
 
 class MessageError(CollectorError):
     """A reminder template cannot be rendered; the message names the template and line."""
+
+
+class TemplateLimitError(MessageError):
+    """A reminder template went over a limit (time, output, size): it would have hung or
+    filled the memory. The message names the template and the limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,29 +135,14 @@ def reset_user_copy(lang: str, stage: Stage | str, kind: str) -> bool:
     return False
 
 
-def _autoescape(name: str | None) -> bool:
-    return bool(name) and (name.endswith(".html.j2") or name.endswith(".html"))
-
-
 def environment(overrides: Mapping[str, str] | None = None) -> SandboxedEnvironment:
-    """The sandboxed environment: user copies first, then the bundled templates.
-
-    *overrides* maps template names to sources (the editor's unsaved text, for a preview).
+    """The shared, limited environment: user copies first, then the bundled templates
+    (template_env). *overrides* maps template names to sources (the editor's unsaved text,
+    for a preview); they get an overlay of their own and never reach the shared cache.
     """
-    loaders: list = []
-    if overrides:
-        loaders.append(DictLoader(dict(overrides)))
-    loaders.append(FileSystemLoader(str(user_templates_dir())))
-    loaders.append(FileSystemLoader(str(paths.bundled_dir("templates"))))
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
-        undefined=StrictUndefined,
-        autoescape=_autoescape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    return env
+    env = template_env.shared_environment(
+        [user_templates_dir(), paths.bundled_dir("templates")])
+    return template_env.with_overrides(env, overrides or {})
 
 
 # -- what a template sees ----------------------------------------------------------------------
@@ -332,7 +320,10 @@ def render_message(context: Mapping, lang: str, stage: Stage | str,
     for kind in KINDS:
         name = template_name(lang, stage, kind)
         try:
-            out[kind] = env.get_template(name).render(**context)
+            out[kind] = template_env.render(env.get_template(name), context)
+        except LimitHit as exc:
+            raise TemplateLimitError(_("The reminder template {name} was stopped: {limit}.")
+                                     .format(name=name, limit=exc.what)) from exc
         except TemplateNotFound as exc:
             raise MessageError(_("The reminder template {name} is missing.").format(
                 name=exc.name)) from exc
@@ -417,11 +408,14 @@ def sample_context(lang: str = "en", stage: Stage | str = Stage.FINAL) -> dict:
 
 
 def validate_template(source: str, kind: str, *, lang: str = "en",
-                      stage: Stage | str = Stage.FINAL) -> list[TemplateProblem]:
+                      stage: Stage | str = Stage.FINAL, render: bool = True
+                      ) -> list[TemplateProblem]:
     """What is wrong with a template the user edited (nothing: an empty list).
 
-    Checks the syntax, names that no reminder provides, and renders it on a sample client
-    with every optional part present, so errors in attributes and filters show too.
+    Checks the syntax, names that no reminder provides, and (*render*) renders it on a
+    sample client with every optional part present, so errors in attributes and filters
+    show too. Without *render* it is quick whatever the template does (the editor checks
+    that much as you type, and the rest off the window's thread).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -438,10 +432,13 @@ def validate_template(source: str, kind: str, *, lang: str = "en",
         problems.append(TemplateProblem(_first_line_of(source, var),
                                         _("there is no value named '{name}' in a "
                                           "reminder").format(name=var)))
-    if problems:
+    if problems or not render:
         return problems
     try:
-        result = env.get_template(name).render(**context)
+        result = template_env.render(env.get_template(name), context)
+    except LimitHit as exc:
+        return [TemplateProblem(_error_line(exc), _("the template was stopped: {limit}").format(
+            limit=exc.what))]
     except TemplateNotFound as exc:
         return [TemplateProblem(None, _("the template {name} it uses does not exist").format(
             name=exc.name))]
