@@ -66,7 +66,10 @@ def business_profile(store: Store) -> BusinessProfile:
 
 
 def late_policy(store: Store) -> LatePolicy:
-    return LatePolicy.from_settings(Settings(store.settings("late.")))
+    """The business's policy with the official half-year rates (actions/charges.py)."""
+    from collector_gui.actions.charges import late_policy as with_rates
+
+    return with_rates(store)
 
 
 def _client(store: Store, name: str) -> Client:
@@ -112,7 +115,8 @@ def statement_doc(store: Store, client_name: str, as_of: dt.date | None = None, 
         invoices = invoices_as_of(store, client.id, as_of)
         payments = [_payment_line(cp) for cp in client_payments(store, client.id, end=as_of)]
         events = tuple(e for e in store.events_of(client.id) if e.at.date() <= as_of)
-        business, policy = business_profile(store), late_policy(store)
+        business = business_profile(store)
+        policy = late_policy(store).for_client(client.late_mode)
     open_invoices = tuple(inv for inv in invoices if inv.is_open())
     return StatementDoc(
         business=business,
@@ -138,7 +142,8 @@ def dossier_doc(store: Store, client_name: str, as_of: dt.date | None = None) ->
         lines = lines_of(store, [inv.id for inv in unpaid])
         payments = [_payment_line(cp) for cp in client_payments(store, client.id, end=as_of)]
         events = tuple(e for e in store.events_of(client.id) if e.at.date() <= as_of)
-        business, policy = business_profile(store), late_policy(store)
+        business = business_profile(store)
+        policy = late_policy(store).for_client(client.late_mode)
     by_invoice: dict[int, list[PaymentLine]] = {}
     for p in payments:
         by_invoice.setdefault(p.invoice_id, []).append(p)

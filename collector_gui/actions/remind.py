@@ -40,7 +40,8 @@ from collector_gui.core.dunning import (
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _
-from collector_gui.core.latefees import LateCharges, LatePolicy, late_charges
+from collector_gui.actions.charges import late_policy as charges_policy
+from collector_gui.core.latefees import LateCharges, late_charges
 from collector_gui.core.model import Client, ContactEvent, Invoice
 from collector_gui.core.progress import Task
 from collector_gui.documents import messages
@@ -161,7 +162,7 @@ class ReminderFlow(Sending):
         self.as_of = as_of or self.created_at.date()
         self.policy = dunning_policy(store)
         self._settings = settings_of(store)
-        self.late_policy = LatePolicy.from_settings(self._settings)
+        self.late_policy = charges_policy(store)  # official half-year rates included
         only = None
         if client is not None:
             found = store.find_client(client)
@@ -290,14 +291,15 @@ class ReminderFlow(Sending):
     def _context(self, entry: PlanEntry, attachments: Sequence[str], statement: bool,
                  pay_by: dt.date | None) -> dict:
         charges: dict[int, LateCharges] = {}
-        if self.late_policy.active and entry.stage.escalation:
+        policy = self.late_policy.for_client(entry.client.late_mode)
+        if policy.active and entry.stage.escalation:
             for inv in entry.invoices:
                 assert inv.id is not None
-                charges[inv.id] = late_charges(inv, self.as_of, self.late_policy,
+                charges[inv.id] = late_charges(inv, self.as_of, policy,
                                                self.store.payments_of(inv.id))
         return messages.message_context(
             client=entry.client, invoices=entry.invoices, stage=entry.stage, as_of=self.as_of,
-            settings=self._settings, charges=charges, late_policy=self.late_policy,
+            settings=self._settings, charges=charges, late_policy=policy,
             pay_by=pay_by, broken_promise=entry.broken_promise,
             reminded_before=entry.reminded_before, attachments=attachments,
             statement_attached=statement,

@@ -195,7 +195,11 @@ def test_many_invoices_get_one_statement(store, ledger_data):
 
 
 def test_late_charges_appear_in_escalation_drafts(store, ledger_data):
+    from collector_gui.actions.charges import add_rate
+
     store.set_setting("late.mode", "eu")
+    # The shipped rates end before the pinned day's half-year: the user adds it.
+    add_rate(store, "eu", "2026-H2", "2.15", "test: ECB main refinancing rate assumed")
     text = remind.plan_reminders(store, AS_OF).draft(ledger_data["ana"].id).text
     assert "Late-payment charges so far: €" in text
     assert "10.15% a year" in text
