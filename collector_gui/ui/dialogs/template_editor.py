@@ -5,6 +5,11 @@ The rules live in documents/messages.py (validate_template, save_user_copy,
 reset_user_copy) and actions/remind_views.py (preview_template); this dialog only shows them.
 A template with a problem cannot be saved: the Save button stays off and the preview shows
 the problem instead of a letter.
+
+Typing checks only what is quick (syntax, unknown names); rendering (the check on a sample
+client and the preview on a real one) runs off the window's thread through ui/tasks.py, one
+render at a time, so a slow or endless template never freezes the window: the preview says
+"Rendering…" and then shows the letter, or the limit the template hit.
 """
 
 from __future__ import annotations
@@ -35,10 +40,12 @@ from collector_gui.core.dunning import Stage
 from collector_gui.core.errors import CollectorError
 from collector_gui.documents import messages as templates
 from collector_gui.ledger import browse
+from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_wizard import stage_label
+from collector_gui.ui.tasks import BackgroundTask, run_in_background
 from collector_gui.ui.widgets import restore_geometry, save_geometry
 
 PREVIEW_DELAY_MS = 300
@@ -68,6 +75,8 @@ class TemplateEditorDialog(QDialog):
         self._is_user_copy = False
         self._problems: list[templates.TemplateProblem] = []
         self._closing = False
+        self.preview_task: BackgroundTask | None = None  # the render running now
+        self._preview_again = False  # the text changed while it ran
 
         # -- which template ----------------------------------------------------------------
         self.language = QComboBox()
@@ -246,7 +255,12 @@ class TemplateEditorDialog(QDialog):
         preview waits until typing pauses."""
         lang, stage, kind = self._current
         self._problems = templates.validate_template(self.editor.toPlainText(), kind,
-                                                     lang=lang, stage=stage)
+                                                     lang=lang, stage=stage, render=False)
+        self._show_problems()
+        self._update_state()
+        self._schedule()
+
+    def _show_problems(self) -> None:
         self.problem_list.clear()
         for problem in self._problems:
             if problem.line:
@@ -258,8 +272,6 @@ class TemplateEditorDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, problem.line)
             self.problem_list.addItem(item)
         self.problem_list.setVisible(bool(self._problems))
-        self._update_state()
-        self._schedule()
 
     def _update_state(self) -> None:
         if self._is_user_copy:
@@ -295,7 +307,7 @@ class TemplateEditorDialog(QDialog):
 
     def refresh_preview(self) -> None:
         self.timer.stop()
-        if self._current is None:
+        if self._current is None or self._closing:
             return
         lang, stage, kind = self._current
         if self._problems:
@@ -305,24 +317,65 @@ class TemplateEditorDialog(QDialog):
                 for p in self._problems))
             return
         client_id = self.client.currentData()
+        if self.preview_task is not None and not self.preview_task.done:
+            self._preview_again = True  # one render at a time; the newest text next
+            return
+        source = self.editor.toPlainText()
+        as_of = self.ctx.today()
+
+        def op(ledger, _task) -> tuple[list, object]:
+            """On a worker thread: the full check, then the preview (or its error)."""
+            problems = templates.validate_template(source, kind, lang=lang, stage=stage)
+            if problems or client_id is None:
+                return problems, None
+            try:
+                return [], remind_views.preview_template(
+                    Store(ledger), client_id, stage, overrides={kind: source}, as_of=as_of)
+            except CollectorError as exc:
+                return [], exc
+
+        which = self._current
+        self.preview_note.setText(tr("Rendering…"))
+        self.preview_task = run_in_background(
+            self, op, lambda result: self._rendered(which, source, client_id, *result),
+            ledger_path=self.ctx.path, progress=False,
+            on_error=lambda exc: self._rendered(which, source, client_id, [], exc))
+
+    def _rendered(self, which, source: str, client_id, problems: list, rendered) -> None:
+        """Back on the window's thread: show what the worker found, if still current."""
+        if self._closing:
+            return
+        current = (which == self._current and source == self.editor.toPlainText()
+                   and client_id == self.client.currentData())
+        if self._preview_again or not current:
+            self._preview_again = False
+            self.refresh_preview()
+            return
+        if problems:
+            self._problems = problems
+            self._show_problems()
+            self._update_state()
+            self.preview_note.clear()
+            self._show_preview_error("\n".join(
+                tr("The template has a problem: {problem}").format(problem=str(p))
+                for p in problems))
+            return
         if client_id is None:
             self.preview_note.clear()
             self._show_preview_error(tr("Add a client with an unpaid invoice to see a preview."))
             return
-        try:
-            client = self.ctx.store.get_client(client_id)
-            note = ""
-            if client.language != lang:
-                note = tr("{client} gets reminders in {language}: their amounts and dates are "
-                          "written that way.").format(client=client.name,
-                                                      language=_language_label(client.language))
-            self.preview_note.setText(note)
-            rendered = remind_views.preview_template(
-                self.ctx.store, client_id, stage,
-                overrides={kind: self.editor.toPlainText()}, as_of=self.ctx.today())
-        except CollectorError as exc:
-            self._show_preview_error(str(exc))
+        if isinstance(rendered, BaseException):
+            self.preview_note.clear()
+            self._show_preview_error(str(rendered))
             return
+        client = self.ctx.store.get_client(client_id)
+        lang = which[0]
+        note = ""
+        if client.language != lang:
+            note = tr("{client} gets reminders in {language}: their amounts and dates are "
+                      "written that way.").format(client=client.name,
+                                                  language=_language_label(client.language))
+        self.preview_note.setText(note)
         self.preview_error.hide()
         self.preview_subject.setText(rendered.subject)
         self.preview_text.setPlainText(rendered.text)
