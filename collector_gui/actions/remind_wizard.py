@@ -72,7 +72,7 @@ def build_plan(store: Store, as_of: dt.date, *, client: str | None = None,
             except CollectorError:
                 pass  # the page says there is nothing to remind
     held = flow.held_back()
-    task.step(1, 1)
+    task.step(len(flow.client_plans), len(flow.client_plans))
     return Plan(flow, held)
 
 

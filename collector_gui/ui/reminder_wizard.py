@@ -112,6 +112,8 @@ class SendPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
         self._resultArrived.connect(self._show_result, Qt.ConnectionType.QueuedConnection)
+        # settings saved elsewhere (or by the dialog, through the writer) reach the Send button
+        self.ctx.changed.connect(self._ledger_changed)
 
     @property
     def flow(self) -> ReminderFlow:
@@ -170,6 +172,10 @@ class SendPage(QWizardPage):
     def _settings_saved(self) -> None:
         self.model.settings_changed(self.ctx.store)
         self.refresh()
+
+    def _ledger_changed(self, *_changes) -> None:
+        if self.model.page is Page.SEND and not self.model.busy and self.summary is None:
+            self._settings_saved()
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Save the messages into…"),

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from collector_gui.actions import config, delivery
+from collector_gui.ledger.database import Ledger
+from collector_gui.ledger.store import Store
 from collector_gui.ui.dialogs.outbox import OutboxDialog
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.tasks import wait_for_all
@@ -21,6 +23,19 @@ from .conftest import TODAY, wait_loaded
 def _click(qtbot, button):
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def ready(qtbot, wizard):
+    """The wizard opens at once; its plan comes from a worker thread."""
+    qtbot.waitUntil(lambda: wizard.flow is not None and not wizard.model.busy, timeout=20000)
+    return wizard
+
+
+def next_page(qtbot, wizard):
+    """Next; from the plan the drafts are written in a worker first, then the page moves."""
+    page = wizard.currentPage()
+    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=20000)
 
 
 def _parse(path):
@@ -37,7 +52,7 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     wizard = win.reminders.dialog
     assert isinstance(wizard, ReminderWizard)
     qtbot.addWidget(wizard)
-    flow = wizard.flow
+    flow = ready(qtbot, wizard).flow
     assert flow.as_of == TODAY
 
     # -- Choose: the policy's plan; untick one client, change the other's stage ------------
@@ -59,7 +74,7 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
     # -- Review: edit the subject; the edit reaches the flow ----------------------------------
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    next_page(qtbot, wizard)
     review = wizard.review
     assert wizard.currentPage() is review
     assert review.clients.count() == 1
@@ -163,22 +178,25 @@ def _closed_port() -> int:
 
 def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, demo_ctx):
     store = demo_ctx.store
-    config.config_set(store, "smtp.host", "127.0.0.1")
-    config.config_set(store, "smtp.port", str(_closed_port()))  # nobody listens: refused
-    config.config_set(store, "smtp.security", "none")
-    config.config_set(store, "smtp.from", "me@example.com")
+    with Ledger.open(demo_ctx.path, create=False) as other:  # the window's own only reads
+        for key, value in (("smtp.host", "127.0.0.1"),
+                           ("smtp.port", str(_closed_port())),  # nobody listens: refused
+                           ("smtp.security", "none"), ("smtp.from", "me@example.com")):
+            config.config_set(Store(other), key, value)
     win = demo_window
     wizard = win.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    ready(qtbot, wizard)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
     send = wizard.send_page
     assert send.send_button.isEnabled()
     _click(qtbot, send.send_button)
+    _click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
     qtbot.waitUntil(lambda: send.summary is not None, timeout=20000)
     assert len(send.summary.failed) == 2 and not send.summary.sent
     assert "2 failed" in send.result_label.text()
-    assert "outbox" in send.result_label.text()
+    assert "outbox" in send.summary_view.notes.text()
 
     win.reminders.open_outbox()
     dialog = win.reminders.dialog
@@ -216,6 +234,7 @@ def test_dashboard_button_opens_the_wizard(qtbot, demo_window):
     wizard = win.reminders.dialog
     assert isinstance(wizard, ReminderWizard)
     qtbot.addWidget(wizard)
+    ready(qtbot, wizard)
     assert wizard.choose.table.rowCount() == 2
 
 
@@ -228,6 +247,7 @@ def test_client_page_wizard_is_restricted_to_that_client(qtbot, demo_window, dem
     win.reminders.act_client_wizard.trigger()
     wizard = win.reminders.dialog
     qtbot.addWidget(wizard)
+    ready(qtbot, wizard)
     assert [e.client.name for e in wizard.flow.entries] == ["Walker Software Ltd"]
 
 
@@ -235,7 +255,8 @@ def test_review_refuses_an_empty_subject(qtbot, demo_window):
     win = demo_window
     wizard = win.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    ready(qtbot, wizard)
+    next_page(qtbot, wizard)
     review = wizard.review
     review.subject.clear()
     wizard.button(QWizard.WizardButton.NextButton).click()
