@@ -148,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     said.add_argument("--resend", action="store_true", help=_("it did not arrive: send it "
                                                               "again"))
 
+    _bank_parser(sub)
+
     p = sub.add_parser("invoice-pdf", help=_("an invoice as PDF, as the client receives it"))
     p.add_argument("number", metavar="NUMBER")
     p.add_argument("out", type=Path, metavar="OUT.pdf")
@@ -216,7 +218,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from collector_gui.actions.ledger import open_ledger
     from collector_gui.ledger.store import Store
 
-    writes = args.command == "import"  # demo refuses a ledger with data: nothing to back up
+    # demo refuses a ledger with data: nothing to back up
+    writes = args.command == "import" or getattr(args, "bank_command", "") == "import"
     # Only commands that put data in may make a new ledger: a mistyped --ledger on a report
     # says the file does not exist instead of answering from a new, empty ledger.
     create = (args.command in ("import", "demo") or getattr(args, "config_command", "") == "set"
@@ -453,6 +456,9 @@ def cmd_remind(args, store) -> int:
     from collector_gui.actions.remind_views import format_drafts
     from collector_gui.actions.reports import user_locale
 
+    from collector_gui.actions.bank import last_import_notice
+
+    print(last_import_notice(store, _today(args)))  # payments not imported are not known
     flow = plan_reminders(store, args.as_of, client=args.client)
     if args.dry_run:
         print(format_drafts(flow, locale=user_locale()))
@@ -554,7 +560,22 @@ COMMANDS = {
     "invoice-pdf": cmd_invoice_pdf,
     "statement": cmd_statement,
     "dossier": cmd_dossier,
+    "bank": lambda args, store: cmd_bank(args, store),
 }
+
+
+def _bank_parser(sub) -> None:
+    """`collector bank import|unmatched|accept|reject` (the code is in cli_bank.py)."""
+    from collector_gui.cli_bank import add_bank_parser
+
+    add_bank_parser(sub, _positive)
+
+
+def cmd_bank(args, store) -> int:
+    from collector_gui.cli_bank import cmd_bank as run
+
+    return run(args, store, print_json=_print_json, aligned=_aligned,
+               progress_task=_progress_task)
 
 
 def _open_window(args: argparse.Namespace) -> int:

@@ -26,7 +26,8 @@ KEYS = ("date", "amount", "credit", "debit", "text", "reference", "payer", "iban
         "value_date", "currency")
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%m-%y",
                  "%Y/%m/%d", "%Y%m%d")
-_NOT_AMOUNT = re.compile(r"[^0-9,.\-+()]")
+_CURRENCY_MARK = re.compile(r"^[A-Z]{3}\s*|\s*[A-Z]{3}$|[€$£]")
+_AMOUNT = re.compile(r"[+-]?[0-9][0-9.,]*")
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -63,12 +64,15 @@ def _decode(data: bytes) -> str:
 
 
 def parse_amount(raw: str) -> Decimal:
-    """"1.234,56", "-1,234.56", "1234,5", "+50,00 €", "(12.00)" as a Decimal."""
-    text = raw.strip()
+    """"1.234,56", "-1,234.56", "1234,5", "+50,00 €", "(12.00)" as a Decimal; anything
+    else (a letter inside the digits) is refused, never guessed."""
+    text = _CURRENCY_MARK.sub("", raw.replace("\u00a0", " ").strip()).replace(" ", "")
     negative = text.startswith("(") and text.endswith(")")
-    text = _NOT_AMOUNT.sub("", text).strip("()")
+    text = text.strip("()")
     if text.endswith("-"):  # "50,00-": some banks put the sign last
         text, negative = text[:-1], True
+    if not _AMOUNT.fullmatch(text):
+        raise ValueError(raw)
     if "," in text and "." in text:
         thousands = "." if text.rfind(",") > text.rfind(".") else ","
         text = text.replace(thousands, "")

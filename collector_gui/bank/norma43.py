@@ -11,9 +11,8 @@ import io
 import re
 import warnings
 
-from csb43.aeb43 import read_batch
-from csb43.aeb43.record.context import Aeb43Context
-from csb43.aeb43.record.errors import ValidationException
+from csb43.aeb43 import Batch
+from csb43.aeb43.record.context import Aeb43Context, BatchContext
 
 from collector_gui.bank.model import Statement, StatementError, StatementLine, iban_in_text, \
     to_minor
@@ -33,7 +32,9 @@ def _where(index: int) -> str:
 
 
 def read(data: bytes) -> list[Statement]:
-    context = Aeb43Context(strict=False, silent=True, encoding="latin-1")
+    # sepa=False: the 23 records are read by their columns below (csb43 guesses SEPA
+    # layouts even for plain concepts).
+    context = Aeb43Context(strict=False, silent=True, encoding="latin-1", sepa=False)
     records: list[bytes] = []
     origin: list[int] = []  # the file's line index of each record
     for index, raw in enumerate(data.lstrip(b"\xef\xbb\xbf").splitlines()):
@@ -44,18 +45,19 @@ def read(data: bytes) -> list[Statement]:
                                    "has {n}.").format(where=_where(index), n=len(raw)))
         records.append(raw.ljust(80))  # some banks trim the trailing blanks
         origin.append(index)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            batch = read_batch(io.BytesIO(b"\n".join(records)), context=context)
-    except ValidationException as exc:
-        text = str(exc)
-        match = _LINE_PREFIX.match(text)
-        where = _("Norma 43 file")
-        if match and int(match.group(1)) < len(origin):
-            where = _where(origin[int(match.group(1))])
-        raise StatementError(_("{where}: {error}").format(
-            where=where, error=_LINE_PREFIX.sub("", text))) from None
+    # read_batch()'s loop, here, so that any failure (csb43 raises ValueError and others
+    # besides its ValidationException) is known by its record.
+    batch = Batch(context=context)
+    with warnings.catch_warnings(), BatchContext().scope() as scope:
+        warnings.simplefilter("ignore")
+        for k, record in enumerate(records):
+            scope.line = k
+            try:
+                batch.append(record)
+            except (ValueError, TypeError, AttributeError, IndexError) as exc:
+                text = _LINE_PREFIX.sub("", str(exc)) or type(exc).__name__
+                raise StatementError(_("{where}: {error}. Nothing was recorded.").format(
+                    where=_where(origin[k]), error=text)) from None
     if batch.summary is None:
         raise StatementError(_("The Norma 43 file ends without its end record (88): it may "
                                "be cut short. Nothing was recorded."))
@@ -74,12 +76,17 @@ def read(data: bytes) -> list[Statement]:
         n_income = n_expense = 0
         for tx in account.transactions:
             where = _where(next(entries))
-            amount = to_minor(tx.amount, currency, where)
+            try:  # csb43 converts a field when it is first read
+                amount = to_minor(tx.amount, currency, where)
+                line = _line(tx, amount, currency, where)
+            except (ValueError, TypeError) as exc:
+                raise StatementError(_("{where}: {error}. Nothing was recorded.").format(
+                    where=where, error=str(exc) or type(exc).__name__)) from None
             if amount >= 0:
                 income, n_income = income + amount, n_income + 1
             else:
                 expense, n_expense = expense - amount, n_expense + 1
-            statement.lines.append(_line(tx, amount, currency, where))
+            statement.lines.append(line)
         where = _where(next(totals))
         summary = account.summary
         if (n_income, income, n_expense, expense) != (
@@ -94,20 +101,24 @@ def read(data: bytes) -> list[Statement]:
 
 
 def _line(tx, amount: int, currency: str, where: str) -> StatementLine:
-    """One 22 record and its 23 records (plain concepts, or a SEPA transfer's fields)."""
+    """One 22 record and its 23 records: plain concepts (two of 38 characters each), or the
+    five records of a SEPA transfer (Norma 43 appendix 4: 2301 the originator's name, 2302
+    references, 2303-2304 the remittance text, 2305 free), read by their columns here."""
+    raws = [bytes(item).decode("latin-1").ljust(80) for item in tx.optional_items]
     payer = ""
-    parts: list[str] = []
-    if tx.sepa_transfer is not None:
-        sepa = tx.sepa_transfer
-        payer = sepa.originator_name.strip()
-        parts = [payer, sepa.remitance_information, sepa.originator_reference,
-                 sepa.item5.additional_info if sepa.item5 else ""]
-    elif tx.sepa_debit is not None:
-        parts = [tx.sepa_debit.creditor_name, tx.sepa_debit.remitance_information]
+    if [r[:4] for r in raws] == ["2301", "2302", "2303", "2304", "2305"]:
+        payer = raws[0][4:70].strip()
+        parts = [payer, raws[0][70:80], raws[1][4:39], raws[1][39:80],
+                 raws[2][12:80].rstrip() + raws[3][4:76], raws[4][4:80]]
+        parts = [p.strip() + " " for p in parts]
     else:
-        for item in tx.optional_items:
-            parts += [item.item1, item.item2]
-    text = " ".join(p.strip() for p in parts if p and p.strip())
+        parts = [piece for r in raws for piece in (r[4:42], r[42:80])]
+    # A concept that fills its 38 columns goes on in the next one (banks wrap long texts):
+    # joined without a space, so "2026-00" + "42" stays one number.
+    text = ""
+    for piece in parts:
+        text += piece if len(piece) == 38 and not piece.endswith(" ") else piece.rstrip() + " "
+    text = " ".join(text.split())
     refs = [(r or "").strip() for r in (tx.document_number, tx.reference1, tx.reference2)]
     reference = "/".join(refs) if any(r.strip("0") for r in refs) else ""
     return StatementLine(

@@ -90,7 +90,10 @@ def _statement(lines: list[str], start: int, end: int) -> Statement:
         amount = to_minor(data["amount"].amount, currency, where)
         total += amount
         booked = data.get("entry_date") or data.get("date")
-        details = str(data.get("transaction_details") or "").replace("\n", " ")
+        details = ""
+        for piece in str(data.get("transaction_details") or "").split("\n"):
+            # a full line (65 characters) goes on in the next one: "…yo" + "ur"
+            details += piece if len(piece) >= 65 else piece + " "
         refs = [str(data.get(k) or "").strip() for k in ("bank_reference", "customer_reference")]
         reference = "/".join(r for r in refs if r and r.upper() != "NONREF")
         statement.lines.append(StatementLine(

@@ -42,7 +42,8 @@ def payer_key(name: str) -> str:
     """A payer's name as it is remembered: no accents, case or punctuation."""
     plain = unicodedata.normalize("NFKD", name or "")
     plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return " ".join(_RUNS.findall(plain.casefold()))
+    plain = "".join(c for c in plain.casefold() if c.isalnum() or c.isspace())
+    return " ".join(plain.split())
 
 
 class Outcome(StrEnum):
