@@ -2400,6 +2400,10 @@
         <translation>Añada un cliente con una factura sin pagar para ver una vista previa.</translation>
     </message>
     <message>
+        <source>Rendering…</source>
+        <translation>Generando…</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>{client} gets reminders in {language}: their amounts and dates are written that way.</source>
         <translation>{client} recibe los recordatorios en {language}: sus importes y fechas se escriben así.</translation>
