@@ -7,8 +7,11 @@ import difflib
 import logging
 import re
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from collector_gui.actions.entry import propose_number
+from collector_gui.actions.records import Changes, OpResult
+from collector_gui.core import clock
 from collector_gui.core import reminder_settings as RS
 from collector_gui.core import settings as S
 from collector_gui.core.dunning import DunningPolicy
@@ -39,7 +42,9 @@ def smtp_settings(store: Store) -> SmtpSettings:
     return SmtpSettings.from_settings(settings_of(store))
 
 
-CONFIG_PREFIXES = ("business.", "smtp.", "reminders.", "late.")
+# Every declared setting (core/settings.py): the settings dialog shows them all, and checks
+# and saves them here, so it accepts and refuses exactly what `collector config set` does.
+CONFIG_PREFIXES = ("business.", "smtp.", "reminders.", "late.", "invoice.", "backup.")
 
 
 def config_keys() -> dict[str, S.Setting]:
@@ -103,6 +108,8 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
         if key == RS.SMTP_HOST.key and re.search(r"[\s/:@]", raw):
             raise CollectorError(_("{key} is a server name such as smtp.example.com, "
                                    "not {value}.").format(key=key, value=repr(value)))
+        if key == S.INVOICE_NUMBER_PATTERN.key:
+            propose_number(raw, clock.today(), [])  # raises CollectorError on a bad pattern
     except FieldError as exc:
         raise CollectorError(_("{key}: {error}").format(key=key, error=exc)) from None
     if key == S.BUSINESS_ADDRESS.key:
@@ -131,10 +138,22 @@ def config_set(store: Store, key: str, value: str) -> str:
             text = _("There is no setting {key}. (Settings: {known}.)")
         raise CollectorError(text.format(key=repr(key), close=", ".join(close),
                                          known=", ".join(known)))
-    saved = _check_value(key, setting, value)
+    trial = dict(store.settings())
+    saved = _check_with(trial, key, setting, value)
+    store.set_setting(key, saved)
+    return saved
+
+
+def _check_with(trial: dict[str, str], key: str, setting: S.Setting, value: str) -> str:
+    """Check one value among the others in *trial* (which takes it); the value as saved.
+    An empty value of a text setting means its default."""
+    if value.strip() == "" and isinstance(setting.default, str) \
+            and key != S.LATE_FEE_COMPENSATION.key:
+        saved = ""
+    else:
+        saved = _check_value(key, setting, value)
+    trial[key] = saved
     if key.startswith(("reminders.", "late.")):
-        trial = dict(store.settings())
-        trial[key] = saved
         try:
             if key.startswith("late."):
                 LatePolicy.from_settings(S.Settings(trial))
@@ -143,8 +162,30 @@ def config_set(store: Store, key: str, value: str) -> str:
         except CollectorError as exc:
             raise CollectorError(_("{key} = {value} was not saved: {error}").format(
                 key=key, value=saved, error=exc)) from None
-    store.set_setting(key, saved)
     return saved
+
+
+def check_settings(current: Mapping[str, str], values: Mapping[str, str]) -> dict[str, str]:
+    """Check several settings as one change (the settings dialog's Save): the values as they
+    would be saved; raises CollectorError naming the first one refused."""
+    known = config_keys()
+    trial = dict(current)
+    out = {}
+    for key, value in values.items():
+        setting = known.get(key)
+        if setting is None:
+            raise CollectorError(_("There is no setting {key}.").format(key=repr(key)))
+        out[key] = _check_with(trial, key, setting, value)
+    return out
+
+
+def save_settings(store: Store, values: Mapping[str, str]) -> OpResult[dict[str, str]]:
+    """Check and save several settings in one transaction: all of them, or none."""
+    with store.ledger.write():
+        saved = check_settings(store.settings(), values)
+        for key, value in saved.items():
+            store.set_setting(key, value)
+    return OpResult(saved, Changes.of(settings=[]))
 
 
 def config_get(store: Store, key: str) -> str:

@@ -1,29 +1,64 @@
-"""What every page and dialog of one window shares: the ledger, formatting, undo, today."""
+"""What every page and dialog of one window shares: the ledger, formatting, undo, today,
+and the one path of every write (`AppContext.write`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
+from collector_gui.actions.records import Changes, OpResult
 from collector_gui.core import clock
 from collector_gui.core import settings as S
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
 from collector_gui.ui.i18n import Fmt, user_settings
-from collector_gui.ui.tasks import PageReader
+from collector_gui.ui.tasks import BackgroundTask, PageReader
+from collector_gui.ui.writer import LedgerWriter
+
+# What a connection may not do from the UI thread (sqlite3's authorizer action codes).
+# Not SQLITE_CREATE_TABLE: a table-valued function (json_each) declares its table with one.
+_WRITES = frozenset({
+    sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE,
+    sqlite3.SQLITE_DROP_TABLE, sqlite3.SQLITE_DROP_INDEX, sqlite3.SQLITE_DROP_TRIGGER,
+    sqlite3.SQLITE_DROP_VIEW, sqlite3.SQLITE_ALTER_TABLE,
+})
+
+
+class ReadOnlyGuard:
+    """An authorizer that refuses writes through the window's UI-thread connection, and counts
+    the attempts (a test reads `refused`): every write goes through the writer thread."""
+
+    def __init__(self) -> None:
+        self.refused = 0
+
+    def __call__(self, action: int, arg1, arg2, db_name, trigger) -> int:
+        # sqlite_master: SQLite's own bookkeeping (declaring a table-valued function's table)
+        if action in _WRITES and db_name != "temp" and trigger is None \
+                and not (arg1 or "").startswith("sqlite_"):
+            self.refused += 1
+            return sqlite3.SQLITE_DENY
+        return sqlite3.SQLITE_OK
+
+    def install(self, ledger: Ledger) -> None:
+        ledger.conn.set_authorizer(self)
 
 
 class AppContext(QObject):
     """The window's handle on one open ledger.
 
-    `changed` is emitted after every write the window makes, so that every table and the
-    dashboard read the ledger again (from the reader thread).
+    Reads on the UI thread go through `store` (a connection that refuses writes); writes go
+    through `write()`, which runs an actions operation on the writer thread. `changed` is
+    emitted with the `Changes` of every write the window makes, so the tables read the rows
+    they hold again, in place.
     """
 
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
     def __init__(self, ledger: Ledger, *, locale: str = "en_US", language: str = "en",
                  today: Callable[[], dt.date] = clock.today,
@@ -31,11 +66,14 @@ class AppContext(QObject):
         super().__init__(parent)
         self.ledger = ledger
         self.store = Store(ledger)
+        self.guard = ReadOnlyGuard()
+        self.guard.install(ledger)
         self.fmt = Fmt(locale)
         self.language = language
         self._today = today
         self.settings = settings if settings is not None else user_settings()
         self.reader = PageReader(ledger.path, self)
+        self.writer = LedgerWriter(ledger.path, self)
         self.undo = QUndoStack(self)
 
     @property
@@ -48,9 +86,32 @@ class AppContext(QObject):
     def business(self) -> S.Settings:
         return S.Settings(self.store.settings())
 
-    def notify(self) -> None:
-        """Say that the ledger changed (after a write)."""
-        self.changed.emit()
+    def write(self, parent: QWidget | None, op: Callable[[Store], OpResult],
+              on_done: Callable[[Any], None] | None = None, *,
+              on_error: Callable[[BaseException], None] | None = None,
+              label: str = "") -> BackgroundTask:
+        """Run `op(store)` on the writer thread; then say what changed, then `on_done(value)`.
+
+        *op* is an actions function returning an OpResult. Errors go to *on_error*, or to a
+        message box.
+        """
+
+        def done(result: OpResult) -> None:
+            self.notify(result.changes)
+            if on_done is not None:
+                on_done(result.value)
+
+        return self.writer.submit(parent, lambda ledger, _task: op(Store(ledger)), done,
+                                  on_error=on_error, label=label)
+
+    def notify(self, changes: Changes | None = None) -> None:
+        """Say that the ledger changed (after a write); without *changes*, anything may have."""
+        self.changed.emit(changes if changes is not None else Changes.everything())
+
+    def reopened(self) -> None:
+        """The ledger was reopened (a restore): guard its new connection too."""
+        self.guard.install(self.ledger)
 
     def close(self) -> None:
+        self.writer.stop()
         self.reader.stop()

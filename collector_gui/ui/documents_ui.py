@@ -10,8 +10,9 @@ native save dialog can be used.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -22,12 +23,12 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.i18n import tr
+from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 from collector_gui.ui.widgets import TableView
 
 if TYPE_CHECKING:
     from collector_gui.core.model import Client, Invoice
-    from collector_gui.ui.main_window import MainWindow
 
 OPEN_AFTER_KEY = "documents/open_after_saving"
 FOLDER_KEY = "documents/folder"
@@ -43,11 +44,14 @@ def _bool(value) -> bool:
 class DocumentActions:
     """The PDF actions of one main window (menus, client page buttons, table context menus)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(self, shell: Shell, invoice_tables: Iterable[TableView],
+                 edit_invoice: Callable[[int], Any]) -> None:
+        self.shell = shell
+        self.parent = shell.parent  # the parent of dialogs and messages
+        self.ctx = shell.ctx
+        self._edit_invoice = edit_invoice
         self.task: BackgroundTask | None = None  # the newest render (tests wait on it)
-        w = window
+        w = self.parent
         self.act_invoice_pdf = self._action(tr("Invoice &PDF…"), lambda: self.invoice_pdf(),
                                             "invoicePdf")
         self.act_statement_pdf = self._action(tr("&Statement (PDF)…"),
@@ -63,14 +67,14 @@ class DocumentActions:
         self.act_open_after.setChecked(self.open_after_saving)
         self.act_open_after.toggled.connect(
             lambda on: self.ctx.settings.setValue(OPEN_AFTER_KEY, bool(on)))
-        for table in (w.invoices.table, w.overdue.table, w.clients.detail.invoice_table):
+        for table in invoice_tables:
             self._add_context_menu(table)
 
     def _action(self, text: str, slot, name: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
+        self.shell.add_action(action)
         return action
 
     def update(self, invoice: Invoice | None, client: Client | None) -> None:
@@ -93,7 +97,7 @@ class DocumentActions:
 
     def _ask_file(self, title: str, name: str) -> Path | None:
         stem = documents.safe_file_stem(name)
-        path, _ = QFileDialog.getSaveFileName(self.window, title, str(self._folder() / stem),
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, str(self._folder() / stem),
                                               tr("PDF files (*.pdf)"))
         if not path:
             return None
@@ -119,7 +123,7 @@ class DocumentActions:
         open_pdf.setObjectName("invoicePdf")
         open_pdf.triggered.connect(lambda _c=False: self.invoice_pdf(invoice_id))
         edit = menu.addAction(tr("&Edit invoice…"))
-        edit.triggered.connect(lambda _c=False: self.window.records.edit_invoice(invoice_id))
+        edit.triggered.connect(lambda _c=False: self._edit_invoice(invoice_id))
         return menu
 
     def _context_menu(self, table: TableView, pos: QPoint) -> None:
@@ -136,20 +140,20 @@ class DocumentActions:
 
     def _client(self, client_id: int | None) -> Client | None:
         if client_id is None:
-            return self.window.records.selected_client()
+            return self.shell.selected_client()
         try:
             return self.ctx.store.get_client(client_id)
         except CollectorError:
             return None
 
     def invoice_pdf(self, invoice_id: int | None = None) -> BackgroundTask | None:
-        with messages.reporting(self.window):
+        with messages.reporting(self.parent):
             if invoice_id is None:
-                invoice = self.window.records.selected_invoice()
+                invoice = self.shell.selected_invoice()
             else:
                 invoice = self.ctx.store.get_invoice(invoice_id)
             if invoice is None:
-                messages.show_status(self.window, tr("Select an invoice first."))
+                messages.show_status(self.parent, tr("Select an invoice first."))
                 return None
             out = self._ask_file(tr("Save invoice {number} as PDF").format(number=invoice.number),
                                  tr("Invoice {number}").format(number=invoice.number))
@@ -175,7 +179,7 @@ class DocumentActions:
     def _client_document(self, client_id, make, name: str, title: str, label: str):
         client = self._client(client_id)
         if client is None:
-            messages.show_status(self.window, tr("Choose a client first."))
+            messages.show_status(self.parent, tr("Choose a client first."))
             return None
         as_of = self.ctx.today()
         out = self._ask_file(title.format(client=client.name),
@@ -188,11 +192,11 @@ class DocumentActions:
 
     def _render(self, make, out: Path, label: str) -> BackgroundTask:
         def done(path: Path) -> None:
-            messages.show_status(self.window, tr("Saved {path}").format(path=str(path)))
+            messages.show_status(self.parent, tr("Saved {path}").format(path=str(path)))
             if self.open_after_saving:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        self.task = run_in_background(self.window, lambda ledger, _task: make(Store(ledger)),
+        self.task = run_in_background(self.parent, lambda ledger, _task: make(Store(ledger)),
                                       done, ledger_path=self.ctx.path, label=label,
                                       cancellable=False)
         return self.task
@@ -201,7 +205,7 @@ class DocumentActions:
 
     def export_statements(self) -> BackgroundTask | None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, tr("Save the statements of all overdue clients into…"),
+            self.parent, tr("Save the statements of all overdue clients into…"),
             str(self._folder()))
         if not folder:
             return None
@@ -216,16 +220,16 @@ class DocumentActions:
 
         def done(made: list[Path]) -> None:
             if not made:
-                messages.show_info(self.window, tr("No client has an overdue invoice today; "
+                messages.show_info(self.parent, tr("No client has an overdue invoice today; "
                                                    "no statement was made."))
                 return
             messages.show_info(
-                self.window,
+                self.parent,
                 tr("Saved {n} statements in {folder}.").format(n=len(made), folder=str(folder)),
                 "\n".join(p.name for p in made[:30]) + ("\n…" if len(made) > 30 else ""))
             if self.open_after_saving:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-        self.task = run_in_background(self.window, op, done, ledger_path=self.ctx.path,
+        self.task = run_in_background(self.parent, op, done, ledger_path=self.ctx.path,
                                       label=tr("Making the statements…"), cancellable=True)
         return self.task

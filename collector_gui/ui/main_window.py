@@ -1,4 +1,7 @@
-"""The main window: the side bar of pages, the menus and toolbar, the status bar."""
+"""The main window: the side bar of pages, the menus and toolbar, the status bar.
+
+Its helpers (record_actions, documents_ui, reminders, refresh, dialogs/restore) get a narrow
+Shell or the few objects they need, never the window: none of them reads its state."""
 
 from __future__ import annotations
 
@@ -29,10 +32,12 @@ from collector_gui.ui.pages.clients import ClientsPage
 from collector_gui.ui.pages.dashboard import DashboardPage
 from collector_gui.ui.pages.invoices import InvoicesPage
 from collector_gui.ui.pages.overdue import OverduePage
+from collector_gui.actions.records import Changes
 from collector_gui.ui.documents_ui import DocumentActions
-from collector_gui.ui.records import RecordActions
+from collector_gui.ui.record_actions import RecordActions
 from collector_gui.ui.reminders import ReminderActions
 from collector_gui.ui.refresh import ChangeWatcher
+from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import run_in_background, wait_for_all
 
 
@@ -57,6 +62,8 @@ class MainWindow(QMainWindow):
                                   self.activity]
         self._stale: set[int] = set()
         self._closed = False
+        self.dialog = None  # the settings or restore dialog open now (tests drive it)
+        self.last_restore = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -86,11 +93,16 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.records = RecordActions(self)
-        self.documents = DocumentActions(self)
+        self.shell = Shell(ctx, self, lambda: self.current_page().current_invoice_id(),
+                           lambda: self.current_page().current_client_id())
+        self.records = RecordActions(self.shell)
+        self.documents = DocumentActions(
+            self.shell, (self.invoices.table, self.overdue.table,
+                         self.clients.detail.invoice_table), self.records.edit_invoice)
         self._build_actions()
         self.reminders = ReminderActions(self)  # its own menu, Ctrl+R and buttons
-        self.changes = ChangeWatcher(self)  # writes made by another window or the CLI
+        self.changes = ChangeWatcher(ctx, self)  # writes made by another window or the CLI
+        self.changes.changedElsewhere.connect(self._changed_elsewhere)
         self.page_status = QLabel()
         self.statusBar().addWidget(self.page_status, 1)
         ledger_label = QLabel(str(ctx.path))
@@ -272,12 +284,23 @@ class MainWindow(QMainWindow):
         if self.sender() is self.current_page():
             self.page_status.setText(text)
 
-    def refresh(self) -> None:
-        """The ledger changed: read the current page now, the others when they are shown."""
+    def refresh(self, _changes: Changes | None = None) -> None:
+        """The ledger changed: read the current page again now (in place: what is selected
+        and the scroll position stay), the others when they are shown."""
         current = self.stack.currentIndex()
         self._stale = set(range(len(self.pages))) - {current}
         self.pages[current].refresh()
         self._update_actions()
+
+    def _changed_elsewhere(self) -> None:
+        if self._closed:
+            return
+        self.refresh()
+        # the dashboard's figures too, even when another page is in view
+        dashboard = self.pages.index(self.dashboard)
+        if dashboard in self._stale:
+            self._stale.discard(dashboard)
+            self.dashboard.refresh()
 
     def _open_invoice(self, invoice_id: int) -> None:
         self.records.edit_invoice(invoice_id)
@@ -295,7 +318,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.languageChanged.connect(self.languageChanged)
         dialog.open()
-        self._dialog = dialog
+        self.dialog = dialog
 
     def backup_now(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Back up the ledger into…"),
@@ -314,7 +337,11 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self):
         from collector_gui.ui.dialogs.restore import start_restore
 
-        return start_restore(self)
+        self.dialog = start_restore(self.ctx, self, self.changes, self._restored)
+        return self.dialog
+
+    def _restored(self, result) -> None:
+        self.last_restore = result
 
     def import_csv(self, kind: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import {kind} from a CSV file").format(
@@ -323,20 +350,23 @@ class MainWindow(QMainWindow):
             self.start_import(kind, path)
 
     def start_import(self, kind: str, path: str):
-        from collector_gui.actions.records import import_file
+        from collector_gui.actions.records import import_records
         from collector_gui.ledger.store import Store
 
-        def op(ledger, task):
-            return import_file(Store(ledger), kind, path, today=self.ctx.today(), task=task)
+        today = self.ctx.today()
 
-        def done(report) -> None:
-            self.ctx.notify()
+        def op(ledger, task):
+            return import_records(Store(ledger), kind, path, today=today, task=task)
+
+        def done(result) -> None:
+            self.ctx.notify(result.changes)
+            report = result.value
             if report.errors:
                 messages.show_error(self, report.summary(), "\n".join(report.error_lines()[:30]))
             else:
                 messages.show_info(self, report.summary())
 
-        return run_in_background(self, op, done, ledger_path=self.ctx.path,
+        return run_in_background(self, op, done, ledger_path=self.ctx.path, writes=True,
                                  label=tr("Importing {file}…").format(file=Path(path).name))
 
     def about(self) -> None:
@@ -375,6 +405,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self.changes.paused = True
             self.save_state()
             self.ctx.changed.disconnect(self.refresh)
             self.ctx.undo.indexChanged.disconnect(self._undo_changed)

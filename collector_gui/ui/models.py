@@ -62,6 +62,7 @@ class PagedModel(QAbstractTableModel):
         self._exhausted = True
         self._loading = False
         self._reset_pending = False
+        self._in_place = False
         self.count: int | None = None
         self._sort = self.DEFAULT_SORT
         self._columns = list(self.Col)  # faster than calling the enum in every data()
@@ -75,16 +76,30 @@ class PagedModel(QAbstractTableModel):
         raise NotImplementedError
 
     def refresh(self) -> None:
-        """Read the first page again (the filter, the sort or the ledger changed).
+        """Read the first page again (the filter or the sort changed): the model resets.
 
         The rows shown stay until the new first page arrives, so nothing flickers.
         """
+        self._request(in_place=False)
+
+    def reload(self) -> None:
+        """Read again, in place, every row the table holds (the ledger changed).
+
+        Rows are matched by id: a row still there keeps its place in the view (and its
+        selection and the scroll position stay), a row gone is removed, a new row inserted,
+        and every cell repainted. Nothing resets.
+        """
+        self._request(in_place=bool(self._rows))
+
+    def _request(self, in_place: bool) -> None:
         self._generation += 1
         self._loading = True
         self._reset_pending = True
+        self._in_place = in_place
         factory = functools.partial(self.make_pager, today=self._ctx.today(), sort=self._sort)
-        self._ctx.reader.request(PageRequest(self._key, self._generation,
-                                             lambda ledger: factory(ledger), want_count=True))
+        self._ctx.reader.request(PageRequest(
+            self._key, self._generation, lambda ledger: factory(ledger), want_count=True,
+            min_rows=len(self._rows) if in_place else 0))
 
     @property
     def loading(self) -> bool:
@@ -93,7 +108,10 @@ class PagedModel(QAbstractTableModel):
     def _on_page(self, key: int, generation: int, rows: list, exhausted: bool) -> None:
         if key != self._key or generation != self._generation:
             return
-        if self._reset_pending:
+        if self._reset_pending and self._in_place:
+            self._reset_pending = False
+            self._merge(list(rows))
+        elif self._reset_pending:
             self._reset_pending = False
             self.beginResetModel()
             try:
@@ -110,6 +128,56 @@ class PagedModel(QAbstractTableModel):
         self._exhausted = exhausted
         self._loading = False
         self.loaded.emit()
+
+    def _merge(self, new: list) -> None:
+        """Put *new* in place of the rows held, row by row, with the signals views follow."""
+        new_ids = {r.id for r in new}
+        # 1. rows gone: removed, last first, in contiguous blocks
+        i = len(self._rows) - 1
+        while i >= 0:
+            if self._rows[i].id in new_ids:
+                i -= 1
+                continue
+            end = i
+            while i >= 0 and self._rows[i].id not in new_ids:
+                i -= 1
+            self.beginRemoveRows(QModelIndex(), i + 1, end)
+            try:
+                del self._rows[i + 1:end + 1]
+            finally:
+                self.endRemoveRows()
+        # 2. rows kept: in their new order (a layout change that moves persistent indexes)
+        old_ids = {r.id for r in self._rows}
+        kept = [r for r in new if r.id in old_ids]
+        if [r.id for r in kept] != [r.id for r in self._rows]:
+            self.layoutAboutToBeChanged.emit()
+            try:
+                where = {r.id: n for n, r in enumerate(kept)}
+                moved_from, moved_to = [], []
+                for index in self.persistentIndexList():
+                    row = self._rows[index.row()] if 0 <= index.row() < len(self._rows) else None
+                    moved_from.append(index)
+                    moved_to.append(self.index(where[row.id], index.column())
+                                    if row is not None else QModelIndex())
+                self._rows = kept
+                self.changePersistentIndexList(moved_from, moved_to)
+            finally:
+                self.layoutChanged.emit()
+        else:
+            self._rows = kept
+        # 3. new rows: inserted where they belong
+        for n, row in enumerate(new):
+            if n < len(self._rows) and self._rows[n].id == row.id:
+                self._rows[n] = row  # the row read again
+                continue
+            self.beginInsertRows(QModelIndex(), n, n)
+            try:
+                self._rows.insert(n, row)
+            finally:
+                self.endInsertRows()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self.Col) - 1))
 
     def _on_count(self, key: int, generation: int, count: int) -> None:
         if key == self._key and generation == self._generation:

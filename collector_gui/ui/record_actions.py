@@ -1,56 +1,40 @@
-"""What the window's record actions do: open the dialogs, flip flags undoably, ask before
-deleting. The selected invoice or client comes from the page on show."""
+"""The window's record commands: open the record dialogs, flip flags undoably, ask before
+deleting. Every write is an actions/records.py operation run on the writer thread
+(`AppContext.write` or an undo command); the selection comes from the Shell."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from collector_gui.ui.i18n import tr
-from collector_gui.core.errors import CollectorError
+from collector_gui.actions import records
 from collector_gui.core.model import Client, EventKind, Invoice
 from collector_gui.ui import messages, undo
 from collector_gui.ui.dialogs.client import ClientDialog
 from collector_gui.ui.dialogs.contact import ContactDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
 from collector_gui.ui.dialogs.payment import PaymentDialog
-
-if TYPE_CHECKING:
-    from collector_gui.ui.main_window import MainWindow
-
+from collector_gui.ui.i18n import tr
+from collector_gui.ui.shell import Shell
+from collector_gui.ui.tasks import BackgroundTask
 
 
 class RecordActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.ctx = shell.ctx
+        self.parent = shell.parent  # the parent of dialogs and messages
         self.dialog: QDialog | None = None  # the dialog open now (tests drive it)
+        self.command: undo.LedgerCommand | None = None  # the newest flag change (tests wait)
+        self.task: BackgroundTask | None = None  # the newest delete
 
     # -- what is selected ---------------------------------------------------------------------
 
     def selected_invoice(self) -> Invoice | None:
-        invoice_id = self.window.current_page().current_invoice_id()
-        if invoice_id is None:
-            return None
-        try:
-            return self.ctx.store.get_invoice(invoice_id)
-        except CollectorError:
-            return None
+        return self.shell.selected_invoice()
 
     def selected_client(self) -> Client | None:
-        page = self.window.current_page()
-        client_id = page.current_client_id()
-        if client_id is None:
-            invoice = self.selected_invoice()
-            client_id = invoice.client_id if invoice is not None else None
-        if client_id is None:
-            return None
-        try:
-            return self.ctx.store.get_client(client_id)
-        except CollectorError:
-            return None
+        return self.shell.selected_client()
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -66,11 +50,11 @@ class RecordActions:
     # -- dialogs ------------------------------------------------------------------------------
 
     def new_client(self) -> QDialog:
-        dialog = ClientDialog(self.ctx, parent=self.window)
+        dialog = ClientDialog(self.ctx, parent=self.parent)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.result_record is not None:
-                messages.show_status(self.window, tr("Client {name} added.").format(
+                messages.show_status(self.parent, tr("Client {name} added.").format(
                     name=dialog.result_record.name))
 
         dialog.finished.connect(done)
@@ -80,16 +64,16 @@ class RecordActions:
         client = self.selected_client()
         if client is None:
             return None
-        return self._open(ClientDialog(self.ctx, client, parent=self.window))
+        return self._open(ClientDialog(self.ctx, client, parent=self.parent))
 
     def new_invoice(self) -> QDialog:
         client = self.selected_client()
         dialog = InvoiceDialog(self.ctx, client_id=client.id if client else None,
-                               parent=self.window)
+                               parent=self.parent)
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.result_record is not None:
-                messages.show_status(self.window, tr("Invoice {number} saved.").format(
+                messages.show_status(self.parent, tr("Invoice {number} saved.").format(
                     number=dialog.result_record.number))
 
         dialog.finished.connect(done)
@@ -101,16 +85,16 @@ class RecordActions:
         if invoice is None:
             return None
         if invoice.void:
-            messages.show_status(self.window, tr("Invoice {number} is void; unvoid it to edit.")
+            messages.show_status(self.parent, tr("Invoice {number} is void; unvoid it to edit.")
                                  .format(number=invoice.number))
             return None
-        return self._open(InvoiceDialog(self.ctx, invoice, parent=self.window))
+        return self._open(InvoiceDialog(self.ctx, invoice, parent=self.parent))
 
     def record_payment(self) -> QDialog:
         invoice = self.selected_invoice()
         usable = invoice is not None and invoice.is_open()
         return self._open(PaymentDialog(self.ctx, invoice.id if usable else None,
-                                        parent=self.window))
+                                        parent=self.parent))
 
     def log_contact(self, kind: EventKind) -> QDialog:
         invoice = self.selected_invoice()
@@ -118,7 +102,7 @@ class RecordActions:
         return self._open(ContactDialog(
             self.ctx, kind, client_id=client.id if client else None,
             invoice_id=invoice.id if invoice is not None and invoice.is_open() else None,
-            parent=self.window))
+            parent=self.parent))
 
     # -- flags (undoable) ---------------------------------------------------------------------
 
@@ -127,17 +111,19 @@ class RecordActions:
         if invoice is None:
             return
         if invoice.void:
-            undo.set_invoice_flag(self.ctx, invoice.id, "void", False,
-                                  tr("Unvoid {number}").format(number=invoice.number))
+            self.command = undo.set_invoice_flag(
+                self.ctx, invoice.id, "void", False,
+                tr("Unvoid {number}").format(number=invoice.number), before=True)
             return
         if invoice.paid_minor:
-            messages.show_error(self.window, tr(
+            messages.show_error(self.parent, tr(
                 "Invoice {number} has payments recorded; void it only after removing them.")
                 .format(number=invoice.number))
             return
-        undo.set_invoice_flag(self.ctx, invoice.id, "void", True,
-                              tr("Void {number}").format(number=invoice.number))
-        messages.show_status(self.window, tr("Invoice {number} is void. Undo with Ctrl+Z.")
+        self.command = undo.set_invoice_flag(
+            self.ctx, invoice.id, "void", True,
+            tr("Void {number}").format(number=invoice.number), before=False)
+        messages.show_status(self.parent, tr("Invoice {number} is void. Undo with Ctrl+Z.")
                              .format(number=invoice.number))
 
     def toggle_disputed(self) -> None:
@@ -145,8 +131,9 @@ class RecordActions:
         if invoice is not None:
             value = not invoice.disputed
             text = tr("Mark {number} disputed") if value else tr("Mark {number} not disputed")
-            undo.set_invoice_flag(self.ctx, invoice.id, "disputed", value,
-                                  text.format(number=invoice.number))
+            self.command = undo.set_invoice_flag(self.ctx, invoice.id, "disputed", value,
+                                                 text.format(number=invoice.number),
+                                                 before=invoice.disputed)
 
     def toggle_paused(self) -> None:
         invoice = self.selected_invoice()
@@ -154,22 +141,25 @@ class RecordActions:
             value = not invoice.reminders_paused
             text = tr("Pause reminders for {number}") if value else tr(
                 "Resume reminders for {number}")
-            undo.set_invoice_flag(self.ctx, invoice.id, "reminders_paused", value,
-                                  text.format(number=invoice.number))
+            self.command = undo.set_invoice_flag(self.ctx, invoice.id, "reminders_paused",
+                                                 value, text.format(number=invoice.number),
+                                                 before=invoice.reminders_paused)
 
     def toggle_hold(self) -> None:
         client = self.selected_client()
         if client is not None:
             value = not client.on_hold
             text = tr("Put {name} on hold") if value else tr("Take {name} off hold")
-            undo.set_client_flag(self.ctx, client.id, "on_hold", value,
-                                 text.format(name=client.name))
+            self.command = undo.set_client_flag(self.ctx, client.id, "on_hold", value,
+                                                text.format(name=client.name),
+                                                before=client.on_hold)
 
     def issue_draft(self) -> None:
         invoice = self.selected_invoice()
         if invoice is not None and invoice.draft:
-            undo.set_invoice_flag(self.ctx, invoice.id, "draft", False,
-                                  tr("Issue {number}").format(number=invoice.number))
+            self.command = undo.set_invoice_flag(
+                self.ctx, invoice.id, "draft", False,
+                tr("Issue {number}").format(number=invoice.number), before=True)
 
     # -- deleting (asks first) ----------------------------------------------------------------
 
@@ -179,14 +169,13 @@ class RecordActions:
             return None
 
         def go() -> None:
-            with messages.reporting(self.window):
-                self.ctx.store.delete_draft_invoice(invoice.id)
-                self.ctx.notify()
-                messages.show_status(self.window, tr("Draft {number} deleted.").format(
-                    number=invoice.number))
+            self.task = self.ctx.write(
+                self.parent, lambda store: records.delete_draft(store, invoice.id),
+                lambda _gone: messages.show_status(self.parent, tr(
+                    "Draft {number} deleted.").format(number=invoice.number)))
 
         return messages.ask_user(
-            self.window, tr("Delete the draft invoice {number}?").format(number=invoice.number),
+            self.parent, tr("Delete the draft invoice {number}?").format(number=invoice.number),
             go, yes_label=tr("Delete draft"), detail=tr("This cannot be undone."))
 
     def delete_client(self):
@@ -194,22 +183,19 @@ class RecordActions:
         if client is None:
             return None
         if self.ctx.store.invoices_of(client.id):
-            messages.show_error(self.window, tr(
+            messages.show_error(self.parent, tr(
                 "{name} has invoices, so the client cannot be deleted. Put them on hold "
                 "instead.").format(name=client.name))
             return None
 
         def go() -> None:
-            with messages.reporting(self.window):
-                self.ctx.store.delete_client(client.id)
-                if self.window.clients.showing_detail:
-                    self.window.clients.detail.client_id = None
-                    self.window.clients.show_list()
-                self.ctx.notify()
-                messages.show_status(self.window, tr("Client {name} deleted.").format(
-                    name=client.name))
+            # The clients page leaves the deleted client's detail itself (it reads Changes).
+            self.task = self.ctx.write(
+                self.parent, lambda store: records.delete_client(store, client.id),
+                lambda _gone: messages.show_status(self.parent, tr(
+                    "Client {name} deleted.").format(name=client.name)))
 
         return messages.ask_user(
-            self.window, tr("Delete the client {name}?").format(name=client.name), go,
+            self.parent, tr("Delete the client {name}?").format(name=client.name), go,
             yes_label=tr("Delete client"),
             detail=tr("Their contact notes go too. This cannot be undone."))

@@ -2,33 +2,33 @@
 
 Two triggers: the window being activated, and a QFileSystemWatcher on the ledger file and
 its -wal file. Both only schedule a check; the check (debounced) asks the cheap
-`PRAGMA data_version` through ledger/changes.py and reads the ledger again only when it moved.
+`PRAGMA data_version` through ledger/changes.py and says `changedElsewhere` only when it moved.
+The window's own writes (made by its writer thread, another connection) are taken as seen.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from collector_gui.ledger.changes import data_version
 from collector_gui.ui import messages
-
-if TYPE_CHECKING:
-    from collector_gui.ui.main_window import MainWindow
+from collector_gui.ui.context import AppContext
 
 DEBOUNCE_MS = 150
 
 
 class ChangeWatcher(QObject):
-    """Refreshes *window* when its ledger was changed by another connection."""
+    """Says `changedElsewhere` when *ctx*'s ledger was changed by another program."""
 
     changedElsewhere = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self._ctx = ctx
+        self._window = window
         self._version = self._read()
         self.watcher = QFileSystemWatcher(self)
         self._watch()
@@ -37,11 +37,12 @@ class ChangeWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.check)
-        self.paused = False  # while the ledger is closed (restoring)
+        self.paused = False  # while the ledger is closed (restoring, quitting)
+        ctx.changed.connect(self._own_write)
         window.installEventFilter(self)
 
     def _files(self) -> list[str]:
-        path: Path = self.window.ctx.path
+        path: Path = self._ctx.path
         return [str(p) for p in (path, Path(f"{path}-wal")) if p.exists()]
 
     def _watch(self) -> None:
@@ -54,9 +55,15 @@ class ChangeWatcher(QObject):
         self._watch()
         self.schedule()
 
+    def _own_write(self, _changes) -> None:
+        # The writer thread's commit moves data_version for the UI connection too; the window
+        # has already read what it wrote.
+        if not self.paused:
+            self._version = self._read()
+
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() == QEvent.Type.ActivationChange \
-                and self.window.isActiveWindow():
+        if obj is self._window and event.type() == QEvent.Type.ActivationChange \
+                and self._window.isActiveWindow():
             self.schedule()
         return False
 
@@ -66,7 +73,7 @@ class ChangeWatcher(QObject):
 
     def _read(self) -> int | None:
         try:
-            return data_version(self.window.ctx.ledger)
+            return data_version(self._ctx.ledger)
         except Exception as exc:  # a closed or vanished ledger (restoring): skip this check
             messages.log.info("data_version: %s", exc)
             return None
@@ -77,17 +84,13 @@ class ChangeWatcher(QObject):
         self._watch()
 
     def check(self) -> bool:
-        """Read the ledger again if another connection wrote to it; True when it did."""
-        if self.paused or self.window._closed:
+        """Say `changedElsewhere` if another connection wrote to the ledger; True when it did."""
+        if self.paused:
             return False
         self._watch()
         version = self._read()
         if version is None or version == self._version:
             return False
         self._version = version
-        self.window.refresh()
-        if self.window.current_page() is not self.window.dashboard:
-            self.window.dashboard.refresh()
-            self.window._stale.discard(self.window.pages.index(self.window.dashboard))
         self.changedElsewhere.emit()
         return True

@@ -38,6 +38,21 @@ from collector_gui.ui import messages
 
 Op = Callable[[Ledger | None, Task], Any]
 _running: set[BackgroundTask] = set()
+# The window's writer of each open ledger (writer.LedgerWriter registers itself): the one
+# thread that writes to it. run_in_background(writes=True) hands its op there.
+_writers: dict[Path, Any] = {}
+
+
+def track(handle: BackgroundTask) -> None:
+    """Keep a running task alive until it finishes (the writer's too)."""
+    _running.add(handle)
+
+
+def register_writer(path: Path, writer: Any | None) -> None:
+    if writer is None:
+        _writers.pop(Path(path), None)
+    else:
+        _writers[Path(path)] = writer
 
 
 
@@ -102,6 +117,11 @@ class BackgroundTask(QObject):
             dialog.canceled.connect(self.cancel)
             self._dialog = dialog
 
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The progress dialog while the task runs (None without one, or once done)."""
+        return self._dialog
+
     @Slot()
     def cancel(self) -> None:
         self.task.cancel()
@@ -149,12 +169,18 @@ class BackgroundTask(QObject):
 def run_in_background(parent: QWidget | None, op: Op, on_done: Callable[[Any], None] | None = None,
                       *, ledger_path: Path | None, label: str = "",
                       on_error: Callable[[BaseException], None] | None = None,
-                      progress: bool = True, cancellable: bool = True) -> BackgroundTask:
+                      progress: bool = True, cancellable: bool = True,
+                      writes: bool = False) -> BackgroundTask:
     """Run `op(ledger, task)` in a worker thread; `on_done(result)` runs on the UI thread.
 
     With *ledger_path*, the worker opens its own connection to that ledger and closes it
-    after. Errors go to *on_error*, or to a message box (messages.report).
+    after. Errors go to *on_error*, or to a message box (messages.report). An op that
+    *writes* runs on the ledger's writer thread (writer.py), after the writes queued before it.
     """
+    writer = _writers.get(Path(ledger_path)) if writes and ledger_path is not None else None
+    if writer is not None:
+        return writer.submit(parent, op, on_done, label=label, on_error=on_error,
+                             progress=progress, cancellable=cancellable)
     handle = BackgroundTask(parent, label or tr("Working…"), on_done, on_error, progress,
                             cancellable)
     _running.add(handle)
@@ -163,7 +189,9 @@ def run_in_background(parent: QWidget | None, op: Op, on_done: Callable[[Any], N
 
 
 def wait_for_all(timeout_ms: int = 10000) -> bool:
-    """Wait for every background task (on quitting, and in tests)."""
+    """Wait for every background task and queued write (on quitting, and in tests)."""
+    for writer in list(_writers.values()):
+        writer.wait_idle()
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
@@ -175,6 +203,9 @@ class PageRequest:
     generation: int  # a new filter or sort starts a new generation; older answers are dropped
     factory: Callable[[Ledger], Any] | None  # makes a Pager; None continues the current one
     want_count: bool = False
+    # Read at least this many rows in one answer: a reload in place reads again every row
+    # the table already holds, so the view keeps its rows, selection and scroll position.
+    min_rows: int = 0
 
 
 class _ReaderWorker(QObject):
@@ -209,6 +240,8 @@ class _ReaderWorker(QObject):
             else:
                 return  # a newer generation replaced this one; its answer is on its way
             rows = pager.next_page()
+            while len(rows) < request.min_rows and not pager.exhausted:
+                rows.extend(pager.next_page())
             self.pageRead.emit(request.key, request.generation, rows, pager.exhausted)
             if request.want_count:
                 self.counted.emit(request.key, request.generation, pager.count())

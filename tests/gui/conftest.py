@@ -6,7 +6,6 @@ COLLECTOR_HOME at a temporary folder.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 
 import pytest
@@ -14,10 +13,9 @@ from PySide6.QtCore import QSettings
 
 from collector_gui.actions.demo import generate_demo
 from collector_gui.ledger.database import Ledger
-from collector_gui.ui.context import AppContext
-from collector_gui.ui.main_window import MainWindow
-
-TODAY = dt.date(2026, 11, 23)
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import close_ctx, close_side_connections, make_ctx, open_window
+from tests.helpers.keyring import memory_keyring  # noqa: F401 (offered to the GUI tests)
 
 
 def pytest_collection_modifyitems(items):
@@ -45,36 +43,29 @@ def demo_ledger(tmp_path, _demo_file):
         yield ledger
 
 
+@pytest.fixture(autouse=True)
+def _side_connections():
+    yield
+    close_side_connections()
+
+
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-
-
-def make_ctx(ledger, settings, locale="en_US", language="en") -> AppContext:
-    return AppContext(ledger, locale=locale, language=language, today=lambda: TODAY,
-                      settings=settings)
 
 
 @pytest.fixture
 def ctx(qapp, ledger, settings):
     context = make_ctx(ledger, settings)
     yield context
-    context.close()
+    close_ctx(context)
 
 
 @pytest.fixture
 def demo_ctx(qapp, demo_ledger, settings):
     context = make_ctx(demo_ledger, settings)
     yield context
-    context.close()
-
-
-def open_window(qtbot, context) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.dashboard.data is not None or not window.dashboard.loading)
-    return window
+    close_ctx(context)
 
 
 @pytest.fixture
@@ -89,7 +80,3 @@ def demo_window(qtbot, demo_ctx):
     win = open_window(qtbot, demo_ctx)
     yield win
     win.close()
-
-
-def wait_loaded(qtbot, model, timeout=5000):
-    qtbot.waitUntil(lambda: not model.loading, timeout=timeout)

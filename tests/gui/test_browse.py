@@ -12,7 +12,7 @@ from collector_gui.ledger import browse
 from collector_gui.ledger.browse import Sort
 from collector_gui.ledger.store import Store
 
-from .conftest import TODAY
+from tests.helpers.dates import TODAY
 
 
 def _all(pager) -> list:

@@ -12,7 +12,8 @@ from collector_gui.ui import i18n
 from collector_gui.ui.main_window import MainWindow
 from tests.unit.reminders.test_chase_today import build_disagreeing_ledger
 
-from .conftest import TODAY, make_ctx, open_window
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import make_ctx, open_window, writable
 
 ACT_ON = {"SEND-BROKEN", "SEND-NEVER", "MANUAL-DONE", "SEND-DUE-TODAY"}
 
@@ -28,7 +29,7 @@ def _shown(page) -> list[str]:
 
 
 def test_the_table_shows_what_the_policy_says(qtbot, ctx):
-    inv = build_disagreeing_ledger(Store(ctx.ledger))
+    inv = build_disagreeing_ledger(writable(ctx))
     window = open_window(qtbot, ctx)
     try:
         page = window.dashboard
@@ -52,13 +53,13 @@ def test_the_table_shows_what_the_policy_says(qtbot, ctx):
 
 
 def test_the_table_follows_a_write(qtbot, ctx):
-    inv = build_disagreeing_ledger(ctx.store)
+    inv = build_disagreeing_ledger(writable(ctx))
     window = open_window(qtbot, ctx)
     try:
         page = window.dashboard
         _wait_chase(qtbot, page)
         # the polite reminder to Never Reminded Inc went out (from the wizard, say)
-        ctx.store.add_event(ContactEvent(
+        writable(ctx).add_event(ContactEvent(
             client_id=inv["SEND-NEVER"].client_id, at=dt.datetime(2026, 11, 23, 9),
             kind=EventKind.EMAIL, stage="polite", status=EventStatus.SENT,
             invoice_ids=(inv["SEND-NEVER"].id,)))
@@ -78,9 +79,9 @@ def test_one_and_none(qtbot, ctx):
         page = window.dashboard
         _wait_chase(qtbot, page)
         assert _shown(page) == [] and page.chase_label.text() == "Nothing to chase today."
-        inv = build_disagreeing_ledger(ctx.store)
+        inv = build_disagreeing_ledger(writable(ctx))
         for number in ("SEND-BROKEN", "SEND-NEVER", "MANUAL-DONE"):
-            ctx.store.set_invoice_flags(inv[number].id, disputed=True)
+            writable(ctx).set_invoice_flags(inv[number].id, disputed=True)
         ctx.notify()
         qtbot.waitUntil(lambda: _shown(page) == ["SEND-DUE-TODAY"], timeout=10000)
         _wait_chase(qtbot, page)
@@ -91,7 +92,7 @@ def test_one_and_none(qtbot, ctx):
 
 
 def test_the_label_in_spanish(qtbot, ctx):
-    build_disagreeing_ledger(ctx.store)
+    build_disagreeing_ledger(writable(ctx))
     assert i18n.install_translators("es")
     try:
         window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings, "es_ES", "es"))
@@ -106,8 +107,8 @@ def test_the_label_in_spanish(qtbot, ctx):
 
 
 def test_reminder_settings_that_contradict_are_said_not_raised(qtbot, ctx):
-    build_disagreeing_ledger(ctx.store)
-    ctx.store.set_setting("reminders.stages", "polite,urgent")  # no such stage
+    build_disagreeing_ledger(writable(ctx))
+    writable(ctx).set_setting("reminders.stages", "polite,urgent")  # no such stage
     window = open_window(qtbot, ctx)
     try:
         page = window.dashboard
@@ -121,7 +122,7 @@ def test_reminder_settings_that_contradict_are_said_not_raised(qtbot, ctx):
 
 
 def test_the_label_says_it_is_working_until_the_plan_comes(qtbot, ctx):
-    build_disagreeing_ledger(ctx.store)
+    build_disagreeing_ledger(writable(ctx))
     window = MainWindow(ctx)  # results come through the event loop: none has come yet
     qtbot.addWidget(window)
     try:
@@ -135,8 +136,8 @@ def test_the_label_says_it_is_working_until_the_plan_comes(qtbot, ctx):
 
 
 def test_a_courtesy_note_before_the_due_date_is_listed_without_days_overdue(qtbot, ctx):
-    soon = ctx.store.add_client(Client(name="Soon Due Oy", email="ap@soon.test"))
-    ctx.store.add_invoice(Invoice("SEND-PRE-DUE", soon.id, TODAY - dt.timedelta(days=20),
+    soon = writable(ctx).add_client(Client(name="Soon Due Oy", email="ap@soon.test"))
+    writable(ctx).add_invoice(Invoice("SEND-PRE-DUE", soon.id, TODAY - dt.timedelta(days=20),
                                   TODAY + dt.timedelta(days=3), "EUR", 50000))
     window = open_window(qtbot, ctx)
     try:

@@ -17,8 +17,9 @@ from collector_gui.ui.dialogs.contact import ContactDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
 from collector_gui.ui.dialogs.payment import PaymentDialog
 from collector_gui.ui.dialogs.settings import FirstRunDialog, SettingsDialog
+from tests.helpers.gui import writable
 
-from .conftest import TODAY
+from tests.helpers.dates import TODAY
 
 
 def _open(qtbot, dialog):
@@ -29,7 +30,7 @@ def _open(qtbot, dialog):
 
 @pytest.fixture
 def acme(ctx):
-    return ctx.store.add_client(Client("Acme", currency="EUR", payment_terms_days=30,
+    return writable(ctx).add_client(Client("Acme", currency="EUR", payment_terms_days=30,
                                        credit_limit_minor=50000))
 
 
@@ -73,8 +74,8 @@ def test_client_currency_is_checked(qtbot, ctx):
 
 
 def test_client_defaults_come_from_the_profile(qtbot, ctx):
-    ctx.store.set_setting(S.BUSINESS_CURRENCY.key, "GBP")
-    ctx.store.set_setting(S.BUSINESS_PAYMENT_TERMS.key, "14")
+    writable(ctx).set_setting(S.BUSINESS_CURRENCY.key, "GBP")
+    writable(ctx).set_setting(S.BUSINESS_PAYMENT_TERMS.key, "14")
     dialog = _open(qtbot, ClientDialog(ctx))
     assert dialog.currency.currentText() == "GBP" and dialog.terms.value() == 14
 
@@ -115,7 +116,7 @@ def test_invoice_line_problems(qtbot, ctx, acme, qty, price, tax, problem):
 
 
 def test_invoice_number_must_be_new_and_warns_over_limit(qtbot, ctx, acme):
-    ctx.store.add_invoice(Invoice("2026-0001", acme.id, TODAY, TODAY, "EUR", 40000))
+    writable(ctx).add_invoice(Invoice("2026-0001", acme.id, TODAY, TODAY, "EUR", 40000))
     dialog = _open(qtbot, InvoiceDialog(ctx, client_id=acme.id))
     assert dialog.number.text() == "2026-0002"
     dialog.number.setText("2026-0001")
@@ -135,9 +136,9 @@ def test_invoice_number_must_be_new_and_warns_over_limit(qtbot, ctx, acme):
 def test_edit_invoice_keeps_lines_and_paid_floor(qtbot, ctx, acme):
     from collector_gui.core.model import Payment
 
-    inv = ctx.store.add_invoice(Invoice("E-1", acme.id, TODAY, TODAY, "EUR", 0, lines=(
+    inv = writable(ctx).add_invoice(Invoice("E-1", acme.id, TODAY, TODAY, "EUR", 0, lines=(
         InvoiceLine("A", Decimal(1), 10000), InvoiceLine("B", Decimal(2), 500))))
-    ctx.store.add_payment(Payment(inv.id, TODAY, 9000))
+    writable(ctx).add_payment(Payment(inv.id, TODAY, 9000))
     dialog = _open(qtbot, InvoiceDialog(ctx, ctx.store.get_invoice(inv.id)))
     assert dialog.lines.rowCount() == 2 and dialog.number.text() == "E-1"
     dialog.lines.setData(dialog.lines.index(0, 2), "50")
@@ -150,7 +151,7 @@ def test_edit_invoice_keeps_lines_and_paid_floor(qtbot, ctx, acme):
 
 @pytest.fixture
 def invoices(ctx, acme):
-    store = ctx.store
+    store = writable(ctx)
     open_ = store.add_invoice(Invoice("O-1", acme.id, TODAY, TODAY, "EUR", 10000))
     draft = store.add_invoice(Invoice("D-1", acme.id, TODAY, TODAY, "EUR", 10000, draft=True))
     void = store.add_invoice(Invoice("X-1", acme.id, TODAY, TODAY, "EUR", 10000, void=True))
@@ -182,10 +183,10 @@ def test_payment_then_undo(qtbot, ctx, invoices):
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
     assert ctx.store.get_invoice(open_.id).paid_minor == 4050
-    ctx.undo.undo()
-    assert ctx.store.get_invoice(open_.id).paid_minor == 0
+    ctx.undo.undo()  # an op on the writer thread
+    qtbot.waitUntil(lambda: ctx.store.get_invoice(open_.id).paid_minor == 0)
     ctx.undo.redo()
-    assert ctx.store.get_invoice(open_.id).paid_minor == 4050
+    qtbot.waitUntil(lambda: ctx.store.get_invoice(open_.id).paid_minor == 4050)
 
 
 def test_contact_promise_fields(qtbot, ctx, invoices):

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from collector_gui.core.model import Client, Invoice
 from collector_gui.ui import documents_ui
 
-from .conftest import TODAY, open_window, wait_loaded
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import open_window, wait_loaded, writable
 
 
 def _text(path: Path) -> str:
@@ -26,7 +27,7 @@ def _text(path: Path) -> str:
 
 @pytest.fixture
 def filled(ctx):
-    store = ctx.store
+    store = writable(ctx)
     acme = store.add_client(Client("Acme Ltd", email="ap@acme.test"))
     beta = store.add_client(Client("Beta Co"))
     calm = store.add_client(Client("Calm Inc"))

@@ -12,7 +12,7 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Client, EventKind, Invoice
 from collector_gui.core.money import MoneyError
 
-from .conftest import TODAY
+from tests.helpers.dates import TODAY
 
 
 @pytest.mark.parametrize("pattern,existing,expected", [

@@ -13,14 +13,16 @@ from collector_gui.core.aging import BUCKETS
 from collector_gui.core.money import format_minor, parse_minor
 from collector_gui.ui.models import InvoicesModel, OverdueModel, SortRole
 
-from .conftest import TODAY, wait_loaded
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import wait_loaded, writable
 
 
 def _save(qtbot, dialog):
     assert dialog.save_button.isEnabled(), dialog.problems.text()
-    with qtbot.waitSignal(dialog.finished):
+    # the save runs on the writer thread; the dialog may be deleted once it closes
+    with qtbot.waitSignal(dialog.finished) as closed:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert closed.args == [QDialog.DialogCode.Accepted.value]
 
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier):
@@ -31,7 +33,7 @@ def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.ControlModifier):
 
 
 def test_a_day_by_hand(qtbot, window, ctx, capsys):
-    store = ctx.store
+    store = writable(ctx)
 
     # -- New client (Ctrl+Shift+N) ---------------------------------------------------------
     press(qtbot, window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier

@@ -11,7 +11,8 @@ from collector_gui.ui import models
 from collector_gui.ui.models import IdRole, RowRole, SortRole
 from collector_gui.ui.widgets import TableView
 
-from .conftest import TODAY, wait_loaded
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import wait_loaded
 
 MODELS = {
     "invoices": lambda ctx: models.InvoicesModel(ctx),

@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from collector_gui.actions import records
 from collector_gui.core.model import Client
 from collector_gui.ledger.changes import data_version
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
 
-from .conftest import wait_loaded
+from tests.helpers.gui import wait_loaded, wait_written, writable
 
 
 def _names(window) -> list[str]:
@@ -61,8 +62,12 @@ def test_file_watcher_notices_a_write(qtbot, window, ctx):
 
 
 def test_own_writes_do_not_trigger_a_second_read(qtbot, window, ctx):
+    """The window's writes come from its writer thread, another connection: they move
+    data_version too, but the window read them already and takes them as seen."""
     window.show_page(1)
     wait_loaded(qtbot, window.clients.model)
     with qtbot.assertNotEmitted(window.changes.changedElsewhere, wait=400):
-        ctx.store.add_client(Client("Typed here"))
+        task = ctx.write(None, lambda store: records.save_client(store, Client("Typed here")))
+        wait_written(qtbot, task)
         window.changes.schedule()
+    qtbot.waitUntil(lambda: _names(window) == ["Typed here"])

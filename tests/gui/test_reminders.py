@@ -17,7 +17,8 @@ from collector_gui.ui.dialogs.outbox import OutboxDialog
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.tasks import wait_for_all
 
-from .conftest import TODAY, wait_loaded
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import wait_loaded
 
 
 def _click(qtbot, button):

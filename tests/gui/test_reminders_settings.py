@@ -16,32 +16,6 @@ from collector_gui.actions import config
 from collector_gui.ui.dialogs.settings import SettingsDialog
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.saved = {}
-
-    def set_password(self, service, username, password):
-        self.saved[(service, username)] = password
-
-    def get_password(self, service, username):
-        return self.saved.get((service, username))
-
-    def delete_password(self, service, username):
-        self.saved.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
-
-
 @pytest.fixture
 def no_keyring():
     before = keyring.get_keyring()
@@ -67,21 +41,24 @@ def test_mail_settings_saved_and_password_in_keyring(qtbot, demo_ctx, memory_key
     qtbot.keyClicks(mail.user, "lucia")
     qtbot.keyClicks(mail.sender, "lucia@example.com")
     qtbot.keyClicks(mail.password, "s3cret")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.accept()
     store = demo_ctx.store
     assert config.config_get(store, "smtp.host") == "smtp.example.com"
     assert config.config_get(store, "smtp.port") == "465"
     assert config.config_get(store, "smtp.security") == "ssl"
     assert config.config_get(store, "smtp.from") == "lucia@example.com"
-    assert list(memory_keyring.saved.values()) == ["s3cret"]
+    assert list(memory_keyring.store.values()) == ["s3cret"]
     assert "s3cret" not in str(store.settings())
 
 
 def test_bad_host_is_refused(qtbot, demo_ctx, memory_keyring):
     dialog = _dialog(qtbot, demo_ctx)
     qtbot.keyClicks(dialog.mail.host, "smtp://bad host")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+    assert "smtp.host" in dialog.problems.text()
     dialog.accept()
-    assert dialog.isVisible()  # not saved
+    assert dialog.saving is None and dialog.isVisible()  # not saved
     assert config.config_get(demo_ctx.store, "smtp.host") == ""
 
 

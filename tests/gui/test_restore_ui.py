@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from collector_gui import app as app_module
 from collector_gui.actions.restore import list_backups
+from collector_gui.actions import records
 from collector_gui.core.model import Client
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.migrations import SCHEMA_VERSION
 from collector_gui.ledger.store import Store
 
-from .conftest import open_window, wait_loaded
+from tests.helpers.gui import close_side_connections, open_window, wait_loaded, wait_written, writable
 
 
 def _box(qtbot, name: str) -> QMessageBox:
@@ -41,11 +42,12 @@ def _click(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
 @pytest.fixture
 def backed_up(ctx):
     """Two clients, a backup, then one client deleted after it."""
-    store = ctx.store
+    store = writable(ctx)
     store.add_client(Client("Keeper"))
     lost = store.add_client(Client("Lost Later"))
-    backup = ctx.ledger.backup()
+    backup = store.ledger.backup()
     store.delete_client(lost.id)
+    close_side_connections()  # a restore refuses a ledger another connection holds
     return backup
 
 
@@ -81,8 +83,10 @@ def test_restore_brings_back_deleted_data(qtbot, ctx, backed_up):
     # and the replaced ledger still holds the state from before the restore
     with Ledger.open(result.replaced, create=False) as old:
         assert Store(old).find_client("Lost Later") is None
-    # writes keep working on the reopened ledger
-    ctx.store.add_client(Client("After"))
+    # the window's writes keep working on the reopened ledger (its writer reopened too)
+    task = ctx.write(None, lambda store: records.save_client(store, Client("After")))
+    wait_written(qtbot, task)
+    assert task.error is None and ctx.store.find_client("After") is not None
     window.close()
 
 
@@ -109,7 +113,7 @@ def test_bad_backup_is_refused_and_ledger_stays_open(qtbot, ctx, backed_up, tmp_
     window = open_window(qtbot, ctx)
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database")
-    task = restore_now(window, junk)
+    task = restore_now(ctx, window, window.changes, junk)
     qtbot.waitUntil(lambda: task.done, timeout=15000)
     assert task.error is not None
     box = _box(qtbot, "messageBox")

@@ -12,7 +12,7 @@ import pytest
 from collector_gui.core.model import Client, ContactEvent, EventKind, Invoice, InvoiceLine, Payment
 from collector_gui.ledger.store import StoreError
 
-from .conftest import TODAY
+from tests.helpers.dates import TODAY
 
 
 @pytest.fixture

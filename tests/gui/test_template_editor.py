@@ -13,12 +13,13 @@ from collector_gui.core.model import Client, Invoice
 from collector_gui.documents import messages as templates
 from collector_gui.ui.dialogs.template_editor import TemplateEditorDialog
 
-from .conftest import TODAY
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import writable
 
 
 @pytest.fixture
 def client(ctx):
-    store = ctx.store
+    store = writable(ctx)
     store.set_setting("business.name", "Sam Freelance")
     store.set_setting("business.email", "sam@example.com")
     acme = store.add_client(Client(name="Acme Widgets Ltd", email="ap@acme.test"))

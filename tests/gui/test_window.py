@@ -19,7 +19,8 @@ from collector_gui.ui import i18n, messages
 from collector_gui.ui.models import InvoicesModel
 from collector_gui.ui.tasks import run_in_background
 
-from .conftest import TODAY, make_ctx, open_window, wait_loaded
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import make_ctx, open_window, wait_loaded, wait_written, writable
 from .test_flow import press
 
 
@@ -79,6 +80,7 @@ def test_void_is_undoable(qtbot, demo_window, demo_ctx):
     invoice_id = _select_invoice(qtbot, demo_window, number)
     assert demo_window.act_void.isEnabled()
     demo_window.act_void.trigger()
+    wait_written(qtbot, demo_window.records.command.task)  # then the tables are read again
     assert store.get_invoice(invoice_id).void
     wait_loaded(qtbot, demo_window.invoices.model)
     row = demo_window.invoices.model.row_of_id(invoice_id)
@@ -86,9 +88,9 @@ def test_void_is_undoable(qtbot, demo_window, demo_ctx):
     assert status == "Void"
     assert demo_window.act_void.text() == "Un&void invoice"
     press(qtbot, demo_window, Qt.Key.Key_Z)
-    assert not store.get_invoice(invoice_id).void
+    qtbot.waitUntil(lambda: not store.get_invoice(invoice_id).void)
     demo_window.act_redo.trigger()
-    assert store.get_invoice(invoice_id).void
+    qtbot.waitUntil(lambda: store.get_invoice(invoice_id).void)
 
 
 def test_flags_and_hold(qtbot, demo_window, demo_ctx):
@@ -98,19 +100,21 @@ def test_flags_and_hold(qtbot, demo_window, demo_ctx):
     invoice_id = _select_invoice(qtbot, demo_window, number)
     client_id = store.get_invoice(invoice_id).client_id
     demo_window.act_disputed.trigger()
+    qtbot.waitUntil(lambda: store.get_invoice(invoice_id).disputed)
+    qtbot.waitUntil(demo_window.act_paused.isEnabled)
     demo_window.act_paused.trigger()
-    inv = store.get_invoice(invoice_id)
-    assert inv.disputed and inv.reminders_paused
+    qtbot.waitUntil(lambda: store.get_invoice(invoice_id).reminders_paused)
+    assert store.get_invoice(invoice_id).disputed
     was = store.get_client(client_id).on_hold
     demo_window.act_hold.trigger()
-    assert store.get_client(client_id).on_hold is not was
+    qtbot.waitUntil(lambda: store.get_client(client_id).on_hold is not was)
     demo_ctx.undo.undo()
-    assert store.get_client(client_id).on_hold is was
+    qtbot.waitUntil(lambda: store.get_client(client_id).on_hold is was)
 
 
 def test_delete_draft_asks_first(qtbot, window, ctx):
-    client = ctx.store.add_client(Client("Drafty"))
-    ctx.store.add_invoice(Invoice("DR-1", client.id, TODAY, TODAY, "EUR", 100, draft=True))
+    client = writable(ctx).add_client(Client("Drafty"))
+    writable(ctx).add_invoice(Invoice("DR-1", client.id, TODAY, TODAY, "EUR", 100, draft=True))
     _select_invoice(qtbot, window, "DR-1")
     assert window.act_delete_draft.isEnabled()
     window.act_delete_draft.trigger()
@@ -118,15 +122,15 @@ def test_delete_draft_asks_first(qtbot, window, ctx):
     assert ctx.store.find_invoice("DR-1") is not None
     window.act_delete_draft.trigger()
     _click(qtbot, _box(qtbot, "askUser"), QMessageBox.ButtonRole.AcceptRole)
-    assert ctx.store.find_invoice("DR-1") is None
+    qtbot.waitUntil(lambda: ctx.store.find_invoice("DR-1") is None)
     wait_loaded(qtbot, window.invoices.model)
     assert window.invoices.model.rowCount() == 0
 
 
 def test_delete_client_only_without_invoices(qtbot, window, ctx):
-    busy = ctx.store.add_client(Client("Busy"))
-    ctx.store.add_invoice(Invoice("B-1", busy.id, TODAY, TODAY, "EUR", 100))
-    ctx.store.add_client(Client("Idle"))
+    busy = writable(ctx).add_client(Client("Busy"))
+    writable(ctx).add_invoice(Invoice("B-1", busy.id, TODAY, TODAY, "EUR", 100))
+    writable(ctx).add_client(Client("Idle"))
     window.show_page(1)
     wait_loaded(qtbot, window.clients.model)
     window.clients.table.select_id(busy.id)
@@ -139,8 +143,8 @@ def test_delete_client_only_without_invoices(qtbot, window, ctx):
     assert window.clients.current_client_id() == idle.id
     window.act_delete_client.trigger()
     _click(qtbot, _box(qtbot, "askUser"), QMessageBox.ButtonRole.AcceptRole)
-    assert ctx.store.find_client("Idle") is None
-    assert not window.clients.showing_detail
+    qtbot.waitUntil(lambda: ctx.store.find_client("Idle") is None)
+    qtbot.waitUntil(lambda: not window.clients.showing_detail)
 
 
 def test_client_page_shows_their_records(qtbot, demo_window, demo_ctx):
@@ -228,7 +232,7 @@ def test_spanish_window_reports_errors_in_spanish(qtbot, ctx, tmp_path):
 
 def test_settings_language_switch_is_remembered(qtbot, window, ctx):
     window.act_settings.trigger()
-    dialog = window._dialog
+    dialog = window.dialog
     dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("es"))
     with qtbot.waitSignal(window.languageChanged) as signal:
         dialog.accept()
@@ -266,10 +270,10 @@ def test_background_task_progress_and_cancel(qtbot, window, ctx):
         return ledger.path
 
     handle = run_in_background(window, slow, ledger_path=ctx.path, label="Slow")
-    qtbot.waitUntil(lambda: handle._dialog is not None and handle._dialog.isVisible(),
+    qtbot.waitUntil(lambda: handle.progress_dialog is not None and handle.progress_dialog.isVisible(),
                     timeout=3000)
-    qtbot.waitUntil(lambda: handle._dialog.value() > 0)
-    qtbot.mouseClick(handle._dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: handle.progress_dialog.value() > 0)
+    qtbot.mouseClick(handle.progress_dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert handle.result is None and handle.error is not None
     assert "Cancelled" in window.statusBar().currentMessage()

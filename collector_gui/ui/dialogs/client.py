@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector_gui.actions import records
 from collector_gui.actions.entry import parse_amount
 from collector_gui.core import settings as S
 from collector_gui.core.model import Client
@@ -141,7 +142,7 @@ class ClientDialog(RecordDialog):
                               "change.").format(currency=self.client.currency))
         return out
 
-    def save(self) -> Client:
+    def op(self):
         client = replace(
             self.client,
             name=self.name.text().strip(), email=self.email.text().strip(),
@@ -153,6 +154,4 @@ class ClientDialog(RecordDialog):
             notes=self.notes.toPlainText().strip(), on_hold=self.on_hold.isChecked(),
             reminders_paused=self.paused.isChecked(),
         )
-        if client.id is None:
-            return self.ctx.store.add_client(client)
-        return self.ctx.store.update_client(client)
+        return lambda store: records.save_client(store, client)

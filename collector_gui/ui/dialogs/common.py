@@ -1,8 +1,9 @@
 """What every record dialog shares: validation as you type, one save, remembered geometry.
 
 A dialog lists what is wrong under the form while the user types and keeps its OK button
-disabled until the form is right. Saving is one write (one transaction): when the ledger
-refuses it, the dialog stays open with the reason, and nothing half-written is kept.
+disabled until the form is right. Saving is one actions operation (one transaction) run on
+the window's writer thread (`AppContext.write`): the dialog closes when it is done; when the
+ledger refuses it, the dialog stays open with the reason, and nothing half-written is kept.
 """
 
 from __future__ import annotations
@@ -22,11 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.ui.i18n import tr  # noqa: F401 (the dialogs import it from here)
+from collections.abc import Callable
+from typing import Any
+
+from collector_gui.actions.records import OpResult
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger import browse
+from collector_gui.ledger.store import Store
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
+from collector_gui.ui.i18n import tr  # noqa: F401 (the dialogs import it from here)
+from collector_gui.ui.tasks import BackgroundTask
 from collector_gui.ui.widgets import restore_geometry, save_geometry
 
 
@@ -47,7 +54,8 @@ def date_edit(value: dt.date, parent: QWidget | None = None) -> QDateEdit:
 
 
 class RecordDialog(QDialog):
-    """A form with live validation. Subclasses fill `form`, and define errors() and save()."""
+    """A form with live validation. Subclasses fill `form`, and define errors() and op()
+    (the operation that saves the form); saved(value) runs after it, on the UI thread."""
 
     GEOMETRY_KEY = "dialog"
 
@@ -57,6 +65,7 @@ class RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.result_record = None
+        self.saving: BackgroundTask | None = None  # the save under way (tests wait on it)
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -96,8 +105,12 @@ class RecordDialog(QDialog):
     def warnings(self) -> list[str]:
         return []
 
-    def save(self):
+    def op(self) -> Callable[[Store], OpResult]:
+        """The operation that saves the form (built here, run on the writer thread)."""
         raise NotImplementedError
+
+    def saved(self, value: Any) -> None:
+        """The save went through (its undo entry is pushed here)."""
 
     def revalidate(self) -> list[str]:
         problems = self.errors()
@@ -110,16 +123,30 @@ class RecordDialog(QDialog):
         return problems
 
     def accept(self) -> None:
-        if self.revalidate():
+        if self.revalidate() or self.saving is not None:
             return
         try:
-            self.result_record = self.save()
+            op = self.op()
         except CollectorError as exc:
             messages.show_error(self, str(exc))
             return
+        self.save_button.setEnabled(False)
+        self.saving = self.ctx.write(self, op, self._done, on_error=self._refused)
+
+    def _done(self, value: Any) -> None:
+        self.saving = None
+        self.result_record = value
+        self.saved(value)
         save_geometry(self.ctx.settings, self.GEOMETRY_KEY, self)
-        self.ctx.notify()
         super().accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = None
+        self.revalidate()
+        if isinstance(exc, CollectorError):
+            messages.show_error(self, str(exc))
+        else:
+            messages.report(self, exc)
 
     def reject(self) -> None:
         save_geometry(self.ctx.settings, self.GEOMETRY_KEY, self)

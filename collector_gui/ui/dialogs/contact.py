@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.core import clock
-from collector_gui.actions import entry
+from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import ContactEvent, EventKind
 from collector_gui.core.money import MoneyError
@@ -168,10 +168,10 @@ class ContactDialog(RecordDialog):
             promised_minor=self._promised_minor() if promise else None,
         )
 
-    def save(self) -> ContactEvent:
-        try:
-            event = self.build()
-        except CollectorError:
-            raise
-        return undo.log_event(self.ctx, event, tr("Log {kind}").format(
-            kind=labels.kind_label(event.kind).lower()))
+    def op(self):
+        event = self.build()
+        return lambda store: records.add_event(store, event)
+
+    def saved(self, value: ContactEvent) -> None:
+        undo.log_event(self.ctx, value, tr("Log {kind}").format(
+            kind=labels.kind_label(value.kind).lower()))

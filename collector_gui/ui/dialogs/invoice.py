@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.actions import entry
+from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, InvoiceLine, invoice_totals
 from collector_gui.core.money import MoneyError, is_currency, minor_to_string
@@ -387,7 +387,7 @@ class InvoiceDialog(RecordDialog):
                 owed=fmt.money(check.owed_minor, client.currency)))
         return out
 
-    def save(self) -> Invoice:
+    def op(self):
         lines, _ = self.parsed_lines()
         values = dict(
             number=self.number.text().strip(), client_id=self.client_id(),
@@ -396,6 +396,5 @@ class InvoiceDialog(RecordDialog):
             description=self.description.text().strip(), draft=self.draft.isChecked(),
             lines=tuple(lines),
         )
-        if self.invoice is None:
-            return self.ctx.store.add_invoice(Invoice(**values))
-        return self.ctx.store.update_invoice(replace(self.invoice, **values))
+        invoice = Invoice(**values) if self.invoice is None else replace(self.invoice, **values)
+        return lambda store: records.save_invoice(store, invoice)

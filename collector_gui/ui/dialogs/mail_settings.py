@@ -1,8 +1,8 @@
 """The settings dialog's Mail tab: the SMTP server reminders go through.
 
-Values are checked and saved by `config.config_set` (the same rules as `collector config`);
-the password goes to the system keyring through `config.set_smtp_password`, never to the
-ledger or a file. Where no keyring works the tab says so, and the password is asked at send
+Values are checked and saved by the settings dialog through `config.save_settings` (the
+same rules as `collector config set`); the password goes to the system keyring through
+`config.set_smtp_password`, never to the ledger or a file. Where no keyring works the tab says so, and the password is asked at send
 time.
 """
 
@@ -100,37 +100,57 @@ class MailForm(QWidget):
         except CollectorError:
             return False
 
-    def save(self) -> None:
-        """Check and save the values (raises CollectorError naming the bad one)."""
-        store = self.ctx.store
-        values = {RS.SMTP_HOST.key: self.host.text().strip(),
-                  RS.SMTP_PORT.key: str(self.port.value()),
-                  RS.SMTP_SECURITY.key: self.security.currentData(),
-                  RS.SMTP_USER.key: self.user.text().strip(),
-                  RS.SMTP_FROM.key: self.sender.text().strip()}
-        for key, value in values.items():
-            if value:
-                config.config_set(store, key, value)
-            else:
-                store.set_setting(key, "")  # cleared: back to "not set"
+    def fields(self) -> dict[str, QWidget]:
+        """The widget of each setting this tab shows, by key."""
+        return {RS.SMTP_HOST.key: self.host, RS.SMTP_PORT.key: self.port,
+                RS.SMTP_SECURITY.key: self.security, RS.SMTP_USER.key: self.user,
+                RS.SMTP_FROM.key: self.sender}
+
+    def values(self) -> dict[str, str]:
+        return {RS.SMTP_HOST.key: self.host.text(),
+                RS.SMTP_PORT.key: str(self.port.value()),
+                RS.SMTP_SECURITY.key: self.security.currentData(),
+                RS.SMTP_USER.key: self.user.text(),
+                RS.SMTP_FROM.key: self.sender.text()}
+
+    def save_password(self) -> None:
+        """The typed password into the system keyring (after the settings were saved: it is
+        kept for their user and server). Raises CollectorError when it cannot be."""
         if self.password.isEnabled() and self.password.text():
-            config.set_smtp_password(store, self.password.text())
+            config.set_smtp_password(self.ctx.store, self.password.text())
             self.password.clear()
             self.password.setPlaceholderText(tr("saved in the system keyring"))
 
     def send_test(self) -> BackgroundTask | None:
+        """Save the mail settings (on the writer thread), then send the test message."""
+        typed = self.password.text() if self.password.isEnabled() else ""
+        values = self.values()
+        self.test_button.setEnabled(False)
+
+        def saved(_values) -> None:
+            try:
+                self.save_password()
+            except CollectorError as exc:
+                self.test_button.setEnabled(True)
+                messages.show_error(self, str(exc))
+                return
+            self._send_test(typed or None)
+
+        def refused(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            messages.show_error(self, str(exc))
+
+        self.task = self.ctx.write(self, lambda store: config.save_settings(store, values),
+                                   saved, on_error=refused)
+        return self.task
+
+    def _send_test(self, password: str | None) -> BackgroundTask | None:
         from collector_gui.ui.reminder_wizard import ask_password
 
-        try:
-            typed = self.password.text() if self.password.isEnabled() else ""
-            self.save()
-        except CollectorError as exc:
-            messages.show_error(self, str(exc))
-            return None
-        password = typed or None
         if password is None:
             go, password = ask_password(self, self.ctx)
             if not go:
+                self.test_button.setEnabled(True)
                 return None
         self.test_result.setText(tr("Sending…"))
         self.test_button.setEnabled(False)

@@ -28,6 +28,7 @@ from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_wizard import ask_password, outbox_status_label, summary_text
+from collector_gui.actions.records import Changes, OpResult
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 
 
@@ -119,11 +120,17 @@ class OutboxDialog(QDialog):
 
     def resolve_sent(self) -> None:
         ids = self._selected("unknown")
-        for event_id in ids:
-            delivery.resolve_sent(self.ctx.store, event_id)
-        self.ctx.notify()
-        self.result.setText(tr("{n} messages recorded as sent.").format(n=len(ids)))
-        self.reload()
+
+        def op(store: Store) -> OpResult:
+            for event_id in ids:
+                delivery.resolve_sent(store, event_id)
+            return OpResult(None, Changes.of(contact_events=ids))
+
+        def done(_value) -> None:
+            self.result.setText(tr("{n} messages recorded as sent.").format(n=len(ids)))
+            self.reload()
+
+        self.task = self.ctx.write(self, op, done)
 
     def resend(self) -> BackgroundTask | None:
         return self.retry(resend=True)
@@ -151,7 +158,7 @@ class OutboxDialog(QDialog):
             self.result.setText(summary_text(summary))
             self.reload()
 
-        self.task = run_in_background(self, op, done, ledger_path=self.ctx.path,
+        self.task = run_in_background(self, op, done, ledger_path=self.ctx.path, writes=True,
                                       label=tr("Sending again…"))
         return self.task
 
@@ -160,12 +167,17 @@ class OutboxDialog(QDialog):
         if not ids:
             return
 
-        def go() -> None:
+        def op(store: Store) -> OpResult:
             for event_id in ids:
-                delivery.discard(self.ctx.store, event_id)
-            self.ctx.notify()
+                delivery.discard(store, event_id)
+            return OpResult(None, Changes.of(contact_events=ids))
+
+        def discarded(_value) -> None:
             self.result.setText(tr("{n} messages discarded.").format(n=len(ids)))
             self.reload()
+
+        def go() -> None:
+            self.task = self.ctx.write(self, op, discarded)
 
         messages.ask_user(self, tr("Discard {n} messages without sending them?").format(
             n=len(ids)), go, yes_label=tr("Discard"))

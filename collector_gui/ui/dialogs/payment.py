@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
-from collector_gui.actions import entry
+from collector_gui.actions import entry, records
 from collector_gui.core.model import Invoice, Payment
 from collector_gui.core.money import MoneyError, minor_to_string
 from collector_gui.ledger import browse
@@ -103,8 +103,12 @@ class PaymentDialog(RecordDialog):
             return [tr("The date is in the future.")]
         return []
 
-    def save(self) -> Payment:
-        return undo.record_payment(self.ctx, Payment(
+    def op(self):
+        payment = Payment(
             invoice_id=self._invoice.id, date=from_qdate(self.date.date()),
             amount_minor=self._amount(), method=self.method.currentText().strip(),
-            reference=self.reference.text().strip()))
+            reference=self.reference.text().strip())
+        return lambda store: records.add_payment(store, payment)
+
+    def saved(self, value: Payment) -> None:
+        undo.record_payment(self.ctx, value)

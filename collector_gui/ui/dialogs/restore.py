@@ -8,8 +8,8 @@ that is still open), and the ledger is reopened afterwards whatever happened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,11 +35,9 @@ from collector_gui.actions.restore import (
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
+from collector_gui.ui.refresh import ChangeWatcher
 from collector_gui.ui.tasks import BackgroundTask, run_in_background, wait_for_all
 from collector_gui.ui.widgets import restore_geometry, save_geometry
-
-if TYPE_CHECKING:
-    from collector_gui.ui.main_window import MainWindow
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -156,46 +154,49 @@ class RestoreDialog(QDialog):
         super().reject()
 
 
-def start_restore(window: MainWindow) -> RestoreDialog:
+def start_restore(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher,
+                  on_restored: Callable[[RestoreResult], None]) -> RestoreDialog:
     """Show the list of backups; a choice is confirmed, then restored."""
-    dialog = RestoreDialog(window.ctx, window)
+    dialog = RestoreDialog(ctx, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.chosen.connect(lambda path: confirm_restore(window, path))
+    dialog.chosen.connect(lambda path: confirm_restore(ctx, parent, watcher, path, on_restored))
     dialog.open()
-    window._dialog = dialog
     return dialog
 
 
-def confirm_restore(window: MainWindow, backup: Path):
+def confirm_restore(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher, backup: Path,
+                    on_restored: Callable[[RestoreResult], None]):
     return messages.ask_user(
-        window,
+        parent,
         tr("Replace the open ledger with the backup {file}?").format(file=backup.name),
-        lambda: restore_now(window, backup),
+        lambda: restore_now(ctx, parent, watcher, backup, on_restored),
         yes_label=tr("Restore"),
         detail=tr("Everything entered after that backup was made will no longer be in the "
                   "ledger. The present ledger is not deleted: it is kept beside it, and you "
                   "will be told where."))
 
 
-def restore_now(window: MainWindow, backup: Path) -> BackgroundTask:
+def restore_now(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher, backup: Path,
+                on_restored: Callable[[RestoreResult], None] | None = None) -> BackgroundTask:
     """Close the window's connections, restore in the background, reopen, and say where the
     replaced ledger was kept."""
-    ctx = window.ctx
     ledger_path = ctx.path
     wait_for_all(30000)
-    window.changes.paused = True
+    watcher.paused = True
     ctx.reader.release()
+    ctx.writer.release()
     ctx.ledger.close()
 
     def reopened() -> bool:
         try:
             ctx.ledger.reopen()
+            ctx.reopened()
         except Exception as exc:  # the window cannot go on without its ledger
-            messages.report(window, exc)
+            messages.report(parent, exc)
             return False
         finally:
-            window.changes.paused = False
-        window.changes.reset()
+            watcher.paused = False
+        watcher.reset()
         ctx.undo.clear()  # the undo history describes the ledger that was replaced
         ctx.notify()
         return True
@@ -208,13 +209,14 @@ def restore_now(window: MainWindow, backup: Path) -> BackgroundTask:
         if result.replaced is not None:
             detail = tr("The ledger it replaced is kept as {path}.").format(
                 path=str(result.replaced))
-        window.last_restore = result
-        messages.show_info(window, text, detail)
+        if on_restored is not None:
+            on_restored(result)
+        messages.show_info(parent, text, detail)
 
     def failed(exc: BaseException) -> None:
         reopened()
-        messages.report(window, exc)
+        messages.report(parent, exc)
 
-    return run_in_background(window, lambda _ledger, _task: restore(ledger_path, backup), done,
+    return run_in_background(parent, lambda _ledger, _task: restore(ledger_path, backup), done,
                              on_error=failed, ledger_path=None,
                              label=tr("Restoring the ledger…"), cancellable=False)

@@ -12,21 +12,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from collector_gui.ui.i18n import tr
-from collector_gui.actions import entry
+from collector_gui.actions import config, entry
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.money import is_currency
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
-from collector_gui.ui.i18n import LANGUAGE_KEY, chosen_language
+from collector_gui.ui.dialogs.mail_settings import MailForm
+from collector_gui.ui.i18n import LANGUAGE_KEY, chosen_language, tr
+from collector_gui.ui.tasks import BackgroundTask
 from collector_gui.ui.widgets import restore_geometry, save_geometry
 
 
@@ -67,39 +68,52 @@ class ProfileForm(QWidget):
         self.currency.setObjectName(S.BUSINESS_CURRENCY.key)
         self.currency.currentTextChanged.connect(self.changed)
         self.language = language_combo(values.get(S.BUSINESS_LANGUAGE))
+        self.language.setObjectName(S.BUSINESS_LANGUAGE.key)
+        self.language.currentIndexChanged.connect(self.changed)
         self.terms = QSpinBox()
+        self.terms.setObjectName(S.BUSINESS_PAYMENT_TERMS.key)
         self.terms.setRange(0, 365)
         self.terms.setSuffix(tr(" days"))
         self.terms.setValue(values.get(S.BUSINESS_PAYMENT_TERMS))
+        self.terms.valueChanged.connect(self.changed)
         form.addRow(tr("Default &currency"), self.currency)
         form.addRow(tr("Default client &language"), self.language)
         form.addRow(tr("Payment &terms"), self.terms)
 
+    def fields(self) -> dict[str, QWidget]:
+        """The widget of each setting this form shows, by key."""
+        out: dict[str, QWidget] = dict(self._text)
+        out[S.BUSINESS_CURRENCY.key] = self.currency
+        out[S.BUSINESS_LANGUAGE.key] = self.language
+        out[S.BUSINESS_PAYMENT_TERMS.key] = self.terms
+        return out
+
     def values(self) -> dict[str, str]:
         out = {}
         for key, edit in self._text.items():
-            text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
-            out[key] = text.strip()
-        out[S.BUSINESS_CURRENCY.key] = self.currency.currentText().strip().upper()
+            out[key] = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+        out[S.BUSINESS_CURRENCY.key] = self.currency.currentText()
         out[S.BUSINESS_LANGUAGE.key] = self.language.currentData()
         out[S.BUSINESS_PAYMENT_TERMS.key] = str(self.terms.value())
         return out
 
     def errors(self) -> list[str]:
-        if not is_currency(self.currency.currentText().strip().upper()):
-            return [tr("Choose a default currency code such as EUR, USD or GBP.")]
+        try:
+            config.check_settings({}, self.values())
+        except CollectorError as exc:
+            return [str(exc)]
         return []
 
 
-def save_profile(ctx_store, values: dict[str, str]) -> None:
-    """Write every setting in one transaction: all of them are saved, or none."""
-    with ctx_store.ledger.write():
-        for key, value in values.items():
-            ctx_store.set_setting(key, value)
+def save_profile(store, values: dict[str, str]) -> None:
+    """Check and write every setting in one transaction (the first start, before the window
+    exists): all of them are saved, or none."""
+    config.save_settings(store, values)
 
 
 class SettingsDialog(QDialog):
-    """Business profile, invoice numbering, and the window's language."""
+    """Every setting of the ledger (checked and saved by actions/config.py, exactly as
+    `collector config set` does, on the writer thread), and the window's language."""
 
     languageChanged = Signal(str)
 
@@ -109,6 +123,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
+        self.saving: BackgroundTask | None = None
         values = ctx.business()
         tabs = QTabWidget()
         self.profile = ProfileForm(values)
@@ -116,7 +131,7 @@ class SettingsDialog(QDialog):
         numbering = QWidget()
         nform = QFormLayout(numbering)
         self.pattern = QLineEdit(values.get(S.INVOICE_NUMBER_PATTERN))
-        self.pattern.setObjectName("pattern")
+        self.pattern.setObjectName(S.INVOICE_NUMBER_PATTERN.key)
         self.preview = QLabel()
         nform.addRow(tr("Invoice number &pattern"), self.pattern)
         nform.addRow(tr("Next number"), self.preview)
@@ -133,11 +148,31 @@ class SettingsDialog(QDialog):
             max(0, self.ui_language.findData(chosen_language(ctx.settings))))
         wform.addRow(tr("&Language of the window"), self.ui_language)
         tabs.addTab(window, tr("Window"))
-        from collector_gui.ui.dialogs.mail_settings import MailForm
-
         self.mail = MailForm(ctx)
         tabs.addTab(self.mail, tr("Mail"))
+        # Every other setting, one line each (reminder policy, late fees, paper, backups…).
+        shown = set(self.profile.fields()) | set(self.mail.fields()) | {self.pattern.objectName()}
+        more = QWidget()
+        mform = QFormLayout(more)
+        self.more: dict[str, QLineEdit] = {}
+        for key, setting in config.config_keys().items():
+            if key in shown:
+                continue
+            edit = QLineEdit(str(values.get(setting)))
+            edit.setObjectName(key)
+            edit.setToolTip(setting.description)
+            edit.textChanged.connect(self.revalidate)
+            label = QLabel(setting.description)
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            mform.addRow(label, edit)
+            self.more[key] = edit
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(more)
+        tabs.addTab(scroll, tr("More"))
         self.problems = QLabel()
+        self.problems.setObjectName("problems")
         self.problems.setStyleSheet("color: #b3261e;")
         self.problems.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -148,43 +183,79 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        self._shown = self.values()  # what the ledger held: only changed values are saved
         self.pattern.textChanged.connect(self.revalidate)
         self.profile.changed.connect(self.revalidate)
+        for widget in self.mail.fields().values():
+            signal = getattr(widget, "textChanged", None) or getattr(
+                widget, "valueChanged", None) or widget.currentIndexChanged
+            signal.connect(self.revalidate)
         restore_geometry(ctx.settings, "settings", self)
         self.revalidate()
 
-    def errors(self) -> list[str]:
-        out = self.profile.errors()
-        try:
-            self.preview.setText(entry.propose_number(self.pattern.text(), self.ctx.today(), []))
-        except CollectorError as exc:
-            self.preview.setText("")
-            out.append(str(exc))
+    def fields(self) -> dict[str, QWidget]:
+        """The widget of every setting the dialog shows, by key (tests drive them)."""
+        out = {**self.profile.fields(), **self.mail.fields(),
+               S.INVOICE_NUMBER_PATTERN.key: self.pattern}
+        out.update(self.more)
         return out
 
-    def revalidate(self) -> list[str]:
+    def values(self) -> dict[str, str]:
+        out = {**self.profile.values(), **self.mail.values(),
+               S.INVOICE_NUMBER_PATTERN.key: self.pattern.text()}
+        out.update({key: edit.text() for key, edit in self.more.items()})
+        return out
+
+    def changed_values(self) -> dict[str, str]:
+        return {k: v for k, v in self.values().items() if v != self._shown.get(k)}
+
+    def errors(self) -> list[str]:
+        try:
+            self.preview.setText(entry.propose_number(self.pattern.text(), self.ctx.today(), []))
+        except CollectorError:
+            self.preview.setText("")
+        try:
+            config.check_settings(self.ctx.store.settings(), self.changed_values())
+        except CollectorError as exc:
+            return [str(exc)]
+        return []
+
+    def revalidate(self, *_args) -> list[str]:
         problems = self.errors()
         self.problems.setText("\n".join(f"• {p}" for p in problems))
         self.problems.setVisible(bool(problems))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problems)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            not problems and self.saving is None)
         return problems
 
     def accept(self) -> None:
-        if self.revalidate():
+        if self.revalidate() or self.saving is not None:
             return
-        values = self.profile.values()
-        values[S.INVOICE_NUMBER_PATTERN.key] = self.pattern.text().strip()
+        changed = self.changed_values()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        self.saving = self.ctx.write(self, lambda store: config.save_settings(store, changed),
+                                     self._saved, on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = None
+        self.revalidate()
+        if isinstance(exc, CollectorError):
+            messages.show_error(self, str(exc))
+        else:
+            messages.report(self, exc)
+
+    def _saved(self, _values: dict[str, str]) -> None:
+        self.saving = None
         try:
-            save_profile(self.ctx.store, values)
-            self.mail.save()
+            self.mail.save_password()
         except CollectorError as exc:
             messages.show_error(self, str(exc))
+            self.revalidate()
             return
         language = self.ui_language.currentData()
         before = chosen_language(self.ctx.settings)
         self.ctx.settings.setValue(LANGUAGE_KEY, language)
         save_geometry(self.ctx.settings, "settings", self)
-        self.ctx.notify()
         super().accept()
         if language != before:
             self.languageChanged.emit(language)

@@ -52,7 +52,7 @@ class ActivityPage(Page):
     def refresh(self) -> None:
         self.model.filter = browse.EventFilter(kind=self.kind.currentData(),
                                                text=self.search.text())
-        self.model.refresh()
+        self.model.reload()
 
     def _activated(self, _event_id: int) -> None:
         row = self.table.current_row()

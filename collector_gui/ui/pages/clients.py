@@ -84,9 +84,11 @@ class ClientDetail(QWidget):
         self.invoices.filter = browse.InvoiceFilter(client_id=client_id)
         self.payments.client_id = client_id
         self.events.filter = browse.EventFilter(client_id=client_id)
-        self.refresh()
+        self.refresh(in_place=False)
 
-    def refresh(self) -> None:
+    def refresh(self, in_place: bool = True) -> None:
+        """Read the client again; their tables in place (the ledger changed), or from the top
+        (another client is shown)."""
         if self.client_id is None:
             return
         try:
@@ -113,7 +115,7 @@ class ClientDetail(QWidget):
         else:
             self.owed.setText(tr("Owes nothing."))
         for model in (self.invoices, self.payments, self.events):
-            model.refresh()
+            model.reload() if in_place else model.refresh()
 
 
 class ClientsPage(Page):
@@ -184,9 +186,11 @@ class ClientsPage(Page):
 
     def refresh(self) -> None:
         self.model.filter = self.current_filter()
-        self.model.refresh()
+        self.model.reload()
         if self.stack.currentWidget() is self.detail:
             self.detail.refresh()
+            if self.detail.client_id is None:  # deleted meanwhile
+                self.show_list()
 
     def show_client(self, client_id: int) -> None:
         self.detail.show_client(client_id)

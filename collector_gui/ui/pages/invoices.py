@@ -81,7 +81,7 @@ class InvoicesPage(Page):
 
     def refresh(self) -> None:
         self.model.filter = self.current_filter()
-        self.model.refresh()
+        self.model.reload()
 
     def current_invoice_id(self) -> int | None:
         return self.table.current_id()

@@ -40,7 +40,7 @@ class OverduePage(Page):
 
     def refresh(self) -> None:
         self.model.text = self.search.text()
-        self.model.refresh()
+        self.model.reload()
 
     def current_invoice_id(self) -> int | None:
         return self.table.current_id()
