@@ -35,6 +35,23 @@ def currency_combo(current: str, parent: QWidget | None = None) -> QComboBox:
     return combo
 
 
+def late_mode_combo(current: str, parent: QWidget | None = None) -> QComboBox:
+    """The client's late charges: as the business (late.mode), none, or a rule of its own."""
+    combo = QComboBox(parent)
+    combo.setObjectName("lateMode")
+    for text, mode in ((tr("As the business"), ""), (tr("None (a consumer, or not charged)"), "off"),
+                       (tr("Spain: Ley 3/2004 (half-year rates, 40 EUR)"), "es"),
+                       (tr("EU directive: ECB rate + 8 points, 40 EUR"), "eu"),
+                       (tr("UK: Late Payment Act 1998"), "uk"),
+                       (tr("Contractual interest"), "interest"), (tr("Fixed fee"), "fixed"),
+                       (tr("Fixed fee and interest"), "fixed+interest")):
+        combo.addItem(text, mode)
+    if combo.findData(current) < 0:
+        combo.addItem(current, current)
+    combo.setCurrentIndex(combo.findData(current))
+    return combo
+
+
 def language_combo(current: str, parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
     combo.addItem(tr("English"), "en")
@@ -87,6 +104,7 @@ class ClientDialog(RecordDialog):
         self.on_hold.setChecked(c.on_hold)
         self.paused = QCheckBox(tr("Pause reminders for this client"))
         self.paused.setChecked(c.reminders_paused)
+        self.late_mode = late_mode_combo(c.late_mode)
         f = self.form
         f.addRow(tr("&Name"), self.name)
         f.addRow(tr("&Email"), self.email)
@@ -97,6 +115,7 @@ class ClientDialog(RecordDialog):
         f.addRow(tr("&Currency"), self.currency)
         f.addRow(tr("Payment &terms"), self.terms)
         f.addRow(tr("C&redit limit"), self.credit_limit)
+        f.addRow(tr("Late c&harges"), self.late_mode)
         f.addRow(tr("&Billing contact"), self.billing_name)
         f.addRow(tr("Billing e&mail"), self.billing_email)
         f.addRow(tr("N&otes"), self.notes)
@@ -152,6 +171,6 @@ class ClientDialog(RecordDialog):
             credit_limit_minor=self._limit(), billing_name=self.billing_name.text().strip(),
             billing_email=self.billing_email.text().strip(),
             notes=self.notes.toPlainText().strip(), on_hold=self.on_hold.isChecked(),
-            reminders_paused=self.paused.isChecked(),
+            reminders_paused=self.paused.isChecked(), late_mode=self.late_mode.currentData(),
         )
         return lambda store: records.save_client(store, client)
