@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -179,17 +178,20 @@ def test_export_statements_cancelled_leaves_nothing(qtbot, window, filled, tmp_p
 
     real = documents.render_statement
     started = threading.Event()
+    cancelled = threading.Event()
 
-    def slow(*args, **kwargs):
+    def gated(*args, **kwargs):
+        # the first statement waits until Cancel was pressed: the race is decided by events
         started.set()
-        time.sleep(0.3)  # long enough for the Cancel button to be pressed meanwhile
+        assert cancelled.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(documents, "render_statement", slow)
+    monkeypatch.setattr(documents, "render_statement", gated)
     folder = tmp_path / "cancelled"
     task = window.documents.start_export(folder)
     assert started.wait(5)
     task.cancel()  # what the progress dialog's Cancel button is connected to
+    cancelled.set()
     qtbot.waitUntil(lambda: task.done, timeout=15000)
     assert isinstance(task.error, Cancelled)
     assert list(folder.iterdir()) == []

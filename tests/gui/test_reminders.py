@@ -65,7 +65,7 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     item = page.table.item(page.row_of(thompson.client_id), 0)
     item.setCheckState(Qt.CheckState.Unchecked)
     assert [e.client.name for e in flow.included] == ["Walker Software Ltd"]
-    combo = page.table.cellWidget(page.row_of(walker.client_id), 1)
+    combo = page.edit_stage(walker.client_id)
     combo.setCurrentIndex(combo.findData("firm"))
     assert str(flow.entry(walker.client_id).stage) == "firm"
     # unticking everything leaves nothing to send: Next is off
@@ -223,6 +223,7 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     dialog.discard()
     box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
     _click(qtbot, next(b for b in box.buttons() if b.text() == "Discard"))
+    qtbot.waitUntil(lambda: dialog.task.done)  # on the writer thread
     assert dialog.list.topLevelItemCount() == 1
     assert gone not in [it.event_id for it in delivery.outbox(store)]
 

@@ -40,14 +40,17 @@ def _click(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
 
 
 @pytest.fixture
-def backed_up(ctx):
+def backed_up(ctx, ledger):
     """Two clients, a backup, then one client deleted after it."""
     store = writable(ctx)
     store.add_client(Client("Keeper"))
     lost = store.add_client(Client("Lost Later"))
     backup = store.ledger.backup()
     store.delete_client(lost.id)
-    close_side_connections()  # a restore refuses a ledger another connection holds
+    # a restore refuses a ledger another connection of this process holds: only the
+    # window's may stay open
+    close_side_connections()
+    ledger.close()
     return backup
 
 
