@@ -6,9 +6,12 @@ anything slow on the UI thread (the wizard runs that in a worker: reminder_wizar
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,16 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.actions.remind import PlanEntry, ReminderFlow
-from collector_gui.actions.remind_wizard import Page
+from collector_gui.actions.remind_wizard import Page, written_drafts
 from collector_gui.core.dunning import STAGES
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import messages
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_common import outbox_status_label, stage_label
-from collector_gui.ui.reminder_widgets import BusyPanel, StageBox
+from collector_gui.ui.reminder_widgets import BusyPanel, StageBox, StageDelegate
 
 if TYPE_CHECKING:
     from collector_gui.ui.reminder_wizard import ReminderWizard
+
+# How long one turn of filling the plan's table may keep the event loop (the window) waiting.
+FILL_SLICE_S = 0.01
 
 
 class ChoosePage(QWizardPage):
@@ -65,7 +71,13 @@ class ChoosePage(QWizardPage):
                                               tr("Recipient"), tr("Problems")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # only the stage cells are editable: a click opens the stage box (StageDelegate)
+        triggers = QTableWidget.EditTrigger
+        self.table.setEditTriggers(triggers.CurrentChanged | triggers.SelectedClicked
+                                   | triggers.DoubleClicked | triggers.EditKeyPressed)
+        self.stages = StageDelegate([(stage_label(st), str(st)) for st in STAGES], self.table)
+        self.stages.stageChosen.connect(self._stage_chosen)
+        self.table.setItemDelegateForColumn(self.Col.STAGE, self.stages)
         header = self.table.horizontalHeader()
         # Fixed widths: ResizeToContents measured every row's widgets on each change.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -111,6 +123,9 @@ class ChoosePage(QWizardPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._filling = False
+        self._rows: list[PlanEntry] = []  # the plan's entries while the table fills
+        self._next_row = 0
+        self._on_filled: Callable[[], None] | None = None
 
     @property
     def flow(self) -> ReminderFlow:
@@ -130,32 +145,54 @@ class ChoosePage(QWizardPage):
             self.stack.setCurrentWidget(self.plan_view)
         self.completeChanged.emit()
 
-    def fill(self) -> None:
-        """The whole table, once the plan is made (a change redraws only its row)."""
-        self._filling = True
+    def fill(self, on_done: Callable[[], None] | None = None) -> None:
+        """The whole table, once the plan is made (a change redraws only its row), a slice
+        of rows per turn of the event loop (543 rows at 100,000 invoices: a few ms each
+        turn). *on_done* runs once the last is in."""
+        self._rows = list(self.flow.entries)
+        self._next_row = 0
+        self._on_filled = on_done
+        self.table.setRowCount(len(self._rows))
+        self._fill_some()
+
+    def _fill_some(self) -> None:
+        if not shiboken6.isValid(self):
+            return  # the wizard was closed meanwhile
+        started = time.perf_counter()
         self.table.setUpdatesEnabled(False)
         try:
-            entries = self.flow.entries
-            self.table.setRowCount(len(entries))
-            for row, entry in enumerate(entries):
-                self._fill_row(row, entry)
-            self._fill_addable()
-            manual = self.flow.manual_steps()
-            self.manual.setText(
-                tr("Email reminders are over for {n} invoices: call, or hand them to an "
-                   "agency.").format(n=len(manual)) if manual else "")
-            if not entries:
-                self.manual.setText(tr("No reminders are due today. Add a client above to "
-                                       "write to them anyway."))
-            held = self.model.held
-            self.held.setText("\n".join(
-                [tr("Held back by a message in the outbox (Reminders ▸ Outbox…):")]
-                + [tr("{client}: {status}").format(client=it.client,
-                                                   status=outbox_status_label(it.status))
-                   for it in held]) if held else "")
+            while self._next_row < len(self._rows):
+                self._fill_row(self._next_row, self._rows[self._next_row])
+                self._next_row += 1
+                if time.perf_counter() - started > FILL_SLICE_S:
+                    break
         finally:
             self.table.setUpdatesEnabled(True)
-            self._filling = False
+        if self._next_row < len(self._rows):
+            self.busy.progress(self._next_row, len(self._rows), "")
+            QTimer.singleShot(0, self._fill_some)
+            return
+        self._fill_rest()
+        on_done, self._on_filled = self._on_filled, None
+        if on_done is not None:
+            on_done()
+
+    def _fill_rest(self) -> None:
+        entries = self._rows
+        self._fill_addable()
+        manual = self.flow.manual_steps()
+        self.manual.setText(
+            tr("Email reminders are over for {n} invoices: call, or hand them to an "
+               "agency.").format(n=len(manual)) if manual else "")
+        if not entries:
+            self.manual.setText(tr("No reminders are due today. Add a client above to "
+                                   "write to them anyway."))
+        held = self.model.held
+        self.held.setText("\n".join(
+            [tr("Held back by a message in the outbox (Reminders ▸ Outbox…):")]
+            + [tr("{client}: {status}").format(client=it.client,
+                                               status=outbox_status_label(it.status))
+               for it in held]) if held else "")
         self.completeChanged.emit()
 
     def _fill_addable(self) -> None:
@@ -164,39 +201,51 @@ class ChoosePage(QWizardPage):
             self.add_combo.addItem(client.name, client.id)
         self.add_button.setEnabled(self.add_combo.count() > 0)
 
+    def _cell(self, row: int, col: int, flags: Qt.ItemFlag) -> QTableWidgetItem:
+        """The row's item in *col*, changed in place (an open stage box stays open)."""
+        item = self.table.item(row, col)
+        if item is None:
+            item = QTableWidgetItem()
+            item.setFlags(flags)
+            self.table.setItem(row, col, item)
+        return item
+
     def _fill_row(self, row: int, entry: PlanEntry) -> None:
         filling, self._filling = self._filling, True
         try:
             fmt = self.ctx.fmt
-            name = QTableWidgetItem(entry.client.name)
+            shown = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            name = self._cell(row, self.Col.CLIENT, shown | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setText(entry.client.name)
             name.setData(Qt.ItemDataRole.UserRole, entry.client_id)
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                          | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked if entry.included
                                else Qt.CheckState.Unchecked)
-            self.table.setItem(row, self.Col.CLIENT, name)
-            combo = self.table.cellWidget(row, self.Col.STAGE)
-            if not isinstance(combo, StageBox):
-                combo = StageBox()
-                for stage in STAGES:
-                    combo.addItem(stage_label(stage), str(stage))
-                combo.currentIndexChanged.connect(
-                    lambda _i, c=combo: self._stage_changed(c))
-                self.table.setCellWidget(row, self.Col.STAGE, combo)
-            combo.setObjectName(f"stage_{entry.client_id}")
-            combo.setProperty("clientId", entry.client_id)
-            combo.setCurrentIndex(combo.findData(str(entry.stage)))
+            stage = self._cell(row, self.Col.STAGE, shown | Qt.ItemFlag.ItemIsEditable)
+            stage.setText(stage_label(entry.stage))
+            stage.setData(Qt.ItemDataRole.UserRole, str(entry.stage))
+            stage.setToolTip(tr("Click to choose another kind of reminder"))
             invoices = ", ".join(
                 f"{inv.number} ({fmt.money(inv.balance_minor, inv.currency)})"
                 for inv in entry.invoices)
             for col, text in ((self.Col.INVOICES, invoices),
                               (self.Col.RECIPIENT, entry.recipient or tr("(no email)")),
                               (self.Col.PROBLEMS, " ".join(entry.problems))):
-                item = QTableWidgetItem(text)
+                item = self._cell(row, col, shown)
+                item.setText(text)
                 item.setToolTip(text)
-                self.table.setItem(row, col, item)
         finally:
             self._filling = filling
+
+    def edit_stage(self, client_id: int) -> StageBox:
+        """Open the client's stage box (as a click on its stage does) and return it."""
+        item = self.table.item(self.row_of(client_id), self.Col.STAGE)
+        index = self.table.indexFromItem(item)
+        self.table.setCurrentItem(item)  # opens it (the CurrentChanged trigger) ...
+        if self.table.indexWidget(index) is None:
+            self.table.editItem(item)  # ... unless it was current already
+        box = self.table.indexWidget(index)
+        assert isinstance(box, StageBox)
+        return box
 
     def row_of(self, client_id: int) -> int:
         for row in range(self.table.rowCount()):
@@ -216,15 +265,15 @@ class ChoosePage(QWizardPage):
             return
         self.completeChanged.emit()
 
-    def _stage_changed(self, combo: QComboBox) -> None:
+    def _stage_chosen(self, row: int, stage: str) -> None:
         if self._filling:
             return
-        client_id = combo.property("clientId")
+        client_id = self.table.item(row, self.Col.CLIENT).data(Qt.ItemDataRole.UserRole)
         try:
-            self.flow.set_stage(client_id, combo.currentData())
+            self.flow.set_stage(client_id, stage)
         except CollectorError as exc:
             messages.show_error(self, str(exc))
-        self._fill_row(self.row_of(client_id), self.flow.entry(client_id))
+        self._fill_row(row, self.flow.entry(client_id))
         self.completeChanged.emit()
 
     def _add_client(self) -> None:
@@ -304,7 +353,7 @@ class ReviewPage(QWizardPage):
         self._current = None
         self.clients.blockSignals(True)
         self.clients.clear()
-        for draft in self.flow.drafts():  # written in the worker: nothing is rendered here
+        for draft in written_drafts(self.flow):  # by the worker: nothing is rendered here
             item = QListWidgetItem(tr("{client}\n({stage} reminder)").format(
                 client=draft.client.name, stage=stage_label(draft.stage)))
             item.setToolTip(item.text())

@@ -1,5 +1,6 @@
 """The reminder wizard's own widgets: a stage box the mouse wheel cannot change by passing
-over it, the busy panel shown while a worker thread works, and the summary after sending.
+over it (and the plan table's delegate that makes one when asked), the busy panel shown while
+a worker thread works, and the summary after sending.
 
 Kept apart from reminder_wizard.py, which holds the pages and their navigation.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,6 +28,10 @@ from PySide6.QtWidgets import (
 from collector_gui.actions.delivery import DeliverySummary, MessageResult
 from collector_gui.actions.remind_wizard import summary_groups
 from collector_gui.ui.i18n import tr
+
+
+# How often the busy panel's bar follows the worker's steps.
+PROGRESS_TICK_MS = 50
 
 
 class StageBox(QComboBox):
@@ -45,6 +51,40 @@ class StageBox(QComboBox):
             event.ignore()
             return
         super().wheelEvent(event)
+
+
+class StageDelegate(QStyledItemDelegate):
+    """The plan's stage column: plain text until the user clicks it, then a StageBox.
+
+    One combo box per row cost about 1.5 ms each to make and lay out (0.9 s for the 543 rows
+    of a 100,000-invoice plan, all on the UI thread); a delegate makes one editor, when
+    asked, and it has the focus from the start. `stageChosen(row, stage)` says what was
+    picked (the page changes the plan and redraws that row)."""
+
+    stageChosen = Signal(int, str)
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices = choices  # (label, stage)
+
+    def createEditor(self, parent: QWidget, _option, index: QModelIndex) -> QWidget:  # noqa: N802
+        box = StageBox(parent)
+        box.setObjectName(f"stage_{index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)}")
+        for label, stage in self._choices:
+            box.addItem(label, stage)
+        box.currentIndexChanged.connect(lambda _i, b=box: self.commitData.emit(b))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, StageBox)
+        editor.blockSignals(True)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+        editor.blockSignals(False)
+
+    def setModelData(self, editor: QWidget, _model, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, StageBox)
+        if editor.currentData() != index.data(Qt.ItemDataRole.UserRole):
+            self.stageChosen.emit(index.row(), editor.currentData())
 
 
 class BusyPanel(QWidget):
@@ -79,18 +119,33 @@ class BusyPanel(QWidget):
         layout.addWidget(self.detail)
         layout.addLayout(row)
         layout.addStretch(2)
+        self._pending: tuple[int, int, str] = (0, 0, "")
+        self._tick = QTimer(self)
+        self._tick.setSingleShot(True)
+        self._tick.setInterval(PROGRESS_TICK_MS)
+        self._tick.timeout.connect(self._show_pending)
 
     def start(self, title: str) -> None:
         self.title.setText(title)
         self.detail.clear()
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+        self._pending = (0, 0, "")
 
     def progress(self, done: int, total: int, text: str) -> None:
+        """Keep the newest step; the bar shows it at the next tick. A worker steps once per
+        client (2,098 times at 100,000 invoices) and QProgressBar.setValue repaints at once:
+        shown as they came, the steps alone kept the window busy for 0.4 s."""
+        self._pending = (done, total, text or self._pending[2])
+        if not self._tick.isActive():
+            self._tick.start()
+
+    def _show_pending(self) -> None:
+        done, total, text = self._pending
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-        if text:
+        if text and self.cancel_button.isEnabled():
             self.detail.setText(text)
 
     def _cancel(self) -> None:

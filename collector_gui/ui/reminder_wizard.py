@@ -40,8 +40,10 @@ from collector_gui.actions.remind_wizard import (
     WizardModel,
     Work,
     build_plan,
+    collector_paused,
     relay,
     render_drafts,
+    thaw,
 )
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.ledger.store import Store
@@ -266,8 +268,8 @@ class ReminderWizard(QWizard):
         self.finished.connect(lambda _r: ctx.settings.setValue("reminderWizard/geometry",
                                                                self.saveGeometry()))
         if flow is not None:
-            self.model.plan_made(Plan(flow, flow.held_back()), ctx.store)
-            self._plan_shown()
+            self.model.start(Work.PLAN)
+            self._plan_made(Plan(flow, flow.held_back()))
         else:
             self.make_plan()
 
@@ -289,7 +291,8 @@ class ReminderWizard(QWizard):
         report = self._progressed.emit
 
         def run(ledger, task):
-            return op(Store(ledger), relay(task, report))
+            with collector_paused():
+                return op(Store(ledger), relay(task, report))
 
         def failed(exc: BaseException) -> None:
             self._work_failed(work, exc)
@@ -308,10 +311,10 @@ class ReminderWizard(QWizard):
         if not shiboken6.isValid(self):
             return
         self.model.plan_made(plan, self.ctx.store)
-        self._plan_shown()
+        self.choose.fill(self._plan_shown)  # still busy: the table fills a slice at a time
 
     def _plan_shown(self) -> None:
-        self.choose.fill()
+        self.model.stopped()
         self.choose.show_plan()
         self.sync_buttons()
 
@@ -355,6 +358,10 @@ class ReminderWizard(QWizard):
 
     def done(self, result: int) -> None:  # closing (Cancel, Close, Esc) stops the work too
         self.cancel_work()
+        if self.work is None or self.work.done:
+            thaw()
+        else:
+            self.work.finished.connect(thaw)  # once the cancelled worker has stopped
         super().done(result)
 
 

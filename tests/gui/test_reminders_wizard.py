@@ -13,7 +13,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QTabWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QWidget, QWizard
 
 from collector_gui.actions import config, remind
 from collector_gui.actions.delivery import DeliverySummary, MessageResult
@@ -22,6 +22,7 @@ from collector_gui.actions.remind_wizard import Work
 from collector_gui.core.errors import Cancelled
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
+from collector_gui.ui.reminder_widgets import StageBox
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.reminders import WIZARD_SHORTCUT
 from tests.mail.conftest import Handler, free_port
@@ -101,7 +102,7 @@ def test_the_wizard_opens_at_once_and_works_the_plan_out_in_a_worker(qtbot, demo
     assert page.stack.currentWidget() is page.plan_view
     assert page.table.rowCount() == 2
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    assert page.busy.bar.maximum() == len(gate.calls)  # the bar counted the clients
+    qtbot.waitUntil(lambda: page.busy.bar.maximum() == len(gate.calls))  # one step a client
 
 
 def test_cancel_stops_working_out_the_plan_between_clients(qtbot, demo_window, monkeypatch):
@@ -149,37 +150,57 @@ def test_next_writes_the_drafts_in_a_worker_and_cancel_goes_back_to_the_plan(
     assert len(gate.calls) == 2
 
 
-def _wheel(widget, steps: int = -1) -> None:
-    """A real wheel notch over the middle of *widget* (negative: towards the user)."""
-    centre = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+def _wheel(widget, pos: QPoint | None = None, steps: int = -1) -> None:
+    """A real wheel notch at *pos* of *widget* (its middle by default; negative: towards the
+    user), sent to whatever widget is under that point, as the mouse would."""
+    pos = pos if pos is not None else QPoint(widget.width() // 2, widget.height() // 2)
+    target = widget.childAt(pos) or widget
+    local = QPointF(target.mapFrom(widget, pos))
+    event = QWheelEvent(local, QPointF(target.mapToGlobal(local.toPoint())), QPoint(0, 0),
                         QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(widget, event)
+    QApplication.sendEvent(target, event)
 
 
-def test_the_wheel_does_not_change_a_stage_it_passes_over(qtbot, demo_window):
+def test_the_wheel_over_the_plan_changes_no_stage(qtbot, demo_window):
     wizard = demo_window.reminders.open_wizard()
     qtbot.addWidget(wizard)
     ready(qtbot, wizard)
     page = wizard.choose
+    before = [(e.client_id, e.stage, [i.id for i in e.invoices]) for e in wizard.flow.entries]
+    for entry in wizard.flow.entries:  # a notch over each row's stage, none clicked
+        item = page.table.item(page.row_of(entry.client_id), page.Col.STAGE)
+        _wheel(page.table.viewport(), page.table.visualItemRect(item).center())
+    assert [(e.client_id, e.stage, [i.id for i in e.invoices])
+            for e in wizard.flow.entries] == before
+    # clicked, the stage box opens with the focus: then the wheel is the user's
     entry = wizard.flow.entries[0]
-    stage = entry.stage
-    combo = page.table.cellWidget(page.row_of(entry.client_id), page.Col.STAGE)
-    wizard.activateWindow()
-    page.table.setFocus()
-    qtbot.waitUntil(page.table.hasFocus)
-    index = combo.currentIndex()
-    assert index < combo.count() - 1  # a notch down would have somewhere to go
-    _wheel(combo)
-    assert combo.currentIndex() == index
-    assert wizard.flow.entry(entry.client_id).stage is stage
-    # once the user has clicked into it (it has the focus), the wheel is theirs
-    combo.setFocus()
-    qtbot.waitUntil(combo.hasFocus)
-    _wheel(combo)
-    assert combo.currentIndex() == index + 1
-    assert str(wizard.flow.entry(entry.client_id).stage) == combo.currentData()
+    box = page.edit_stage(entry.client_id)
+    qtbot.waitUntil(box.hasFocus)
+    index = box.currentIndex()
+    assert index < box.count() - 1  # a notch down has somewhere to go
+    _wheel(box)
+    assert box.currentIndex() == index + 1
+    assert str(wizard.flow.entry(entry.client_id).stage) == box.currentData()
+
+
+def test_a_stage_box_without_the_focus_ignores_the_wheel(qtbot):
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    other = QLineEdit(holder)
+    box = StageBox(holder)
+    box.move(0, 40)
+    box.addItems(["polite", "firm", "final notice"])
+    holder.show()
+    holder.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    _wheel(box)
+    assert box.currentIndex() == 0
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    _wheel(box)
+    assert box.currentIndex() == 1
 
 
 def _to_send_page(qtbot, window):

@@ -55,6 +55,7 @@ def _model_with_plan(store) -> WizardModel:
     model = WizardModel(AS_OF)
     model.start(Work.PLAN)
     model.plan_made(rw.build_plan(store, AS_OF), store)
+    model.stopped()  # the UI has shown it
     return model
 
 
@@ -65,6 +66,8 @@ def test_nothing_can_be_pressed_until_the_plan_is_made(store, five_clients):
     with pytest.raises(RuntimeError):
         model.start(Work.DRAFTS)  # one piece of work at a time
     model.plan_made(rw.build_plan(store, AS_OF), store)
+    assert model.busy and not model.can_next  # until the UI has shown the plan
+    model.stopped()
     assert not model.busy and model.page is Page.CHOOSE
     assert [e.client.name for e in model.flow.entries] == [f"Client {i}" for i in range(5)]
     assert model.can_next and not model.can_back
