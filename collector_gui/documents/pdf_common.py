@@ -446,7 +446,6 @@ def build_pdf(
     footer_text = footer_text if len(footer_text) <= FOOTER_CHARS else (
         footer_text[:FOOTER_CHARS - 1].rstrip() + "…")
     footer_plain = ctx.text.plain(footer_text)
-    footer_markup = None if footer_plain is not None else ctx.text.markup(footer_text)
     page_fmt = "{} / {}"
 
     def footer(canv: Canvas, page: int, total: int) -> None:
@@ -463,8 +462,7 @@ def build_pdf(
         if footer_plain is not None:
             canv.drawString(MARGIN_X, y, _shorten(footer_plain, room))
         else:
-            p = Paragraph(footer_markup, styles()["small"])
-            p.wrapOn(canv, room, 20)
+            p = _one_line(ctx, footer_text, room)
             p.drawOn(canv, MARGIN_X, y - 1)
         canv.restoreState()
 
@@ -501,6 +499,18 @@ def build_pdf(
     replaced = tuple(sorted(ctx.text.replaced))
     return RenderResult(buffer.getvalue(), holder["canvas"].page_count, replaced,
                         tuple(ctx.warnings))
+
+
+def _one_line(ctx: Ctx, text: str, width: float) -> Paragraph:
+    """A footer needing a CJK font, cut until it is one line: a wrapped one would be drawn
+    upwards, over the page's text."""
+    style = styles()["small"]
+    while True:
+        p = Paragraph(ctx.text.markup(text), style)
+        _w, h = p.wrap(width, 1000)
+        if h <= style.leading * 1.01 or len(text) <= 1:
+            return p
+        text = text[:-max(1, len(text) // 10) - 1].rstrip() + "…"
 
 
 def _shorten(text: str, width: float) -> str:
