@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from collector_gui.ui.reminder_wizard import ReminderWizard
 
 # How long one turn of filling the plan's table may keep the event loop (the window) waiting.
-FILL_SLICE_S = 0.01
+FILL_SLICE_S = 0.005
 
 
 class ChoosePage(QWizardPage):

@@ -30,7 +30,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../collector_gui/ui/dialogs/restore.py" line="+206"/>
+        <location filename="../../collector_gui/ui/dialogs/restore.py" line="+207"/>
         <source>Restored the ledger from {backup}.</source>
         <translation>Libro restaurado desde {backup}.</translation>
     </message>
@@ -53,13 +53,53 @@
         <location filename="../../collector_gui/ui/messages.py" line="+62"/>
         <location line="+4"/>
         <location line="+9"/>
-        <location filename="../../collector_gui/ui/tasks.py" line="+95"/>
+        <location filename="../../collector_gui/ui/tasks.py" line="+110"/>
         <source>Collector</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/client.py" line="+39"/>
-        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+53"/>
+        <location filename="../../collector_gui/ui/dialogs/client.py" line="+42"/>
+        <source>As the business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None (a consumer, or not charged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spain: Ley 3/2004 (half-year rates, 40 EUR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EU directive: ECB rate + 8 points, 40 EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UK: Late Payment Act 1998</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contractual interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fixed fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed fee and interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+60"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -81,7 +121,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+72"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+76"/>
         <source> days</source>
         <translation> días</translation>
     </message>
@@ -101,13 +141,13 @@
         <translation>Pausar los recordatorios a este cliente</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-26"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-29"/>
         <source>&amp;Email</source>
         <translation>&amp;Correo</translation>
     </message>
@@ -140,7 +180,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+31"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+35"/>
         <source>Payment &amp;terms</source>
         <translation>&amp;Plazo de pago</translation>
     </message>
@@ -148,6 +188,11 @@
         <location line="+1"/>
         <source>C&amp;redit limit</source>
         <translation>Límite de c&amp;rédito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late c&amp;harges</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -476,7 +521,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/payment.py" line="+22"/>
-        <location filename="../../collector_gui/ui/undo.py" line="+81"/>
+        <location filename="../../collector_gui/ui/undo.py" line="+102"/>
         <source>Record payment</source>
         <translation>Registrar cobro</translation>
     </message>
@@ -561,7 +606,7 @@
         <translation>La fecha es futura.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-32"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-36"/>
         <source>&amp;Name or business name</source>
         <translation>&amp;Nombre o razón social</translation>
     </message>
@@ -586,7 +631,7 @@
         <translation>Cómo &amp;pagarle</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Default &amp;currency</source>
         <translation>&amp;Moneda predeterminada</translation>
     </message>
@@ -596,17 +641,12 @@
         <translation>&amp;Idioma predeterminado de los clientes</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Choose a default currency code such as EUR, USD or GBP.</source>
-        <translation>Elija una moneda predeterminada como EUR, USD o GBP.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+43"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Business profile</source>
         <translation>Datos del negocio</translation>
     </message>
@@ -627,11 +667,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+70"/>
-        <location filename="../../collector_gui/ui/models.py" line="+500"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+77"/>
+        <location filename="../../collector_gui/ui/models.py" line="+568"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+169"/>
+        <location filename="../../collector_gui/ui/reminder_pages.py" line="+70"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
@@ -651,12 +691,17 @@
         <translation>Ventana</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Mail</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+21"/>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>
@@ -897,26 +942,26 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-20"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-22"/>
         <source>Collector — {file}</source>
         <translation>Collector — {file}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <location filename="../../collector_gui/ui/pages/dashboard.py" line="+98"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+73"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+75"/>
         <source>Clients</source>
         <translation>Clientes</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../collector_gui/ui/pages/activity.py" line="+37"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="-71"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-73"/>
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -926,7 +971,7 @@
         <translation>{page} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>The ledger file this window shows</source>
         <translation>El archivo del libro que muestra esta ventana</translation>
     </message>
@@ -966,7 +1011,7 @@
         <translation>Registrar una &amp;promesa de pago…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/documents_ui.py" line="+51"/>
+        <location filename="../../collector_gui/ui/documents_ui.py" line="+55"/>
         <location line="+67"/>
         <source>Invoice &amp;PDF…</source>
         <translation>&amp;PDF de la factura…</translation>
@@ -1241,7 +1286,7 @@
         <translation>&amp;Recuperar factura anulada</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>Back up the ledger into…</source>
         <translation>Copiar el libro en…</translation>
     </message>
@@ -1256,7 +1301,7 @@
         <translation>Haciendo la copia del libro…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Import {kind} from a CSV file</source>
         <translation>Importar {kind} de un archivo CSV</translation>
     </message>
@@ -1266,7 +1311,7 @@
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Importing {file}…</source>
         <translation>Importando {file}…</translation>
     </message>
@@ -1277,7 +1322,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+344"/>
+        <location filename="../../collector_gui/ui/reminder_widgets.py" line="+108"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+260"/>
         <location filename="../../collector_gui/ui/tasks.py" line="-2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
@@ -1299,7 +1345,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/models.py" line="-201"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+38"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+40"/>
         <source>reminders paused</source>
         <translation>recordatorios en pausa</translation>
     </message>
@@ -1310,7 +1356,7 @@
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-408"/>
+        <location filename="../../collector_gui/ui/reminder_common.py" line="+89"/>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
@@ -1320,7 +1366,7 @@
         <translation>enviándose</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+38"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+39"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
@@ -1335,7 +1381,7 @@
         <location line="+95"/>
         <location line="+71"/>
         <location line="+81"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+64"/>
+        <location filename="../../collector_gui/ui/reminder_pages.py" line="+0"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
@@ -1391,22 +1437,22 @@
         <translation>La bandeja de salida está vacía.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>{n} messages recorded as sent.</source>
         <translation>{n} mensajes registrados como enviados.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Sending again…</source>
         <translation>Reenviando…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>{n} messages discarded.</source>
         <translation>{n} mensajes descartados.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Discard {n} messages without sending them?</source>
         <translation>¿Descartar {n} mensajes sin enviarlos?</translation>
     </message>
@@ -1439,7 +1485,7 @@
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-122"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-133"/>
         <location filename="../../collector_gui/ui/models.py" line="-165"/>
         <location line="+247"/>
         <source>Status</source>
@@ -1559,7 +1605,7 @@
         <translation>{shown} de {total} filas leídas; desplace para ver más</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="-66"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-68"/>
         <source>◀ All clients</source>
         <translation>◀ Todos los clientes</translation>
     </message>
@@ -1574,7 +1620,7 @@
         <translation>Cobros</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>  (on hold)</source>
         <translation>  (en espera)</translation>
     </message>
@@ -1656,6 +1702,7 @@
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+46"/>
         <source>Working out today&apos;s reminders…</source>
         <translation>Calculando los recordatorios de hoy…</translation>
     </message>
@@ -1750,7 +1797,7 @@
         <translation>Buscar número o cliente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/records.py" line="+73"/>
+        <location filename="../../collector_gui/ui/record_actions.py" line="+57"/>
         <source>Client {name} added.</source>
         <translation>Cliente {name} añadido.</translation>
     </message>
@@ -1765,7 +1812,7 @@
         <translation>La factura {number} está anulada; recupérela para editarla.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Unvoid {number}</source>
         <translation>Recuperar {number}</translation>
     </message>
@@ -1775,7 +1822,7 @@
         <translation>La factura {number} tiene cobros registrados; anúlela solo después de quitarlos.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Void {number}</source>
         <translation>Anular {number}</translation>
     </message>
@@ -1795,7 +1842,7 @@
         <translation>Quitar la disputa de {number}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Pause reminders for {number}</source>
         <translation>Pausar recordatorios de {number}</translation>
     </message>
@@ -1805,7 +1852,7 @@
         <translation>Reanudar recordatorios de {number}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Put {name} on hold</source>
         <translation>Poner a {name} en espera</translation>
     </message>
@@ -1815,7 +1862,7 @@
         <translation>Quitar a {name} de la espera</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Issue {number}</source>
         <translation>Emitir {number}</translation>
     </message>
@@ -1825,7 +1872,7 @@
         <translation>Borrador {number} borrado.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Delete the draft invoice {number}?</source>
         <translation>¿Borrar el borrador de factura {number}?</translation>
     </message>
@@ -1845,12 +1892,12 @@
         <translation>{name} tiene facturas, así que no se puede borrar. Póngalo en espera.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Client {name} deleted.</source>
         <translation>Cliente {name} borrado.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Delete the client {name}?</source>
         <translation>¿Borrar el cliente {name}?</translation>
     </message>
@@ -1865,12 +1912,38 @@
         <translation>Sus notas de contacto también se borran. No se puede deshacer.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/tasks.py" line="+16"/>
+        <location filename="../../collector_gui/ui/reminder_widgets.py" line="+45"/>
+        <location filename="../../collector_gui/ui/tasks.py" line="+21"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+6"/>
+        <source>Sent ({n})</source>
+        <translation>Enviados ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as .eml ({n})</source>
+        <translation>Guardados como .eml ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed ({n})</source>
+        <translation>Fallidos ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery unknown ({n})</source>
+        <translation>Entrega desconocida ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped ({n})</source>
+        <translation>Omitidos ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/tasks.py" line="+55"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -1936,12 +2009,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>saved in the system keyring</source>
         <translation>guardada en el llavero del sistema</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>saved in the system keyring when you save</source>
         <translation>se guardará en el llavero del sistema al guardar</translation>
     </message>
@@ -1991,7 +2064,7 @@
         <translation>Dirección del &amp;remitente</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -2011,7 +2084,7 @@
         <translation>Enviando un correo de prueba…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/restore.py" line="-139"/>
+        <location filename="../../collector_gui/ui/dialogs/restore.py" line="-142"/>
         <source>Restore from backup</source>
         <translation>Restaurar desde una copia</translation>
     </message>
@@ -2061,7 +2134,7 @@
         <translation>Copias de Collector (*.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Replace the open ledger with the backup {file}?</source>
         <translation>¿Sustituir el libro abierto por la copia {file}?</translation>
     </message>
@@ -2076,17 +2149,17 @@
         <translation>Todo lo que se haya introducido después de hacer esa copia dejará de estar en el libro. El libro actual no se borra: se conserva al lado y se le indicará dónde.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The ledger it replaced is kept as {path}.</source>
         <translation>El libro sustituido se conserva como {path}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Restoring the ledger…</source>
         <translation>Restaurando el libro…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-119"/>
+        <location filename="../../collector_gui/ui/reminder_common.py" line="-66"/>
         <source>before due (courtesy)</source>
         <translation>antes del vencimiento (cortesía)</translation>
     </message>
@@ -2131,7 +2204,7 @@
         <translation>Contraseña de {user} en {host}:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>{n} sent</source>
         <translation>{n} enviados</translation>
     </message>
@@ -2161,7 +2234,7 @@
         <translation>No se envió nada</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Cancelled: the messages not listed above were not sent.</source>
         <translation>Cancelado: los mensajes que no aparecen arriba no se enviaron.</translation>
     </message>
@@ -2226,7 +2299,7 @@
         <translation>Enviando los recordatorios…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../collector_gui/ui/reminder_pages.py" line="-5"/>
         <source>Who to remind</source>
         <translation>A quién recordar</translation>
     </message>
@@ -2251,7 +2324,7 @@
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Add client</source>
         <translation>Añadir cliente</translation>
     </message>
@@ -2261,12 +2334,17 @@
         <translation>Recordar también a:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+124"/>
+        <source>Click to choose another kind of reminder</source>
+        <translation>Pulse para elegir otro tipo de recordatorio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(no email)</source>
         <translation>(sin correo)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-46"/>
         <source>Email reminders are over for {n} invoices: call, or hand them to an agency.</source>
         <translation>Ya no quedan recordatorios por correo para {n} facturas: llame o páselas a una agencia de cobros.</translation>
     </message>
@@ -2286,7 +2364,7 @@
         <translation>{client}: {status}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+122"/>
         <source>Review the messages</source>
         <translation>Revise los mensajes</translation>
     </message>
@@ -2296,29 +2374,29 @@
         <translation>Cada cliente recibe un mensaje. Cambie el asunto o el texto como quiera; las facturas se adjuntan como archivos PDF.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>To:</source>
         <translation>Para:</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+0"/>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <location line="+102"/>
+        <location line="-103"/>
+        <location line="+104"/>
         <source>HTML</source>
         <translation>HTML</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>Reminder templates</source>
         <translation>Plantillas de recordatorio</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
@@ -2344,7 +2422,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+1"/>
+        <location filename="../../collector_gui/ui/reminder_pages.py" line="+1"/>
         <source>Subject:</source>
         <translation>Asunto:</translation>
     </message>
@@ -2360,22 +2438,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+200"/>
         <source>Discard changes</source>
         <translation>Descartar cambios</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-193"/>
         <source>The template cannot be read: {error}</source>
         <translation>No se puede leer la plantilla: {error}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Line {line}: {message}</source>
         <translation>Línea {line}: {message}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Your edited copy of this template.</source>
         <translation>Su copia modificada de esta plantilla.</translation>
     </message>
@@ -2391,25 +2469,27 @@
     </message>
     <message>
         <location line="+34"/>
+        <location line="+44"/>
         <source>The template has a problem: {problem}</source>
         <translation>La plantilla tiene un problema: {problem}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Add a client with an unpaid invoice to see a preview.</source>
         <translation>Añada un cliente con una factura sin pagar para ver una vista previa.</translation>
     </message>
     <message>
+        <location line="-27"/>
         <source>Rendering…</source>
         <translation>Generando…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+37"/>
         <source>{client} gets reminders in {language}: their amounts and dates are written that way.</source>
         <translation>{client} recibe los recordatorios en {language}: sus importes y fechas se escriben así.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>Template saved.</source>
         <translation>Plantilla guardada.</translation>
     </message>
@@ -2429,29 +2509,34 @@
         <translation>¿Cerrar sin guardar sus cambios en esta plantilla?</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+1"/>
+        <location filename="../../collector_gui/ui/reminder_pages.py" line="+1"/>
         <source>Attached:</source>
         <translation>Adjuntos:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>{client}
 ({stage} reminder)</source>
         <translation>{client}
 (recordatorio: {stage})</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../collector_gui/ui/reminders.py" line="+151"/>
+        <location line="+23"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+158"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+3"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="-223"/>
+        <location line="+113"/>
         <location filename="../../collector_gui/ui/reminders.py" line="+9"/>
         <source>Send</source>
         <translation>Enviar</translation>
+    </message>
+    <message>
+        <location line="-109"/>
+        <source>Send…</source>
+        <translation>Enviar…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2465,27 +2550,52 @@
         <translation>Guarda cada mensaje en un archivo para enviarlo desde su propio programa de correo (no hace falta servidor de correo).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Mail settings…</source>
+        <translation>Ajustes de correo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the mail server the reminders go through.</source>
+        <translation>Indique el servidor de correo por el que salen los recordatorios.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{n} messages are ready.</source>
         <translation>{n} mensajes listos.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Sending needs a mail server (Settings ▸ Mail): {why} You can save the messages as .eml files instead.</source>
-        <translation>Para enviar hace falta un servidor de correo (Ajustes ▸ Correo): {why} En su lugar, puede guardar los mensajes como archivos .eml.</translation>
+        <source>Sending needs a mail server (Settings ▸ Mail): {why} You can set one with Mail settings…, or save the messages as .eml files instead.</source>
+        <translation>Para enviar hace falta un servidor de correo (Ajustes ▸ Correo): {why} Puede indicarlo con Ajustes de correo…, o guardar los mensajes como archivos .eml.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+181"/>
+        <source>Writing the messages…</source>
+        <translation>Redactando los mensajes…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The plan could not be made.</source>
+        <translation>No se ha podido preparar el plan.</translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>Save the messages into…</source>
         <translation>Guardar los mensajes en…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+14"/>
+        <source>Each goes to the recipient shown on the previous page, with its attachments. This cannot be taken back.</source>
+        <translation>Cada uno va al destinatario que se ve en la página anterior, con sus adjuntos. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Send reminders</source>
         <translation>Enviar recordatorios</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Next &gt;</source>
         <translation>Siguiente &gt;</translation>
     </message>
@@ -2500,12 +2610,17 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminders.py" line="-102"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="-104"/>
         <source>Send &amp;reminders…</source>
         <translation>Enviar &amp;recordatorios…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Work out today&apos;s reminders, review them, send them</source>
+        <translation>Preparar los recordatorios de hoy, revisarlos y enviarlos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Send reminder</source>
         <translation>Enviar recordatorio</translation>
     </message>
@@ -2535,7 +2650,7 @@
         <translation>&amp;Recordatorios</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+21"/>
         <source>Choose a client or an invoice first.</source>
         <translation>Seleccione antes un cliente o una factura.</translation>
@@ -2554,6 +2669,11 @@
         <location line="+23"/>
         <source>Save the message into…</source>
         <translation>Guardar el mensaje en…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/writer.py" line="+90"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
