@@ -348,8 +348,8 @@ class ReminderWizard(QWizard):
             self.model.stopped()
         self.choose.show_plan()
         self.sync_buttons()
-        if not isinstance(exc, Cancelled):
-            messages.report(self, exc)
+        if not isinstance(exc, Cancelled | CollectorError) or work is not Work.PLAN:
+            messages.report(self, exc)  # (the page itself says why there is no plan)
 
     def cancel_work(self) -> None:
         """The busy panel's Cancel: the worker stops before its next client."""

@@ -306,3 +306,14 @@ def test_the_wizard_has_its_own_shortcut_on_every_page(qtbot, demo_window):
         ready(qtbot, wizard)
         wizard.reject()
         qtbot.waitUntil(lambda: win.reminders.dialog is None)
+
+
+def test_a_plan_that_cannot_be_made_says_why_on_the_page(qtbot, demo_ctx):
+    wizard = ReminderWizard(demo_ctx, client="Nobody Ltd")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: not wizard.model.busy, timeout=20000)
+    page = wizard.choose
+    assert page.stack.currentWidget() is page.error
+    assert page.error.text() == "There is no client named 'Nobody Ltd'."
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -188,3 +188,45 @@ def test_summary_groups_each_message_once_in_order():
     groups = rw.summary_groups(summary)
     assert [(status, [r.client for r in results]) for status, results in groups] == [
         ("sent", ["b", "d"]), ("failed", ["a"]), ("unknown", ["e"]), ("skipped", ["c"])]
+
+
+def test_the_collector_is_off_while_workers_work_and_frozen_until_thawed():
+    import gc
+    import threading
+
+    rw.thaw()  # whatever an earlier test's wizard left
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    inside = threading.Event()
+    leave = threading.Event()
+    seen = []
+
+    def worker():
+        with rw.collector_paused():
+            seen.append(gc.isenabled())
+            inside.set()
+            assert leave.wait(10)
+
+    other = threading.Thread(target=worker)
+    other.start()
+    assert inside.wait(10)
+    with rw.collector_paused():  # two at once: the first to finish does not turn it back on
+        leave.set()
+        other.join(10)
+        assert not gc.isenabled()
+    assert seen == [False]
+    assert gc.isenabled() and gc.get_freeze_count() > 0  # what the workers made: left alone
+    rw.thaw()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_collector_stays_off_if_it_was_off():
+    import gc
+
+    gc.disable()
+    try:
+        with rw.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        rw.thaw()
+        gc.enable()
