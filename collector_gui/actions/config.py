@@ -110,6 +110,12 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
                                    "not {value}.").format(key=key, value=repr(value)))
         if key == S.INVOICE_NUMBER_PATTERN.key:
             propose_number(raw, clock.today(), [])  # raises CollectorError on a bad pattern
+        if key == S.BUSINESS_PAPER.key:
+            papers = {"a4": "A4", "letter": "Letter"}
+            if raw.lower() not in papers:
+                raise CollectorError(_("{key} must be one of {choices}, not {value}.").format(
+                    key=key, choices="A4, Letter", value=repr(value)))
+            return papers[raw.lower()]
     except FieldError as exc:
         raise CollectorError(_("{key}: {error}").format(key=key, error=exc)) from None
     if key == S.BUSINESS_ADDRESS.key:
@@ -146,10 +152,10 @@ def config_set(store: Store, key: str, value: str) -> str:
 
 def _check_with(trial: dict[str, str], key: str, setting: S.Setting, value: str) -> str:
     """Check one value among the others in *trial* (which takes it); the value as saved.
-    An empty value of a text setting means its default."""
-    if value.strip() == "" and isinstance(setting.default, str) \
-            and key != S.LATE_FEE_COMPENSATION.key:
-        saved = ""
+    An empty value clears a setting whose default is empty (the settings dialog's cleared
+    field, `collector config set business.phone ""`)."""
+    if value.strip() == "" and setting.default == "" and key != S.LATE_FEE_COMPENSATION.key:
+        saved = ""  # a free-text setting cleared: not set
     else:
         saved = _check_value(key, setting, value)
     trial[key] = saved
