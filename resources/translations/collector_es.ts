@@ -60,42 +60,42 @@
     <message>
         <location filename="../../collector_gui/ui/dialogs/client.py" line="+42"/>
         <source>As the business</source>
-        <translation type="unfinished"></translation>
+        <translation>Como el negocio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>None (a consumer, or not charged)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno (un consumidor, o no se le cobra)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Spain: Ley 3/2004 (half-year rates, 40 EUR)</source>
-        <translation type="unfinished"></translation>
+        <translation>España: Ley 3/2004 (tipos semestrales, 40 EUR)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>EU directive: ECB rate + 8 points, 40 EUR</source>
-        <translation type="unfinished"></translation>
+        <translation>Directiva de la UE: tipo del BCE + 8 puntos, 40 EUR</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>UK: Late Payment Act 1998</source>
-        <translation type="unfinished"></translation>
+        <translation>Reino Unido: Late Payment Act 1998</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contractual interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Interés pactado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Fixed fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Recargo fijo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fixed fee and interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Recargo fijo e interés</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -192,7 +192,7 @@
     <message>
         <location line="+1"/>
         <source>Late c&amp;harges</source>
-        <translation type="unfinished"></translation>
+        <translation>Recargos por &amp;demora</translation>
     </message>
     <message>
         <location line="+1"/>
