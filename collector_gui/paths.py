@@ -8,10 +8,12 @@ folder (tests point it at a temporary one so they never touch a real user's data
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
+
+from collector_gui.core import bundle
+from collector_gui.core.i18n import N_, _
 
 APP_NAME = "collector"
 ENV_HOME = "COLLECTOR_HOME"
@@ -63,16 +65,10 @@ def delivery_journal_path(ledger_path: Path) -> Path:
 
 def bundled_dir(name: str) -> Path:
     """`templates` or `resources`: in a PyInstaller bundle, an installed wheel, or the source tree."""
-    here = Path(__file__).resolve().parent
-    candidates = []
-    if hasattr(sys, "_MEIPASS"):
-        candidates.append(Path(sys._MEIPASS) / name)
-    candidates += [here / f"_{name}", here.parent / name]
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    from collector_gui.core.i18n import N_, _
-
+    found = bundle.find(name)
+    if found is not None:
+        return found
+    candidates = bundle.candidates(name)
     text = N_("Collector's {name}/ folder is missing (looked in {candidates})")
     # Without resources/ there is no catalogue to translate with (and asking for one would
     # come back here): that message stays English.

@@ -19,6 +19,8 @@ import gettext
 import os
 from pathlib import Path
 
+from collector_gui.core import bundle
+
 DOMAIN = "collector"
 LANGUAGES = ("en", "es")
 
@@ -27,9 +29,11 @@ _language = "en"
 
 
 def locale_dir() -> Path:
-    from collector_gui import paths
-
-    return paths.bundled_dir("resources") / "locale"
+    resources = bundle.find("resources")
+    if resources is None:  # no catalogue to translate with: the messages stay English
+        raise FileNotFoundError("Collector's resources/ folder is missing (looked in "
+                                f"{bundle.candidates('resources')})")
+    return resources / "locale"
 
 
 def language_from_environment(environ: dict[str, str] | os._Environ = os.environ) -> str:

@@ -698,7 +698,7 @@
     <message>
         <location line="+21"/>
         <source>More</source>
-        <translation type="unfinished"></translation>
+        <translation>Más</translation>
     </message>
     <message>
         <location line="+104"/>
@@ -2673,7 +2673,7 @@
     <message>
         <location filename="../../collector_gui/ui/writer.py" line="+90"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from collector_gui.mail.smtp import SECURITY_MODES
 from collector_gui.ui import messages
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
+from collector_gui.ui.reminder_common import ask_password
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 
 
@@ -145,8 +146,6 @@ class MailForm(QWidget):
         return self.task
 
     def _send_test(self, password: str | None) -> BackgroundTask | None:
-        from collector_gui.ui.reminder_wizard import ask_password
-
         if password is None:
             go, password = ask_password(self, self.ctx)
             if not go:
