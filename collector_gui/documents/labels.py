@@ -104,6 +104,15 @@ _EN: dict[str, str] = {
     "policy_eu": "EU late-payment rule (Directive 2011/7/EU): interest at the reference rate "
                  "{ref} plus 8 points, {rate} a year, per day; and a fixed compensation of "
                  "{fee} per invoice in euros.",
+    "policy_eu_table": "EU late-payment rule (Directive 2011/7/EU): simple interest per day at the "
+                       "ECB rate of each half-year plus 8 points ({rate} a year now); and a fixed "
+                       "compensation of {fee} per invoice in euros.",
+    "policy_es": "Late-payment interest under Spanish Law 3/2004: the legal rate of each half-year "
+                 "(ECB rate plus 8 points, {rate} a year now), simple, per day; and 40 € "
+                 "compensation for collection costs per invoice.",
+    "policy_uk": "Statutory interest under the Late Payment of Commercial Debts (Interest) Act "
+                 "1998: Bank of England base rate plus 8 points ({rate} a year now), simple, per "
+                 "day; and fixed compensation of £40, £70 or £100 per invoice by its size.",
     # dossier
     "client_details": "Client details",
     "summary": "Summary",
@@ -244,6 +253,16 @@ _ES: dict[str, str] = {
     "policy_eu": "Norma europea de morosidad (Directiva 2011/7/UE): interés del tipo de "
                  "referencia {ref} más 8 puntos, {rate} anual, por día; y una indemnización "
                  "fija de {fee} por factura en euros.",
+    "policy_eu_table": "Norma europea de morosidad (Directiva 2011/7/UE): interés simple por día "
+                       "al tipo del BCE de cada semestre más 8 puntos ({rate} anual ahora); y una "
+                       "indemnización fija de {fee} por factura en euros.",
+    "policy_es": "Intereses de demora de la Ley 3/2004: el tipo legal de cada semestre (tipo del "
+                 "BCE más 8 puntos, {rate} anual ahora), simple, por día; y 40 € de "
+                 "indemnización por costes de cobro por factura.",
+    "policy_uk": "Intereses legales de la Late Payment of Commercial Debts (Interest) Act 1998 "
+                 "británica: tipo del Banco de Inglaterra más 8 puntos ({rate} anual ahora), "
+                 "simple, por día; y una compensación fija de 40, 70 o 100 £ por factura según "
+                 "su importe.",
     "client_details": "Datos del cliente",
     "summary": "Resumen",
     "outstanding": "Pendiente",

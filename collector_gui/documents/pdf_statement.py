@@ -131,8 +131,12 @@ def policy_text(ctx: Ctx, policy: LatePolicy, currency: str = "EUR") -> str:
         "fixed": lambda: L("policy_fixed", fee=fee),
         "interest": lambda: L("policy_interest", rate=rate),
         "fixed+interest": lambda: L("policy_fixed_interest", fee=fee, rate=rate),
-        "eu": lambda: L("policy_eu", ref=F.percent(policy.reference_rate), rate=rate,
-                        fee=F.money(4000, "EUR")),
+        "eu": lambda: (L("policy_eu_table", rate=rate, fee=F.money(4000, "EUR"))
+                       if policy.rates is not None else
+                       L("policy_eu", ref=F.percent(policy.reference_rate), rate=rate,
+                         fee=F.money(4000, "EUR"))),
+        "es": lambda: L("policy_es", rate=rate),
+        "uk": lambda: L("policy_uk", rate=rate),
     }[policy.mode]()
 
 
