@@ -84,13 +84,16 @@ def parse_amount(raw: str) -> Decimal:
     return -value if negative else value
 
 
-def _date(raw: str) -> dt.date:
+def _date(raw: str, _last: list[str] = [_DATE_FORMATS[0]]) -> dt.date:
+    """A date in one of the bank's ways; the way that read the last one is tried first."""
     raw = raw.strip()
-    for fmt in _DATE_FORMATS:
+    for fmt in (_last[0], *_DATE_FORMATS):
         try:
-            return dt.datetime.strptime(raw, fmt).date()
+            value = dt.datetime.strptime(raw, fmt).date()
         except ValueError:
             continue
+        _last[0] = fmt
+        return value
     raise ValueError(raw)
 
 

@@ -114,7 +114,9 @@ class InvoiceIndex:
     def __init__(self, invoices: Iterable[OpenInvoice]) -> None:
         self.invoices: dict[int, OpenInvoice] = {}
         self.balance: dict[int, int] = {}
-        self._by_run: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+        # every way of writing each number, as its runs -> (invoice, needs an invoice word)
+        self._by_seq: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
+        self._lengths: set[int] = set()
         self._by_client: dict[int, list[int]] = {}
         for inv in invoices:
             self.add(inv)
@@ -136,19 +138,24 @@ class InvoiceIndex:
             variants |= {rest, ("".join(rest),)}
         for variant in variants:
             weak = len(variant) == 1 and variant[0].isdigit() and len(variant[0]) < 4
-            self._by_run.setdefault(variant[0], []).append((variant, inv.id, weak))
+            self._by_seq.setdefault(variant, []).append((inv.id, weak))
+            self._lengths.add(len(variant))
 
     def named_in(self, text: str) -> list[OpenInvoice]:
         """The open invoices *text* names, in the order it names them (each once)."""
         tokens = runs(text)
         found: dict[int, None] = {}
-        for i, token in enumerate(tokens):
-            for seq, inv_id, weak in self._by_run.get(token, ()):
-                if tokens[i:i + len(seq)] != seq or self.balance.get(inv_id, 0) <= 0:
-                    continue
-                if weak and (i == 0 or tokens[i - 1] not in PREFIXES):
-                    continue
-                found[inv_id] = None
+        lengths = sorted(self._lengths)
+        for i in range(len(tokens)):
+            for n in lengths:
+                if i + n > len(tokens):
+                    break
+                for inv_id, weak in self._by_seq.get(tokens[i:i + n], ()):
+                    if self.balance.get(inv_id, 0) <= 0:
+                        continue
+                    if weak and (i == 0 or tokens[i - 1] not in PREFIXES):
+                        continue
+                    found[inv_id] = None
         return [self.invoices[i] for i in found]
 
     def open_of_client(self, client_id: int) -> list[OpenInvoice]:

@@ -166,12 +166,19 @@ class BankLedger:
             rows = list(db.query(sql + " ORDER BY l.booking_date, l.id", params))
             allocs: dict[int, list[Allocation]] = {}
             if rows:
+                wanted = [r["id"] for r in rows]
+                alloc_sql = (
+                    "SELECT a.line_id, a.invoice_id, i.number, a.amount_minor, a.payment_id "
+                    "FROM bank_line_invoices a JOIN invoices i ON i.id = a.invoice_id ")
+                if ids is not None:
+                    alloc_sql += f"WHERE a.line_id IN ({', '.join('?' * len(wanted))}) "
+                    alloc_params: list = wanted
+                else:
+                    alloc_sql += ("JOIN bank_lines l ON l.id = a.line_id WHERE l.status IN "
+                                  f"({', '.join('?' * len(statuses))}) ")
+                    alloc_params = list(statuses)
                 for line_id, inv_id, number, amount, pay_id in db.execute(
-                        "SELECT a.line_id, a.invoice_id, i.number, a.amount_minor, a.payment_id "
-                        "FROM bank_line_invoices a JOIN invoices i ON i.id = a.invoice_id "
-                        "JOIN bank_lines l ON l.id = a.line_id WHERE l.status IN "
-                        f"({', '.join('?' * len(statuses))}) ORDER BY a.rowid",
-                        statuses):
+                        alloc_sql + "ORDER BY a.line_id, i.number", alloc_params):
                     allocs.setdefault(line_id, []).append(
                         Allocation(inv_id, number, amount, pay_id))
         return [BankLine(
