@@ -15,15 +15,13 @@ for _var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_var, None)
 os.environ["LANG"] = "C.UTF-8"
 
-import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
 
 from collector_gui.core import clock, i18n  # noqa: E402
 from collector_gui.ledger.database import Ledger  # noqa: E402
 from collector_gui.ledger.store import Store  # noqa: E402
-
-TODAY = dt.date(2026, 11, 23)
+from tests.helpers.dates import TODAY  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ from collector_gui.ledger.store import Store
 from collector_gui.ui.reminder_widgets import StageBox
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.reminders import WIZARD_SHORTCUT
-from tests.mail.conftest import Handler, free_port
+from tests.helpers.smtp import Handler, free_port
 
 GATE_TIMEOUT = 20  # seconds a gated worker waits at most (the test opens the gate long before)
 

@@ -7,57 +7,25 @@ from __future__ import annotations
 import datetime as dt
 import socket
 import ssl
-import threading
 import warnings
 from decimal import Decimal
-from dataclasses import dataclass, field
 
-import keyring
 import pytest
 import trustme
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
-from keyring.backend import KeyringBackend
 
 from collector_gui.core.model import Client, Invoice, InvoiceLine
 from collector_gui.mail.smtp import SmtpSettings
-
-USER = "marta@example.org"
-# Accents and symbols: a password that must survive encoding, and that a leak test can grep.
-PASSWORD = "Pässwörd-7fq#Zk!"
-TIMEOUT = 3.0  # seconds the client waits for the server in these tests
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps passwords in a dict (PLATFORM.md)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        from keyring.errors import PasswordDeleteError
-
-        if (service, username) not in self.store:
-            raise PasswordDeleteError("not found")
-        del self.store[(service, username)]
+from tests.helpers.keyring import memory_keyring  # noqa: F401 (the fixture, offered here)
+from tests.helpers.smtp import (  # noqa: F401 (shared with the other tests)
+    AS_OF, PASSWORD, TIMEOUT, USER, Handler, Received, Server, authenticator, configure,
+    free_port, start_server,
+)
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def _keyring_in_memory(memory_keyring):
+    """Every mail test runs with the in-memory keyring (tests/helpers/keyring.py)."""
+    return memory_keyring
 
 
 @pytest.fixture(autouse=True)
@@ -66,12 +34,6 @@ def _quiet_aiosmtpd():
         warnings.filterwarnings("ignore", message=".*login_data is deprecated.*")
         warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
         yield
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -94,77 +56,12 @@ def client_tls(ca) -> ssl.SSLContext:
     return ctx
 
 
-@dataclass
-class Received:
-    mail_from: str
-    rcpt_tos: list[str]
-    data: bytes
-
-
-@dataclass
-class Handler:
-    """Keeps what arrives; `faults` queues what to do to the next messages instead."""
-
-    received: list[Received] = field(default_factory=list)
-    # each entry: ("rcpt" | "data" | "drop", reply) used once, in order
-    faults: list[tuple[str, str]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def _fault(self, phase: str) -> str | None:
-        with self.lock:
-            if self.faults and self.faults[0][0] == phase:
-                return self.faults.pop(0)[1]
-        return None
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        reply = self._fault("rcpt")
-        if reply:
-            return reply
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        if self._fault("drop") is not None:
-            # The whole message arrived, but the connection is cut before the reply:
-            # the client cannot know; the message is not kept (as a server that crashed).
-            server.transport.close()
-            return "421 closing"
-        reply = self._fault("data")
-        if reply:
-            return reply
-        with self.lock:
-            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                          envelope.original_content or envelope.content))
-        return "250 Message accepted"
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data):
-    ok = (isinstance(auth_data, LoginPassword) and auth_data.login.decode() == USER
-          and auth_data.password.decode() == PASSWORD)
-    return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
-
-
-@dataclass
-class Server:
-    handler: Handler
-    port: int
-    settings: SmtpSettings
-
-
-def _start(handler: Handler, **kwargs) -> tuple[Controller, int]:
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, ready_timeout=5,
-                            **kwargs)
-    controller.start()
-    return controller, port
-
-
 @pytest.fixture
 def starttls_server(server_tls):
     """STARTTLS required, AUTH required."""
     handler = Handler()
-    controller, port = _start(handler, tls_context=server_tls, require_starttls=True,
-                              authenticator=_authenticator, auth_required=True)
+    controller, port = start_server(handler, tls_context=server_tls, require_starttls=True,
+                              authenticator=authenticator, auth_required=True)
     yield Server(handler, port, SmtpSettings("127.0.0.1", port, "starttls", USER,
                                              "marta@example.org", TIMEOUT))
     controller.stop()
@@ -175,7 +72,7 @@ def ssl_server(server_tls):
     """Implicit TLS (SMTPS), AUTH required."""
     handler = Handler()
     # aiosmtpd does not count implicit TLS as TLS for AUTH: say so (the link is encrypted).
-    controller, port = _start(handler, ssl_context=server_tls, authenticator=_authenticator,
+    controller, port = start_server(handler, ssl_context=server_tls, authenticator=authenticator,
                               auth_required=True, auth_require_tls=False)
     yield Server(handler, port, SmtpSettings("127.0.0.1", port, "ssl", USER,
                                              "marta@example.org", TIMEOUT))
@@ -186,7 +83,7 @@ def ssl_server(server_tls):
 def plain_server():
     """No TLS, no AUTH: a local relay."""
     handler = Handler()
-    controller, port = _start(handler)
+    controller, port = start_server(handler)
     yield Server(handler, port, SmtpSettings("127.0.0.1", port, "none", "",
                                              "marta@example.org", TIMEOUT))
     controller.stop()
@@ -203,18 +100,6 @@ def silent_port():
 
 
 # -- a ledger with someone to remind -----------------------------------------------------------
-
-AS_OF = dt.date(2026, 11, 23)
-
-
-def configure(store, settings: SmtpSettings) -> None:
-    store.set_setting("smtp.host", settings.host)
-    store.set_setting("smtp.port", str(settings.port))
-    store.set_setting("smtp.security", settings.security)
-    store.set_setting("smtp.user", settings.user)
-    store.set_setting("smtp.from", settings.from_address)
-    store.set_setting("smtp.timeout", str(int(settings.timeout)))
-
 
 @pytest.fixture
 def debtor(store):

@@ -15,7 +15,7 @@ from collector_gui.core.model import Client, EventStatus, Invoice
 from collector_gui.ledger import outbox as ob
 from collector_gui.mail.compose import compose, serialize
 from collector_gui.mail.smtp import SmtpSettings
-from tests.mail.conftest import AS_OF, PASSWORD, configure, free_port
+from tests.helpers.smtp import AS_OF, PASSWORD, configure, free_port
 
 
 def _send(store, settings, client_tls, password=PASSWORD):

@@ -90,7 +90,7 @@ def test_a_reminder_to_an_address_with_accents(store, debtor, scripted, offered,
     import dataclasses
 
     from collector_gui.actions import remind
-    from tests.mail.conftest import AS_OF, configure
+    from tests.helpers.smtp import AS_OF, configure
 
     scripted.extensions = ["8BITMIME", "SMTPUTF8"] if offered else ["8BITMIME"]
     store.update_client(dataclasses.replace(debtor, billing_email="josé@peñalver.es"))

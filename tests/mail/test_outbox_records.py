@@ -16,7 +16,7 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import EventStatus
 from collector_gui.ledger import journal
 from collector_gui.ledger import outbox as ob
-from tests.mail.conftest import AS_OF, configure
+from tests.helpers.smtp import AS_OF, configure
 
 
 def cli(store, *args):

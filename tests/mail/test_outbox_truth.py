@@ -24,7 +24,7 @@ from collector_gui.core.model import Client, EventStatus, Invoice, Payment
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
 from collector_gui.mail.smtp import SmtpConnection, SmtpSettings
-from tests.mail.conftest import AS_OF, Handler, Received, _start, configure
+from tests.helpers.smtp import AS_OF, Handler, Received, start_server as _start, configure
 
 
 @dataclass

@@ -9,7 +9,7 @@ import logging
 from collector_gui.actions import config, delivery, remind
 from collector_gui.actions.records import backup
 from collector_gui.mail.secrets import Secret
-from tests.mail.conftest import AS_OF, PASSWORD, configure
+from tests.helpers.smtp import AS_OF, PASSWORD, configure
 
 
 def _forms(secret: str) -> list[bytes]:

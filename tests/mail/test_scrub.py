@@ -12,7 +12,7 @@ from collector_gui.actions import remind
 from collector_gui.mail.scrub import Scrubber
 from collector_gui.mail.secrets import Secret
 from collector_gui.mail.smtp import SmtpAuthError, SmtpConnection, SmtpSettings
-from tests.mail.conftest import AS_OF, PASSWORD, USER, configure
+from tests.helpers.smtp import AS_OF, PASSWORD, USER, configure
 
 PW = PASSWORD.encode()
 PLAIN = base64.b64encode(b"\0" + USER.encode() + b"\0" + PW)

@@ -13,7 +13,7 @@ from collector_gui.actions import config, remind
 from collector_gui.core.model import EventStatus
 from collector_gui.ledger import outbox as ob
 from collector_gui.mail.smtp import SmtpConnection
-from tests.mail.conftest import AS_OF, PASSWORD, configure
+from tests.helpers.smtp import AS_OF, PASSWORD, configure
 
 
 def _parse(raw: bytes):

@@ -25,9 +25,9 @@ from collector_gui.core.model import Client, ContactEvent, EventKind, Invoice, P
 from collector_gui.ledger import csvio, database
 from collector_gui.ledger.database import Ledger, LedgerBusy
 from collector_gui.ledger.store import Store
+from tests.helpers.dates import TODAY
 
 WORKER = Path(__file__).with_name("_worker.py")
-TODAY = dt.date(2026, 11, 23)
 
 
 def _start_workers(path: Path, jobs: list[list[str]], env: dict, delay: float = 0.8):

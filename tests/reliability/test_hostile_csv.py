@@ -31,8 +31,8 @@ from collector_gui.ledger import csvio
 from collector_gui.ledger.csvio import defuse, undefuse
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store, nocase
+from tests.helpers.dates import TODAY
 
-TODAY = dt.date(2026, 11, 23)
 EXAMPLES = 200
 FORMULA_START = re.compile(r"[=+\-@\t\r]")
 # derandomize: the same inputs every run (no flakes); report_multiple_bugs=False: stop at the

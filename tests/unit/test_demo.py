@@ -16,8 +16,8 @@ from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.model import Client, InvoiceLine, invoice_totals
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store, invoice_from_row
+from tests.helpers.dates import TODAY
 
-TODAY = dt.date(2026, 11, 23)
 STAGES = {"pre-due", "due", "polite", "firm", "final"}
 
 

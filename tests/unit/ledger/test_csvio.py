@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -10,8 +9,7 @@ from hypothesis import strategies as st
 from collector_gui.core.errors import Cancelled
 from collector_gui.core.progress import Task
 from collector_gui.ledger.csvio import defuse, export_csv, import_csv, undefuse
-
-TODAY = dt.date(2026, 11, 23)
+from tests.helpers.dates import TODAY
 
 
 def run(store, kind, text, **kw):

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import keyring
 import pytest
 
-from tests.mail.conftest import MemoryKeyring
+from tests.helpers.keyring import memory_keyring  # noqa: F401 (the fixture, offered here)
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+def _keyring_in_memory(memory_keyring):
+    """Every reminder test runs with the in-memory keyring (tests/helpers/keyring.py)."""
+    return memory_keyring
