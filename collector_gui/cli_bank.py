@@ -64,7 +64,7 @@ def cmd_bank(args, store, *, print_json, aligned, progress_task) -> int:
             invoices = ", ".join(n for n, _a in item.invoices)
             table.append((str(item.line_id or ""), item.booking_date.isoformat(),
                           _amount(item.amount_minor, item.currency, locale),
-                          _(item.outcome), invoices,
+                          bank.status_text(item.outcome), invoices,
                           (item.payer + " " + item.text).strip()
                           or bank.reason_text(item.reason)))
         print("\n".join(aligned(table, right={0, 2}, max_width=60)))
@@ -88,7 +88,7 @@ def cmd_bank(args, store, *, print_json, aligned, progress_task) -> int:
         for line in lines:
             proposal = ", ".join(a.number for a in line.allocations)
             table.append((str(line.id), line.booking_date.isoformat(),
-                          _amount(line.amount_minor, line.currency, locale), _(line.status),
+                          _amount(line.amount_minor, line.currency, locale), bank.status_text(line.status),
                           proposal, (line.payer_name + " " + line.text).strip()))
         print("\n".join(aligned(table, right={0, 2}, max_width=60)))
         print(_("Accept with `collector bank accept LINE_ID [INVOICE…]`, or reject with "

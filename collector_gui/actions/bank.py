@@ -46,6 +46,14 @@ REASONS = {
 }
 
 
+STATUSES = {"recorded": N_("recorded"), "accepted": N_("accepted"), "proposed": N_("proposed"),
+            "unmatched": N_("unmatched"), "ignored": N_("ignored"), "rejected": N_("rejected")}
+
+
+def status_text(status: str) -> str:
+    return _(STATUSES[status]) if status in STATUSES else status
+
+
 def reason_text(reason: str) -> str:
     return _(REASONS[reason]) if reason in REASONS else reason
 
@@ -266,7 +274,7 @@ def _pending_line(books: BankLedger, line_id: int, allowed: Sequence[str]) -> Ba
         raise CollectorError(_("There is no bank line {id}.").format(id=line_id))
     if line.status not in allowed:
         raise CollectorError(_("Bank line {id} is already {status}.").format(
-            id=line_id, status=_(line.status)))
+            id=line_id, status=status_text(line.status)))
     return line
 
 
