@@ -130,5 +130,6 @@ def start_delivery(parent: QWidget, ctx: AppContext, flow: ReminderFlow, *,
 
     label = (tr("Saving the reminders as .eml files…") if folder is not None
              else tr("Sending the reminders…"))
+    # it writes (queued, sent, failed…): on the window's one writer thread
     return run_in_background(parent, op, done, ledger_path=ctx.path, label=label,
-                             on_error=on_error)
+                             on_error=on_error, writes=True)
