@@ -34,7 +34,11 @@ from collector_gui.core.dunning import (
     Stage,
     is_reminder,
     manual_plan,
+    message_cover,
+    message_stage,
+    message_tone,
     parse_stage,
+    pay_by_date,
     plan_client,
 )
 from collector_gui.core.errors import Cancelled, CollectorError
@@ -90,6 +94,8 @@ class PlanEntry:
     broken_promise: ContactEvent | None = None
     included: bool = True
     by_hand: bool = False  # added or changed by the user, not proposed by the policy
+    # The client's open invoices on hold (disputed, paused): named apart, not asked for.
+    held: tuple[Invoice, ...] = ()
 
     @property
     def client_id(self) -> int:
@@ -184,12 +190,17 @@ class ReminderFlow(Sending):
         self._drafts: dict[int, Draft] = {}
 
     def entry_for_plan(self, file: ClientFile, plan: ClientPlan, *,
-                       by_hand: bool = False) -> PlanEntry:
+                       by_hand: bool = False, chosen: bool = False) -> PlanEntry:
+        """The client's message: what the plan asks for plus every other overdue invoice
+        the client owes (one amount to pay), with a stage never softer than the client's
+        recent reminders (unless the user *chosen* it)."""
         assert plan.stage is not None
+        stage = plan.stage if chosen else message_stage(plan.stage, file, self.as_of)
+        owed, held = message_cover(file, plan.invoices, self.as_of, plan.decisions)
         entry = PlanEntry(
-            client=file.client, stage=plan.stage, invoices=plan.invoices,
+            client=file.client, stage=stage, invoices=owed,
             recipient=file.client.reminder_email, file=file, decisions=plan.decisions,
-            broken_promise=plan.broken_promise, by_hand=by_hand,
+            broken_promise=plan.broken_promise, by_hand=by_hand, held=held,
         )
         entry.included = not entry.problems
         return entry
@@ -237,7 +248,7 @@ class ReminderFlow(Sending):
         plan = manual_plan(entry.file, self.as_of, self.policy, stage)
         if stage.escalation == entry.stage.escalation and entry.invoices:
             plan = replace(plan, invoices=entry.invoices)
-        new = self.entry_for_plan(entry.file, plan, by_hand=True)
+        new = self.entry_for_plan(entry.file, plan, by_hand=True, chosen=True)
         new.recipient = entry.recipient
         new.included = entry.included and not new.problems
         self._replace(entry, new)
@@ -278,7 +289,7 @@ class ReminderFlow(Sending):
             raise CollectorError(_("{client} has no invoice that can be reminded now "
                                    "(disputed, paused or not yet issued).").format(
                                        client=found.name))
-        entry = self.entry_for_plan(files[0], plan, by_hand=True)
+        entry = self.entry_for_plan(files[0], plan, by_hand=True, chosen=stage is not None)
         self.entries.append(entry)
         return entry
 
@@ -288,11 +299,18 @@ class ReminderFlow(Sending):
 
     # -- the drafts page ---------------------------------------------------------------------
 
+    def _pay_by(self, entry: PlanEntry) -> dt.date | None:
+        """The date the message asks the payment for (firm and final; a polite message
+        about a long-overdue invoice too)."""
+        tone = message_tone(entry.stage, entry.invoices, self.as_of)
+        return pay_by_date(entry.stage, tone, self.as_of, self.policy)
+
     def _context(self, entry: PlanEntry, attachments: Sequence[str], statement: bool,
                  pay_by: dt.date | None) -> dict:
         charges: dict[int, LateCharges] = {}
         policy = self.late_policy.for_client(entry.client.late_mode)
-        if policy.active and entry.stage.escalation:
+        tone = message_tone(entry.stage, entry.invoices, self.as_of)
+        if policy.active and tone.shows_charges:
             for inv in entry.invoices:
                 assert inv.id is not None
                 charges[inv.id] = late_charges(inv, self.as_of, policy,
@@ -302,13 +320,13 @@ class ReminderFlow(Sending):
             settings=self._settings, charges=charges, late_policy=policy,
             pay_by=pay_by, broken_promise=entry.broken_promise,
             reminded_before=entry.reminded_before, attachments=attachments,
-            statement_attached=statement,
+            statement_attached=statement, held=entry.held, tone=tone,
         )
 
     def _render(self, entry: PlanEntry) -> Draft:
         lang = entry.client.language
         names, statement = _attachment_names(entry.invoices, lang, self.as_of, entry.client)
-        pay_by = self.policy.pay_by(self.as_of) if entry.stage is Stage.FINAL else None
+        pay_by = self._pay_by(entry)
         rendered = messages.render_message(self._context(entry, names, statement, pay_by),
                                            lang, entry.stage)
         return Draft(entry.client, entry.stage, entry.invoices, entry.recipient,
@@ -363,7 +381,7 @@ class ReminderFlow(Sending):
         entry = self.entry(client_id)
         names, statement = _attachment_names(entry.invoices, entry.client.language,
                                              self.as_of, entry.client)
-        pay_by = self.policy.pay_by(self.as_of) if entry.stage is Stage.FINAL else None
+        pay_by = self._pay_by(entry)
         return messages.render_message(self._context(entry, names, statement, pay_by),
                                        entry.client.language, entry.stage, overrides)
 

@@ -7,11 +7,17 @@ JPY has 0, EUR 2, KWD 3. Amounts of different currencies never mix silently.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.numbers import format_currency, get_currency_precision, list_currencies
+from babel.numbers import (
+    format_currency,
+    get_currency_precision,
+    get_currency_symbol,
+    list_currencies,
+)
 
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -117,9 +123,46 @@ def decimal_formatter(currency: str):
 
 
 def format_minor(minor: int, currency: str, locale: str = "en") -> str:
-    """Minor units formatted for people, in *locale* ("1.250,50 €" in es)."""
+    """Minor units formatted for people, in *locale* ("1.250,50 €" in es, "KWD 1,443.314"
+    in en: CLDR's currency spacing applied, see currency_spacing)."""
     digits = minor_digits(currency)
-    return format_currency(Decimal(minor).scaleb(-digits), currency, locale=locale)
+    text = format_currency(Decimal(minor).scaleb(-digits), currency, locale=locale)
+    return currency_spacing(text, _symbol(currency, locale))
+
+
+# CLDR's currencySpacing (the same in every locale of CLDR 44): between a currency symbol
+# and a digit, when the symbol's side that touches the number is not itself a symbol (Unicode
+# category S*) nor a space (Z*), a no-break space goes in. "KWD1,443.314" becomes
+# "KWD 1,443.314"; "US$1,234.50" and "€1,234.50" stay. Babel does not apply it.
+SPACING = "\u00a0"
+
+
+@lru_cache(maxsize=None)
+def _symbol(currency: str, locale: str) -> str:
+    try:
+        return get_currency_symbol(currency, locale=locale)
+    except Exception:  # noqa: BLE001 - an unknown locale: the code itself
+        return currency
+
+
+def _spaceable(ch: str) -> bool:
+    """CLDR's currencyMatch [[:^S:]&[:^Z:]]: neither a symbol nor a separator."""
+    return not unicodedata.category(ch).startswith(("S", "Z"))
+
+
+def currency_spacing(text: str, symbol: str) -> str:
+    """*text* (an amount Babel formatted with *symbol*) with CLDR's currency spacing."""
+    if not symbol:
+        return text
+    at = text.find(symbol)
+    if at < 0:
+        return text
+    end = at + len(symbol)
+    if end < len(text) and text[end].isdigit() and _spaceable(symbol[-1]):
+        return text[:end] + SPACING + text[end:]  # symbol before the number
+    if at > 0 and text[at - 1].isdigit() and _spaceable(symbol[0]):
+        return text[:at] + SPACING + text[at:]  # symbol after the number
+    return text
 
 
 @dataclass(frozen=True, slots=True, order=False)

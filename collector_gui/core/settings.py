@@ -49,6 +49,29 @@ BUSINESS_BIC = Setting("business.bic", "", N_("BIC / SWIFT code"))
 BUSINESS_PAYMENT_INSTRUCTIONS = Setting(
     "business.payment_instructions", "", N_("How to pay you, besides the IBAN (free text)")
 )
+# Payment details per currency (business.pay.USD, …): an IBAN (and BIC), an account in
+# words ("ACH routing 026009593, account 1234567890") or a payment link. A reminder shows
+# the details of its invoices' currency, never another's; EUR falls back to business.iban.
+# Any ISO code works (`collector config set` knows the common ones declared here; the
+# reminders read business.pay.<CODE> for every currency).
+PAY_CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "MXN", "JPY")
+BUSINESS_PAY_EUR = Setting("business.pay.EUR", "", N_(
+    "Payment details for EUR invoices (IBAN and BIC, account text or a payment link); "
+    "empty: business.iban"))
+BUSINESS_PAY_USD = Setting("business.pay.USD", "", N_(
+    "Payment details for USD invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_GBP = Setting("business.pay.GBP", "", N_(
+    "Payment details for GBP invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_CHF = Setting("business.pay.CHF", "", N_(
+    "Payment details for CHF invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_CAD = Setting("business.pay.CAD", "", N_(
+    "Payment details for CAD invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_AUD = Setting("business.pay.AUD", "", N_(
+    "Payment details for AUD invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_MXN = Setting("business.pay.MXN", "", N_(
+    "Payment details for MXN invoices (account text, IBAN and BIC, or a payment link)"))
+BUSINESS_PAY_JPY = Setting("business.pay.JPY", "", N_(
+    "Payment details for JPY invoices (account text, IBAN and BIC, or a payment link)"))
 BUSINESS_LATE_TERMS = Setting(
     "business.late_terms", "", N_("Late-payment terms printed on invoices (free text)")
 )
@@ -136,3 +159,8 @@ class Settings:
 
     def raw(self, key: str) -> str | None:
         return self._raw.get(key)
+
+    def payment_text(self, currency: str) -> str:
+        """The payment details set for *currency* (business.pay.<CODE>), "" when none: any
+        code is read, declared or not."""
+        return (self._raw.get(f"business.pay.{currency.upper()}") or "").strip()

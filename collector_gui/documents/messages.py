@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
 from jinja2 import (
     TemplateError,
     TemplateNotFound,
@@ -37,13 +35,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from collector_gui import paths
 from collector_gui.core import settings as S
-from collector_gui.core.dunning import Stage
+from collector_gui.core.dunning import Stage, Tone
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.latefees import LateCharges, LatePolicy
-from collector_gui.core.model import LANGUAGES, Client, ContactEvent, EventKind, Invoice
-from collector_gui.core.money import format_minor
+from collector_gui.core.model import Client, ContactEvent, EventKind, Invoice
 from collector_gui.documents import template_env
+from collector_gui.documents.message_context import message_context
 from collector_gui.documents.template_env import LimitHit
 
 KINDS: tuple[str, ...] = ("subject", "txt", "html")
@@ -145,147 +143,7 @@ def environment(overrides: Mapping[str, str] | None = None) -> SandboxedEnvironm
     return template_env.with_overrides(env, overrides or {})
 
 
-# -- what a template sees ----------------------------------------------------------------------
-
-
-def _days(n: int, lang: str) -> str:
-    if lang == "es":
-        return "1 día" if n == 1 else f"{n} días"
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _date(day: dt.date, lang: str) -> str:
-    return format_date(day, "long", locale=lang)
-
-
-def _near_date(day: dt.date, as_of: dt.date, lang: str) -> str:
-    """A date in a sentence: without the year when it is this year's ("2 de noviembre")."""
-    if day.year == as_of.year:
-        return format_skeleton("MMMMd", day, locale=lang)
-    return _date(day, lang)
-
-
-def _grouped(iban: str) -> str:
-    code = "".join(iban.split()).upper()
-    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
-
-
-def _rate(rate: Decimal, lang: str) -> str:
-    return format_decimal(rate, format="#,##0.##", locale=lang) + (" %" if lang == "es" else "%")
-
-
-def message_context(
-    *,
-    client: Client,
-    invoices: Sequence[Invoice],
-    stage: Stage | str,
-    as_of: dt.date,
-    settings: S.Settings,
-    lang: str | None = None,
-    charges: Mapping[int, LateCharges] | None = None,
-    late_policy: LatePolicy | None = None,
-    pay_by: dt.date | None = None,
-    broken_promise: ContactEvent | None = None,
-    reminded_before: bool = False,
-    attachments: Sequence[str] = (),
-    statement_attached: bool = False,
-) -> dict:
-    """Everything a reminder template may use, formatted for the client's language."""
-    lang = lang or client.language
-    if lang not in LANGUAGES:
-        lang = "en"
-    stage = Stage(stage)
-    charges = charges or {}
-    items = []
-    totals: dict[str, list[int]] = {}  # currency -> [balance, late charges]
-    for inv in invoices:
-        days = inv.days_overdue(as_of)
-        until = (inv.due_date - as_of).days
-        charge = charges.get(inv.id) if inv.id is not None else None
-        late = charge.total_minor if charge else 0
-        items.append({
-            "number": inv.number,
-            "issue_date": _date(inv.issue_date, lang),
-            "due_date": _date(inv.due_date, lang),
-            "total": format_minor(inv.total_minor, inv.currency, lang),
-            "amount_due": format_minor(inv.balance_minor, inv.currency, lang),
-            "partly_paid": 0 < inv.paid_minor < inv.total_minor,
-            "paid": format_minor(inv.paid_minor, inv.currency, lang),
-            "currency": inv.currency,
-            "days_overdue": days,
-            "days_overdue_text": _days(days, lang),
-            "overdue": days > 0,
-            "due_today": until == 0,
-            "days_until_due": max(0, until),
-            "days_until_due_text": _days(max(0, until), lang),
-            "description": inv.description,
-            "late_fee": format_minor(charge.fee_minor, inv.currency, lang) if charge else "",
-            "late_interest": (format_minor(charge.interest_minor, inv.currency, lang)
-                              if charge else ""),
-            "late_total": format_minor(late, inv.currency, lang) if late else "",
-            "with_late": format_minor(inv.balance_minor + late, inv.currency, lang),
-        })
-        row = totals.setdefault(inv.currency, [0, 0])
-        row[0] += inv.balance_minor
-        row[1] += late
-    total_rows = [
-        {
-            "currency": cur,
-            "amount_due": format_minor(bal, cur, lang),
-            "late_total": format_minor(late, cur, lang) if late else "",
-            "with_late": format_minor(bal + late, cur, lang),
-        }
-        for cur, (bal, late) in sorted(totals.items())
-    ]
-    joiner = " y " if lang == "es" else " and "
-    any_late = any(t["late_total"] for t in total_rows)
-    policy = late_policy or LatePolicy()
-    business_email = settings.get(S.BUSINESS_EMAIL).strip()
-    iban = settings.get(S.BUSINESS_IBAN).strip()
-    return {
-        "lang": lang,
-        "stage": str(stage),
-        "as_of": _date(as_of, lang),
-        "client": {
-            "name": client.name,
-            "contact": client.billing_name.strip(),
-            "on_hold": client.on_hold,
-        },
-        "business": {
-            "name": settings.get(S.BUSINESS_NAME).strip(),
-            "email": business_email,
-            "phone": settings.get(S.BUSINESS_PHONE).strip(),
-            "address": settings.get(S.BUSINESS_ADDRESS).strip(),
-            "iban": _grouped(iban) if iban else "",
-            "bic": "".join(settings.get(S.BUSINESS_BIC).split()).upper(),
-            "payment_instructions": settings.get(S.BUSINESS_PAYMENT_INSTRUCTIONS).strip(),
-        },
-        "invoices": items,
-        "count": len(items),
-        "numbers": ", ".join(i["number"] for i in items),
-        "totals": total_rows,
-        "total_due": joiner.join(t["amount_due"] for t in total_rows),
-        "total_with_late": joiner.join(t["with_late"] for t in total_rows),
-        "late": {
-            "active": policy.active,
-            "any": any_late,
-            "total": joiner.join(t["late_total"] for t in total_rows if t["late_total"]),
-            "rate": _rate(policy.yearly_rate, lang) if policy.yearly_rate else "",
-            "eu": policy.mode == "eu",
-        },
-        "pay_by": _date(pay_by, lang) if pay_by else "",
-        "broken_promise": (
-            {
-                "made_on": _near_date(broken_promise.at.date(), as_of, lang),
-                "date": _near_date(broken_promise.promised_date, as_of, lang)
-                if broken_promise.promised_date else "",
-            }
-            if broken_promise is not None else None
-        ),
-        "reminded_before": reminded_before,
-        "attachments": list(attachments),
-        "statement_attached": statement_attached,
-    }
+# -- what a template sees: documents/message_context.py (re-exported here) -----------------------
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -388,6 +246,8 @@ def sample_context(lang: str = "en", stage: Stage | str = Stage.FINAL) -> dict:
                 paid_minor=25000, id=1),
         Invoice("2026-0011", 1, dt.date(2026, 10, 1), dt.date(2026, 10, 31), "EUR", 48000, id=2),
     ]
+    held = [Invoice("2026-0009", 1, dt.date(2026, 9, 15), dt.date(2026, 10, 15), "EUR", 30000,
+                    disputed=True, id=3)]
     as_of = dt.date(2026, 11, 20)
     promise = ContactEvent(client_id=1, at=dt.datetime(2026, 11, 2, 10), kind=EventKind.PROMISE,
                            promised_date=dt.date(2026, 11, 12), invoice_ids=(1,))
@@ -403,8 +263,15 @@ def sample_context(lang: str = "en", stage: Stage | str = Stage.FINAL) -> dict:
         client=client, invoices=invoices, stage=stage, as_of=as_of, settings=settings, lang=lang,
         charges=charges, late_policy=policy, pay_by=as_of + dt.timedelta(days=7),
         broken_promise=promise, reminded_before=True,
-        attachments=["invoice-2026-0007.pdf", "invoice-2026-0011.pdf"],
+        attachments=["invoice-2026-0007.pdf", "invoice-2026-0011.pdf"], held=held,
+        tone=_sample_tone(Stage(stage)),
     )
+
+
+def _sample_tone(stage: Stage) -> Tone:
+    """Every branch of a stage's wording: early enough to say "ignore this" where a stage
+    may say it, long overdue (a date asked) where it may not."""
+    return Tone(stage, 5 if stage in (Stage.PRE_DUE, Stage.DUE, Stage.POLITE) else 50)
 
 
 def validate_template(source: str, kind: str, *, lang: str = "en",

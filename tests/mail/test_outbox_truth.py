@@ -166,7 +166,7 @@ def test_a_paid_invoice_leaves_the_message_and_a_changed_balance_is_re_rendered(
     text = BytesParser(policy=policy.default).parsebytes(got.data).get_body(
         ("plain",)).get_content()
     assert "2026-0042" in text and "2026-0043" not in text
-    assert "Total pendiente: 1.000,00" in text  # the balance now, not 1.815,00
+    assert "Importe a pagar ahora: 1.000,00" in text  # the balance now, not 1.815,00
 
 
 def test_an_edited_draft_whose_figures_changed_is_held_back(store, debtor, bad_server):

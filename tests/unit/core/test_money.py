@@ -92,7 +92,7 @@ def test_arithmetic_and_currency_mismatch():
         (125050, "EUR", "es_ES", "1.250,50\xa0€"),
         (125050, "EUR", "en_US", "€1,250.50"),
         (150000, "JPY", "en_US", "¥150,000"),
-        (1234, "KWD", "en_US", "KWD1.234"),
+        (1234, "KWD", "en_US", "KWD\u00a01.234"),
     ],
 )
 def test_format_with_babel(minor, currency, locale, text):

@@ -134,7 +134,7 @@ def test_paid_invoice_says_so_and_asks_for_nothing(docs_store, tmp_path, epc_cal
 
 
 @pytest.mark.parametrize("number, expected", [
-    ("KW-2", ["KWD987,654,321.987"]),  # 3 minor digits, a large amount
+    ("KW-2", ["KWD 987,654,321.987"]),  # 3 minor digits, a large amount
     ("JP-1", ["1.234.567 JPY"]),  # no minor digits, in Spanish
     ("RU-1", ["Перевод документов", "£2,500.00", "£5,000.00", CYRILLIC]),
     ("GR-1", [GREEK, "Οδός Αθηνάς 10", "€999.99"]),

@@ -94,7 +94,7 @@ def test_statement_in_spanish_with_contact_summary(hostile, tmp_path):
 
 
 @pytest.mark.parametrize("client, expected", [
-    (KWD_CLIENT, ["KW-1", "KWD1,234.567", "KWD1.000", "KWD1,233.567",
+    (KWD_CLIENT, ["KW-1", "KWD 1,234.567", "KWD 1.000", "KWD 1,233.567",
                   "KW-2"]),
     (JPY_CLIENT, ["JP-1", "1.234.567 JPY", "Días de retraso"]),
     (GREEK, [GREEK, "€999.99"]),

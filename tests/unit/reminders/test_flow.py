@@ -72,7 +72,7 @@ def test_untick_change_stage_and_recipient(store, ledger_data):
     entry = flow.set_stage(ana, "firm")
     assert entry.stage is Stage.FIRM and entry.by_hand
     draft = flow.draft(ana)
-    assert draft.stage is Stage.FIRM and draft.subject.startswith("Overdue payment: invoice A-1")
+    assert draft.stage is Stage.FIRM and draft.subject.startswith("Invoice A-1 is 20 days overdue")
     # a courtesy stage covers the invoices not yet overdue
     assert [i.number for i in flow.set_stage(ana, "pre-due").invoices] == ["A-1", "A-2"]
     flow.set_recipient(ana, "ana.smith@ana.test")
@@ -129,7 +129,7 @@ def test_save_as_eml_without_smtp(store, ledger_data, tmp_path):
     msg = _parse(files[0])
     assert msg["To"].addresses[0].addr_spec == "billing@ana.test"
     assert msg["X-Unsent"] == "1"
-    assert msg["Subject"] == "Reminder: invoice A-1 is overdue"
+    assert msg["Subject"] == "Reminder: invoice A-1, due 3 November 2026"
     assert b"\r\n" not in files[0].read_bytes()
     (pdf,) = msg.iter_attachments()
     assert pdf.get_filename() == "invoice-A-1.pdf"
@@ -150,10 +150,10 @@ def test_dry_run_prints_drafts_and_changes_nothing(store, ledger_data):
     before = store.counts()
     text = remind_views.format_drafts(remind.plan_reminders(store, AS_OF))
     assert "== Ana Ltd: polite reminder to billing@ana.test" in text
-    assert "Subject: Reminder: invoice A-1 is overdue" in text
+    assert "Subject: Reminder: invoice A-1, due 3 November 2026" in text
     assert "A-1  €1,000.00  due 2026-11-03  (20 days overdue)" in text
     assert "Attachments: invoice-A-1.pdf" in text
-    assert "  | Hello Ana Smith," in text
+    assert "  | Hello Ana," in text
     assert "Not included: No Mail Co: No Mail Co has no email address." in text
     assert store.counts() == before
 
@@ -191,7 +191,7 @@ def test_many_invoices_get_one_statement(store, ledger_data):
     draft = remind.plan_reminders(store, AS_OF).draft(ana.id)
     assert len(draft.invoices) == 6
     assert draft.statement and draft.attachments == ("statement-Ana-Ltd-2026-11-23.pdf",)
-    assert "A statement of your account is attached as a PDF." in draft.text
+    assert "A statement of your account is attached as a PDF" in draft.text
 
 
 def test_late_charges_appear_in_escalation_drafts(store, ledger_data):
@@ -200,9 +200,13 @@ def test_late_charges_appear_in_escalation_drafts(store, ledger_data):
     store.set_setting("late.mode", "eu")
     # The shipped rates end before the pinned day's half-year: the user adds it.
     add_rate(store, "eu", "2026-H2", "2.15", "test: ECB main refinancing rate assumed")
-    text = remind.plan_reminders(store, AS_OF).draft(ledger_data["ana"].id).text
-    assert "Late-payment charges so far: €" in text
-    assert "10.15% a year" in text
+    flow = remind.plan_reminders(store, AS_OF)
+    # Not in a polite reminder (it may still say "ignore this if you have paid")…
+    assert "late-payment charges" not in flow.draft(ledger_data["ana"].id).text
+    # …but from the firm stage on, saying they are not in the amount to pay.
+    text = flow.draft(flow.set_stage(ledger_data["ana"].id, "firm").client_id).text
+    assert "late-payment charges so far: €" in text
+    assert "10.15% a year" in text and "not included in the amount to pay" in text
 
 
 def test_final_notice_has_a_pay_by_date(store, ledger_data):
@@ -210,14 +214,14 @@ def test_final_notice_has_a_pay_by_date(store, ledger_data):
     flow.set_stage(ledger_data["ana"].id, "final")
     draft = flow.draft(ledger_data["ana"].id)
     assert draft.pay_by == AS_OF + dt.timedelta(days=7)
-    assert "November 30, 2026" in draft.subject and "November 30, 2026" in draft.text
+    assert "30 November" in draft.subject and "by 30 November" in draft.text
 
 
 def test_template_preview_on_a_real_client(store, ledger_data):
     msg = remind_views.preview_template(store, "Bea SL", "firm", as_of=AS_OF,
                                   overrides={"subject": "Prueba {{ client.name }} {{ numbers }}"})
     assert msg.subject == "Prueba Bea SL B-1"
-    assert "Hola:" in msg.text
+    assert "Estimados señores:" in msg.text  # a company, no person: a neutral greeting
 
 
 # -- config ------------------------------------------------------------------------------------

@@ -97,20 +97,24 @@ def test_text_is_tidy(lang, stage):
 def test_one_invoice_and_no_bank_details(lang, stage):
     ctx = sample_context(lang, stage)
     ctx.update(invoices=ctx["invoices"][1:], count=1, numbers=ctx["invoices"][1]["number"],
-               broken_promise=None, reminded_before=False)
+               broken_promise=None, reminded_before=False,
+               any_overdue=ctx["invoices"][1]["overdue"], held=[])
     ctx["business"].update(iban="", bic="", payment_instructions="")
+    for t in ctx["totals"]:
+        t["pay"].update(iban="", bic="", account="", link="", instructions="", empty=True)
     ctx["late"].update(any=False, active=False, rate="", eu=False, total="")
     msg = render_message(ctx, lang, stage)
     body = _flat(msg.text)
     assert ctx["invoices"][0]["number"] in msg.subject or stage is Stage.FINAL
     assert "IBAN" not in body
-    assert ("attached invoice" in body) or ("factura adjunta" in body)  # how to pay, still
+    # No details fit: the client is asked to reply for them (never someone else's IBAN).
+    assert ("send you the payment details" in body) or ("le enviaré los datos" in body)
     assert ("invoices" not in body.replace("Invoice", "")) if lang == "en" else True
 
 
 def test_names_are_escaped_in_html_and_not_in_text():
     ctx = sample_context("en", Stage.POLITE)
-    ctx["client"]["contact"] = "<b>Tom & Jerry</b>"
+    ctx["client"]["first_name"] = "<b>Tom & Jerry</b>"
     msg = render_message(ctx, "en", Stage.POLITE)
     assert "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;" in msg.html and "<b>Tom" not in msg.html
     assert "Hello <b>Tom & Jerry</b>," in msg.text
@@ -122,9 +126,11 @@ def test_a_real_context_from_records():
     ctx = messages.message_context(client=client, invoices=[invoice], stage="firm",
                                    as_of=dt.date(2026, 10, 16), settings=Settings({}))
     msg = render_message(ctx, "es", "firm")
-    assert msg.text.startswith("Hola:\n")
+    assert msg.text.startswith("Estimados señores:\n")  # a company: no first name
     assert "15 días de retraso" in msg.text and "1.234,56\xa0US$" in msg.text
-    assert msg.subject == "Pago vencido: factura F-7 (15 días de retraso)"
+    assert "IBAN" not in msg.text and "le enviaré los datos para pagar en USD" in msg.text
+    assert msg.subject == ("Factura F-7 con 15 días de retraso: pago a más tardar el "
+                           "23 de octubre")
 
 
 def test_unknown_language_falls_back_to_english():
