@@ -18,7 +18,7 @@ from collector_gui.ui.i18n import tr
 from collector_gui import __version__, paths
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.database import Ledger
-from collector_gui.ui import messages
+from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import (
     babel_locale,

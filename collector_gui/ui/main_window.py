@@ -1,6 +1,6 @@
 """The main window: the side bar of pages, the menus and toolbar, the status bar.
 
-Its helpers (record_actions, documents_ui, reminders, refresh, dialogs/restore) get a narrow
+Its helpers (record_actions, pdf_actions, reminders, refresh, dialogs/restore) get a narrow
 Shell or the few objects they need, never the window: none of them reads its state."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from collector_gui.ui.i18n import tr
 from collector_gui.core.model import EventKind
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.pages.activity import ActivityPage
 from collector_gui.ui.pages.base import Page
@@ -33,7 +33,7 @@ from collector_gui.ui.pages.dashboard import DashboardPage
 from collector_gui.ui.pages.invoices import InvoicesPage
 from collector_gui.ui.pages.overdue import OverduePage
 from collector_gui.actions.records import Changes
-from collector_gui.ui.documents_ui import DocumentActions
+from collector_gui.ui.pdf_actions import PdfActions
 from collector_gui.ui.record_actions import RecordActions
 from collector_gui.ui.reminders import ReminderActions
 from collector_gui.ui.refresh import ChangeWatcher
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.shell = Shell(ctx, self, lambda: self.current_page().current_invoice_id(),
                            lambda: self.current_page().current_client_id())
         self.records = RecordActions(self.shell)
-        self.documents = DocumentActions(
+        self.pdfs = PdfActions(
             self.shell, (self.invoices.table, self.overdue.table,
                          self.clients.detail.invoice_table), self.records.edit_invoice)
         self._build_actions()
@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
         for act in self.act_import.values():
             m.addAction(act)
         m.addSeparator()
-        m.addAction(self.documents.act_export_statements)
-        m.addAction(self.documents.act_open_after)
+        m.addAction(self.pdfs.act_export_statements)
+        m.addAction(self.pdfs.act_open_after)
         m.addSeparator()
         m.addAction(self.act_backup)
         m.addAction(self.act_restore)
@@ -210,13 +210,13 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_refresh)
         m = bar.addMenu(tr("&Clients"))
         for act in (self.act_new_client, self.act_edit_client, self.act_hold,
-                    self.act_delete_client, None, self.documents.act_statement_pdf,
-                    self.documents.act_dossier_pdf):
+                    self.act_delete_client, None, self.pdfs.act_statement_pdf,
+                    self.pdfs.act_dossier_pdf):
             m.addSeparator() if act is None else m.addAction(act)
         m = bar.addMenu(tr("&Invoices"))
         for act in (self.act_new_invoice, self.act_edit_invoice, self.act_issue, None,
                     self.act_payment, None, self.act_disputed, self.act_paused, None,
-                    self.act_void, self.act_delete_draft, None, self.documents.act_invoice_pdf):
+                    self.act_void, self.act_delete_draft, None, self.pdfs.act_invoice_pdf):
             m.addSeparator() if act is None else m.addAction(act)
         m = bar.addMenu(tr("C&ontact"))
         for act in (self.act_call, self.act_letter, self.act_note, self.act_promise):
@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
         self.clients.detail.set_actions([self.act_edit_client, self.act_new_invoice,
                                          self.act_payment, self.act_call, self.act_promise,
                                          self.act_hold, self.act_delete_client,
-                                         self.documents.act_statement_pdf,
-                                         self.documents.act_dossier_pdf])
+                                         self.pdfs.act_statement_pdf,
+                                         self.pdfs.act_dossier_pdf])
 
     def _undo_changed(self, _index: int) -> None:
         self._update_actions()
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.act_hold.setEnabled(client is not None)
         self.act_hold.setChecked(client is not None and client.on_hold)
         self.act_delete_client.setEnabled(client is not None)
-        self.documents.update(invoice, client)
+        self.pdfs.update(invoice, client)
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
 
     def start_backup(self, folder: Path):
         def done(path: Path) -> None:
-            messages.show_status(self, tr("Backed up to {path}").format(path=str(path)))
+            notify.show_status(self, tr("Backed up to {path}").format(path=str(path)))
 
         return run_in_background(self, lambda ledger, task: ledger.backup(folder), done,
                                  ledger_path=self.ctx.path, label=tr("Backing up the ledger…"),
@@ -362,9 +362,9 @@ class MainWindow(QMainWindow):
             self.ctx.notify(result.changes)
             report = result.value
             if report.errors:
-                messages.show_error(self, report.summary(), "\n".join(report.error_lines()[:30]))
+                notify.show_error(self, report.summary(), "\n".join(report.error_lines()[:30]))
             else:
-                messages.show_info(self, report.summary())
+                notify.show_info(self, report.summary())
 
         return run_in_background(self, op, done, ledger_path=self.ctx.path, writes=True,
                                  label=tr("Importing {file}…").format(file=Path(path).name))

@@ -23,7 +23,7 @@ from collector_gui.core.aging import bucket_for, days_overdue
 from collector_gui.core.model import Invoice
 from collector_gui.ledger import browse
 from collector_gui.ledger.browse import Sort
-from collector_gui.ui import labels, messages
+from collector_gui.ui import display_names, notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.tasks import PageRequest
 
@@ -188,7 +188,7 @@ class PagedModel(QAbstractTableModel):
         if key == self._key and generation == self._generation:
             self._loading = False
             self._exhausted = True
-            messages.report(None, exc)
+            notify.report(None, exc)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -281,7 +281,7 @@ class PagedModel(QAbstractTableModel):
 def _flags(row) -> str:
     out = []
     if getattr(row, "disputed", 0):
-        out.append(labels.status_label("disputed"))
+        out.append(display_names.status_label("disputed"))
     if getattr(row, "reminders_paused", 0):
         out.append(tr("reminders paused"))
     return ", ".join(out)
@@ -348,7 +348,7 @@ class InvoicesModel(PagedModel):
             return fmt.money(row.total_minor, row.currency)
         if col == C.BALANCE:
             return fmt.money(row.total_minor - row.paid_minor, row.currency)
-        text = labels.status_label(self.status(row))
+        text = display_names.status_label(self.status(row))
         flags = _flags(row)
         return f"{text} ({flags})" if flags else text
 
@@ -428,7 +428,7 @@ class OverdueModel(PagedModel):
                 return ""
             return fmt.number(self.days(row))
         if col == C.BUCKET:
-            return labels.bucket_label(bucket_for(self.days(row)))
+            return display_names.bucket_label(bucket_for(self.days(row)))
         if col == C.NUMBER:
             return row.number
         if col == C.CLIENT:
@@ -439,7 +439,7 @@ class OverdueModel(PagedModel):
             return fmt.money(row.balance_minor, row.currency)
         if col == C.STAGE:
             flags = _flags(row)
-            stage = labels.stage_label(row.stage)
+            stage = display_names.stage_label(row.stage)
             return ", ".join(x for x in (stage, flags) if x)
         return fmt.date(row.last_contact) if row.last_contact else tr("never")
 
@@ -574,8 +574,8 @@ class EventsModel(PagedModel):
         if col == C.AT:
             return fmt.datetime(row.at)
         if col == C.KIND:
-            stage = labels.stage_label(row.stage)
-            kind = labels.kind_label(row.kind)
+            stage = display_names.stage_label(row.stage)
+            kind = display_names.kind_label(row.kind)
             return f"{kind} ({stage})" if stage else kind
         if col == C.CLIENT:
             return row.client
@@ -590,7 +590,7 @@ class EventsModel(PagedModel):
             amount = fmt.money(row.promised_minor, row.currency) if row.promised_minor else ""
             when = fmt.date(row.promised_date)
             return tr("{amount} by {date}").format(amount=amount, date=when) if amount else when
-        return labels.event_status_label(row.status)
+        return display_names.event_status_label(row.status)
 
     def raw(self, row, col):
         C = self.Col

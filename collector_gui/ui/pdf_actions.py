@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from collector_gui.actions import documents
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
@@ -41,7 +41,7 @@ def _bool(value) -> bool:
     return bool(value)
 
 
-class DocumentActions:
+class PdfActions:
     """The PDF actions of one main window (menus, client page buttons, table context menus)."""
 
     def __init__(self, shell: Shell, invoice_tables: Iterable[TableView],
@@ -147,13 +147,13 @@ class DocumentActions:
             return None
 
     def invoice_pdf(self, invoice_id: int | None = None) -> BackgroundTask | None:
-        with messages.reporting(self.parent):
+        with notify.reporting(self.parent):
             if invoice_id is None:
                 invoice = self.shell.selected_invoice()
             else:
                 invoice = self.ctx.store.get_invoice(invoice_id)
             if invoice is None:
-                messages.show_status(self.parent, tr("Select an invoice first."))
+                notify.show_status(self.parent, tr("Select an invoice first."))
                 return None
             out = self._ask_file(tr("Save invoice {number} as PDF").format(number=invoice.number),
                                  tr("Invoice {number}").format(number=invoice.number))
@@ -179,7 +179,7 @@ class DocumentActions:
     def _client_document(self, client_id, make, name: str, title: str, label: str):
         client = self._client(client_id)
         if client is None:
-            messages.show_status(self.parent, tr("Choose a client first."))
+            notify.show_status(self.parent, tr("Choose a client first."))
             return None
         as_of = self.ctx.today()
         out = self._ask_file(title.format(client=client.name),
@@ -192,7 +192,7 @@ class DocumentActions:
 
     def _render(self, make, out: Path, label: str) -> BackgroundTask:
         def done(path: Path) -> None:
-            messages.show_status(self.parent, tr("Saved {path}").format(path=str(path)))
+            notify.show_status(self.parent, tr("Saved {path}").format(path=str(path)))
             if self.open_after_saving:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -220,10 +220,10 @@ class DocumentActions:
 
         def done(made: list[Path]) -> None:
             if not made:
-                messages.show_info(self.parent, tr("No client has an overdue invoice today; "
+                notify.show_info(self.parent, tr("No client has an overdue invoice today; "
                                                    "no statement was made."))
                 return
-            messages.show_info(
+            notify.show_info(
                 self.parent,
                 tr("Saved {n} statements in {folder}.").format(n=len(made), folder=str(folder)),
                 "\n".join(p.name for p in made[:30]) + ("\n…" if len(made) > 30 else ""))

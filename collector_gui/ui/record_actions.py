@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from collector_gui.actions import records
 from collector_gui.core.model import Client, EventKind, Invoice
-from collector_gui.ui import messages, undo
+from collector_gui.ui import notify, undo
 from collector_gui.ui.dialogs.client import ClientDialog
 from collector_gui.ui.dialogs.contact import ContactDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
@@ -54,7 +54,7 @@ class RecordActions:
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.result_record is not None:
-                messages.show_status(self.parent, tr("Client {name} added.").format(
+                notify.show_status(self.parent, tr("Client {name} added.").format(
                     name=dialog.result_record.name))
 
         dialog.finished.connect(done)
@@ -73,7 +73,7 @@ class RecordActions:
 
         def done(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dialog.result_record is not None:
-                messages.show_status(self.parent, tr("Invoice {number} saved.").format(
+                notify.show_status(self.parent, tr("Invoice {number} saved.").format(
                     number=dialog.result_record.number))
 
         dialog.finished.connect(done)
@@ -85,7 +85,7 @@ class RecordActions:
         if invoice is None:
             return None
         if invoice.void:
-            messages.show_status(self.parent, tr("Invoice {number} is void; unvoid it to edit.")
+            notify.show_status(self.parent, tr("Invoice {number} is void; unvoid it to edit.")
                                  .format(number=invoice.number))
             return None
         return self._open(InvoiceDialog(self.ctx, invoice, parent=self.parent))
@@ -116,14 +116,14 @@ class RecordActions:
                 tr("Unvoid {number}").format(number=invoice.number), before=True)
             return
         if invoice.paid_minor:
-            messages.show_error(self.parent, tr(
+            notify.show_error(self.parent, tr(
                 "Invoice {number} has payments recorded; void it only after removing them.")
                 .format(number=invoice.number))
             return
         self.command = undo.set_invoice_flag(
             self.ctx, invoice.id, "void", True,
             tr("Void {number}").format(number=invoice.number), before=False)
-        messages.show_status(self.parent, tr("Invoice {number} is void. Undo with Ctrl+Z.")
+        notify.show_status(self.parent, tr("Invoice {number} is void. Undo with Ctrl+Z.")
                              .format(number=invoice.number))
 
     def toggle_disputed(self) -> None:
@@ -171,10 +171,10 @@ class RecordActions:
         def go() -> None:
             self.task = self.ctx.write(
                 self.parent, lambda store: records.delete_draft(store, invoice.id),
-                lambda _gone: messages.show_status(self.parent, tr(
+                lambda _gone: notify.show_status(self.parent, tr(
                     "Draft {number} deleted.").format(number=invoice.number)))
 
-        return messages.ask_user(
+        return notify.ask_user(
             self.parent, tr("Delete the draft invoice {number}?").format(number=invoice.number),
             go, yes_label=tr("Delete draft"), detail=tr("This cannot be undone."))
 
@@ -183,7 +183,7 @@ class RecordActions:
         if client is None:
             return None
         if self.ctx.store.invoices_of(client.id):
-            messages.show_error(self.parent, tr(
+            notify.show_error(self.parent, tr(
                 "{name} has invoices, so the client cannot be deleted. Put them on hold "
                 "instead.").format(name=client.name))
             return None
@@ -192,10 +192,10 @@ class RecordActions:
             # The clients page leaves the deleted client's detail itself (it reads Changes).
             self.task = self.ctx.write(
                 self.parent, lambda store: records.delete_client(store, client.id),
-                lambda _gone: messages.show_status(self.parent, tr(
+                lambda _gone: notify.show_status(self.parent, tr(
                     "Client {name} deleted.").format(name=client.name)))
 
-        return messages.ask_user(
+        return notify.ask_user(
             self.parent, tr("Delete the client {name}?").format(name=client.name), go,
             yes_label=tr("Delete client"),
             detail=tr("Their contact notes go too. This cannot be undone."))

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from collector_gui.ledger.changes import data_version
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 
 DEBOUNCE_MS = 150
@@ -75,7 +75,7 @@ class ChangeWatcher(QObject):
         try:
             return data_version(self._ctx.ledger)
         except Exception as exc:  # a closed or vanished ledger (restoring): skip this check
-            messages.log.info("data_version: %s", exc)
+            notify.log.info("data_version: %s", exc)
             return None
 
     def reset(self) -> None:

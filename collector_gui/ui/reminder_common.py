@@ -13,19 +13,15 @@ from collector_gui.actions.delivery import DeliverySummary, MessageResult
 from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.dunning import Stage
 from collector_gui.ledger.store import Store
+from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 
 
 def stage_label(stage: Stage | str) -> str:
-    return {
-        Stage.PRE_DUE: tr("before due (courtesy)"),
-        Stage.DUE: tr("due today (courtesy)"),
-        Stage.POLITE: tr("polite"),
-        Stage.FIRM: tr("firm"),
-        Stage.FINAL: tr("final notice"),
-    }.get(Stage(stage), str(stage))
+    """One label per stage, the tables' and the wizard's (ui/display_names.py)."""
+    return display_names.stage_label(Stage(stage).value)
 
 
 def ask_password(parent: QWidget | None, ctx: AppContext) -> tuple[bool, str | None]:

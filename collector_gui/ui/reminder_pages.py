@@ -35,7 +35,7 @@ from collector_gui.actions.remind import PlanEntry, ReminderFlow
 from collector_gui.actions.remind_wizard import Page, written_drafts
 from collector_gui.core.dunning import STAGES
 from collector_gui.core.errors import CollectorError
-from collector_gui.ui import messages
+from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_common import outbox_status_label, stage_label
 from collector_gui.ui.reminder_widgets import BusyPanel, StageBox, StageDelegate

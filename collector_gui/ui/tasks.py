@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from collector_gui.ui.i18n import tr
 from collector_gui.actions.progress import Task
 from collector_gui.ledger.database import Ledger
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 
 Op = Callable[[Ledger | None, Task], Any]
 _running: set[BackgroundTask] = set()
@@ -142,7 +142,7 @@ class BackgroundTask(QObject):
         self.result = result
         self._finish()
         if self._on_done is not None:
-            with messages.reporting(self._parent):
+            with notify.reporting(self._parent):
                 self._on_done(result)
         self.finished.emit()
 
@@ -153,7 +153,7 @@ class BackgroundTask(QObject):
         if self._on_error is not None:
             self._on_error(exc)
         else:
-            messages.report(self._parent, exc)
+            notify.report(self._parent, exc)
         self.finished.emit()
 
     def _finish(self) -> None:
@@ -174,7 +174,7 @@ def run_in_background(parent: QWidget | None, op: Op, on_done: Callable[[Any], N
     """Run `op(ledger, task)` in a worker thread; `on_done(result)` runs on the UI thread.
 
     With *ledger_path*, the worker opens its own connection to that ledger and closes it
-    after. Errors go to *on_error*, or to a message box (messages.report). An op that
+    after. Errors go to *on_error*, or to a message box (notify.report). An op that
     *writes* runs on the ledger's writer thread (writer.py), after the writes queued before it.
     """
     writer = _writers.get(Path(ledger_path)) if writes and ledger_path is not None else None

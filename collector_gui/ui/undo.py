@@ -19,7 +19,7 @@ from collector_gui.actions.records import OpResult
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import ContactEvent, Payment
 from collector_gui.ledger.store import Store
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 
@@ -46,7 +46,7 @@ class LedgerCommand(QUndoCommand):
             # The ledger changed under the command (e.g. the record is gone): drop it.
             self.setObsolete(True)
             self._ctx.notify()
-        messages.report(None, exc)
+        notify.report(None, exc)
 
     def _run(self, make: Callable[[], StoreOp]) -> None:
         self.task = self._ctx.write(None, make(), self._on_done, on_error=self._failed)

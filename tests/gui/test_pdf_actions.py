@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from collector_gui.core.model import Client, Invoice
-from collector_gui.ui import documents_ui
+from collector_gui.ui import pdf_actions
 
 from tests.helpers.dates import TODAY
 from tests.helpers.gui import open_window, wait_loaded, writable
@@ -56,7 +56,7 @@ def _save_as(monkeypatch, target: Path) -> list[str]:
 
 
 def _wait(qtbot, window):
-    task = window.documents.task
+    task = window.pdfs.task
     assert task is not None
     qtbot.waitUntil(lambda: task.done, timeout=15000)
     assert task.error is None, task.error
@@ -80,7 +80,7 @@ def test_invoice_pdf_from_context_menu(qtbot, ctx, filled, opened, monkeypatch, 
     invoice_id = model.row_at(row).id
     asked = _save_as(monkeypatch, tmp_path / "out" / "invoice")  # no suffix: .pdf is added
     (tmp_path / "out").mkdir()
-    menu = window.documents.context_menu(view, invoice_id)
+    menu = window.pdfs.context_menu(view, invoice_id)
     qtbot.addWidget(menu)
     action = next(a for a in menu.actions() if a.objectName() == "invoicePdf")
     action.trigger()
@@ -98,7 +98,7 @@ def test_client_documents_from_client_page(qtbot, ctx, filled, opened, monkeypat
     window = open_window(qtbot, ctx)
     window.show_page(1)
     window.clients.show_client(filled["acme"].id)
-    action = getattr(window.documents, f"act_{kind}_pdf")
+    action = getattr(window.pdfs, f"act_{kind}_pdf")
     assert action.isEnabled()
     assert action in window.clients.detail.buttons.actions()
     target = tmp_path / f"{kind}.pdf"
@@ -116,18 +116,18 @@ def test_client_documents_from_client_page(qtbot, ctx, filled, opened, monkeypat
 def test_open_after_saving_is_remembered(qtbot, ctx, filled, opened, monkeypatch, tmp_path,
                                          settings):
     window = open_window(qtbot, ctx)
-    window.documents.act_open_after.setChecked(False)
-    assert settings.value(documents_ui.OPEN_AFTER_KEY) in (False, "false")
+    window.pdfs.act_open_after.setChecked(False)
+    assert settings.value(pdf_actions.OPEN_AFTER_KEY) in (False, "false")
     window.show_page(1)
     window.clients.show_client(filled["beta"].id)
     _save_as(monkeypatch, tmp_path / "s.pdf")
-    window.documents.act_statement_pdf.trigger()
+    window.pdfs.act_statement_pdf.trigger()
     _wait(qtbot, window)
     assert opened == []
-    assert settings.value(documents_ui.FOLDER_KEY) == str(tmp_path)
+    assert settings.value(pdf_actions.FOLDER_KEY) == str(tmp_path)
     window.close()
     again = open_window(qtbot, ctx.__class__(ctx.ledger, today=ctx.today, settings=settings))
-    assert not again.documents.act_open_after.isChecked()
+    assert not again.pdfs.act_open_after.isChecked()
     again.close()
     again.ctx.close()
 
@@ -136,8 +136,8 @@ def test_cancelled_save_dialog_does_nothing(qtbot, window, filled, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
     window.show_page(1)
     window.clients.show_client(filled["acme"].id)
-    assert window.documents.statement_pdf() is None
-    assert window.documents.task is None
+    assert window.pdfs.statement_pdf() is None
+    assert window.pdfs.task is None
 
 
 def _info_box(qtbot) -> QMessageBox:
@@ -158,8 +158,8 @@ def test_export_statements_for_overdue_clients(qtbot, window, filled, opened, mo
     folder = tmp_path / "statements"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
                         staticmethod(lambda *a, **k: str(folder)))
-    assert window.documents.act_export_statements in window.menuBar().actions()[0].menu().actions()
-    window.documents.act_export_statements.trigger()
+    assert window.pdfs.act_export_statements in window.menuBar().actions()[0].menu().actions()
+    window.pdfs.act_export_statements.trigger()
     made = _wait(qtbot, window)
     files = sorted(p.name for p in folder.iterdir())
     assert files == [f"Acme Ltd - statement {TODAY.isoformat()}.pdf",
@@ -188,7 +188,7 @@ def test_export_statements_cancelled_leaves_nothing(qtbot, window, filled, tmp_p
 
     monkeypatch.setattr(documents, "render_statement", gated)
     folder = tmp_path / "cancelled"
-    task = window.documents.start_export(folder)
+    task = window.pdfs.start_export(folder)
     assert started.wait(5)
     task.cancel()  # what the progress dialog's Cancel button is connected to
     cancelled.set()

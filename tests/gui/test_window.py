@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from collector_gui import paths
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Client, Invoice
-from collector_gui.ui import i18n, messages
+from collector_gui.ui import i18n, notify
 from collector_gui.ui.models import InvoicesModel
 from collector_gui.ui.tasks import run_in_background
 
@@ -198,10 +198,10 @@ def test_spanish(qtbot, demo_ctx, settings, tmp_path):
         wait_loaded(qtbot, window.invoices.model)
         header = window.invoices.model.headerData(InvoicesModel.Col.BALANCE, Qt.Orientation.Horizontal)
         assert header == "Pendiente"
-        from collector_gui.ui import labels
+        from collector_gui.ui import display_names
 
         # one English word, two Spanish ones: the page of overdue invoices, an overdue one
-        assert (window.sidebar.item(3).text(), labels.status_label("overdue")) == (
+        assert (window.sidebar.item(3).text(), display_names.status_label("overdue")) == (
             "Vencidas", "Vencida")
         window.close()
     finally:
@@ -241,8 +241,8 @@ def test_settings_language_switch_is_remembered(qtbot, window, ctx):
 
 
 def test_unexpected_error_logged_and_shown_once(qtbot, window, monkeypatch):
-    monkeypatch.setattr(messages, "_shown_kinds", set())
-    messages.setup_logging()
+    monkeypatch.setattr(notify, "_shown_kinds", set())
+    notify.setup_logging()
 
     def boom():
         raise ZeroDivisionError("division by zero")
@@ -251,14 +251,14 @@ def test_unexpected_error_logged_and_shown_once(qtbot, window, monkeypatch):
         try:
             boom()
         except ZeroDivisionError:
-            messages._excepthook(*sys.exc_info())
+            notify._excepthook(*sys.exc_info())
     boxes = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(boxes) == 1 and "ZeroDivisionError" in boxes[0].text()
     boxes[0].close()
-    log = (paths.log_dir() / messages.LOG_FILENAME).read_text()
+    log = (paths.log_dir() / notify.LOG_FILENAME).read_text()
     assert log.count("ZeroDivisionError: division by zero") == 2  # logged each time
-    messages._excepthook(CollectorError, CollectorError("The ledger is busy."), None)
+    notify._excepthook(CollectorError, CollectorError("The ledger is busy."), None)
     assert _box(qtbot, "messageBox").text() == "The ledger is busy."
 
 

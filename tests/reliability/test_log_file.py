@@ -8,7 +8,7 @@ import logging
 
 from collector_gui import app, paths
 from collector_gui.actions import delivery, remind
-from collector_gui.ui import messages
+from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 
 
 def test_records_of_the_actions_reach_the_log_file():

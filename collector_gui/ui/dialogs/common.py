@@ -30,7 +30,7 @@ from collector_gui.actions.records import OpResult
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr  # noqa: F401 (the dialogs import it from here)
 from collector_gui.ui.tasks import BackgroundTask
@@ -128,7 +128,7 @@ class RecordDialog(QDialog):
         try:
             op = self.op()
         except CollectorError as exc:
-            messages.show_error(self, str(exc))
+            notify.show_error(self, str(exc))
             return
         self.save_button.setEnabled(False)
         self.saving = self.ctx.write(self, op, self._done, on_error=self._refused)
@@ -144,9 +144,9 @@ class RecordDialog(QDialog):
         self.saving = None
         self.revalidate()
         if isinstance(exc, CollectorError):
-            messages.show_error(self, str(exc))
+            notify.show_error(self, str(exc))
         else:
-            messages.report(self, exc)
+            notify.report(self, exc)
 
     def reject(self) -> None:
         save_geometry(self.ctx.settings, self.GEOMETRY_KEY, self)

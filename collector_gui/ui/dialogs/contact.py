@@ -21,7 +21,7 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import ContactEvent, EventKind
 from collector_gui.core.money import MoneyError
 from collector_gui.ledger import browse
-from collector_gui.ui import labels, undo
+from collector_gui.ui import display_names, undo
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, tr
 
@@ -42,7 +42,7 @@ class ContactDialog(RecordDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in KINDS:
-            self.kind.addItem(labels.kind_label(k), str(k))
+            self.kind.addItem(display_names.kind_label(k), str(k))
         self.kind.setCurrentIndex(max(0, self.kind.findData(str(kind))))
         now = dt.datetime.combine(ctx.today(), clock.now().time())
         self.at = QDateTimeEdit(QDateTime(now))
@@ -174,4 +174,4 @@ class ContactDialog(RecordDialog):
 
     def saved(self, value: ContactEvent) -> None:
         undo.log_event(self.ctx, value, tr("Log {kind}").format(
-            kind=labels.kind_label(value.kind).lower()))
+            kind=display_names.kind_label(value.kind).lower()))

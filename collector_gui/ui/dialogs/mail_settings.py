@@ -24,7 +24,7 @@ from collector_gui.core import reminder_settings as RS
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.mail.smtp import SECURITY_MODES
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_common import ask_password
@@ -133,13 +133,13 @@ class MailForm(QWidget):
                 self.save_password()
             except CollectorError as exc:
                 self.test_button.setEnabled(True)
-                messages.show_error(self, str(exc))
+                notify.show_error(self, str(exc))
                 return
             self._send_test(typed or None)
 
         def refused(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
-            messages.show_error(self, str(exc))
+            notify.show_error(self, str(exc))
 
         self.task = self.ctx.write(self, lambda store: config.save_settings(store, values),
                                    saved, on_error=refused)

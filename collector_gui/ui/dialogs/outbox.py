@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from collector_gui.actions import delivery
 from collector_gui.actions.delivery import DeliverySummary
 from collector_gui.ledger.store import Store
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_common import ask_password, outbox_status_label, summary_text
@@ -179,5 +179,5 @@ class OutboxDialog(QDialog):
         def go() -> None:
             self.task = self.ctx.write(self, op, discarded)
 
-        messages.ask_user(self, tr("Discard {n} messages without sending them?").format(
+        notify.ask_user(self, tr("Discard {n} messages without sending them?").format(
             n=len(ids)), go, yes_label=tr("Discard"))

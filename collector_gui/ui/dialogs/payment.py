@@ -9,7 +9,7 @@ from collector_gui.actions import entry, records
 from collector_gui.core.model import Invoice, Payment
 from collector_gui.core.money import MoneyError, minor_to_string
 from collector_gui.ledger import browse
-from collector_gui.ui import labels, undo
+from collector_gui.ui import display_names, undo
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.common import RecordDialog, date_edit, from_qdate, tr
 
@@ -39,7 +39,7 @@ class PaymentDialog(RecordDialog):
         self.method = QComboBox()
         self.method.setObjectName("method")
         self.method.setEditable(True)
-        self.method.addItems(labels.payment_methods())
+        self.method.addItems(display_names.payment_methods())
         self.reference = QLineEdit()
         self.reference.setObjectName("reference")
         self.reference.setPlaceholderText(tr("bank reference, cheque number…"))

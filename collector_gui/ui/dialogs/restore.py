@@ -32,7 +32,7 @@ from collector_gui.actions.restore import (
     restore,
     verify_backup,
 )
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.refresh import ChangeWatcher
@@ -166,7 +166,7 @@ def start_restore(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher,
 
 def confirm_restore(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher, backup: Path,
                     on_restored: Callable[[RestoreResult], None]):
-    return messages.ask_user(
+    return notify.ask_user(
         parent,
         tr("Replace the open ledger with the backup {file}?").format(file=backup.name),
         lambda: restore_now(ctx, parent, watcher, backup, on_restored),
@@ -192,7 +192,7 @@ def restore_now(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher, backup
             ctx.ledger.reopen()
             ctx.reopened()
         except Exception as exc:  # the window cannot go on without its ledger
-            messages.report(parent, exc)
+            notify.report(parent, exc)
             return False
         finally:
             watcher.paused = False
@@ -211,11 +211,11 @@ def restore_now(ctx: AppContext, parent: QWidget, watcher: ChangeWatcher, backup
                 path=str(result.replaced))
         if on_restored is not None:
             on_restored(result)
-        messages.show_info(parent, text, detail)
+        notify.show_info(parent, text, detail)
 
     def failed(exc: BaseException) -> None:
         reopened()
-        messages.report(parent, exc)
+        notify.report(parent, exc)
 
     return run_in_background(parent, lambda _ledger, _task: restore(ledger_path, backup), done,
                              on_error=failed, ledger_path=None,

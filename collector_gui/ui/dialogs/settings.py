@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from collector_gui.actions import config, entry
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
-from collector_gui.ui import messages
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
 from collector_gui.ui.dialogs.mail_settings import MailForm
@@ -240,16 +240,16 @@ class SettingsDialog(QDialog):
         self.saving = None
         self.revalidate()
         if isinstance(exc, CollectorError):
-            messages.show_error(self, str(exc))
+            notify.show_error(self, str(exc))
         else:
-            messages.report(self, exc)
+            notify.report(self, exc)
 
     def _saved(self, _values: dict[str, str]) -> None:
         self.saving = None
         try:
             self.mail.save_password()
         except CollectorError as exc:
-            messages.show_error(self, str(exc))
+            notify.show_error(self, str(exc))
             self.revalidate()
             return
         language = self.ui_language.currentData()

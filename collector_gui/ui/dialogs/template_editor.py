@@ -41,7 +41,7 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.documents import messages as templates
 from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
-from collector_gui.ui import messages
+from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.i18n import tr
 from collector_gui.ui.reminder_wizard import stage_label

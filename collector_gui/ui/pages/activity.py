@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from collector_gui.ui.i18n import tr
 from collector_gui.core.model import EventKind
 from collector_gui.ledger import browse
-from collector_gui.ui import labels
+from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.models import EventsModel
 from collector_gui.ui.pages.base import Page
@@ -24,7 +24,7 @@ class ActivityPage(Page):
         self.kind.setObjectName("kindFilter")
         self.kind.addItem(tr("All contacts"), None)
         for kind in EventKind:
-            self.kind.addItem(labels.kind_label(kind), str(kind))
+            self.kind.addItem(display_names.kind_label(kind), str(kind))
         self.search = SearchField(tr("Search subject, notes or client"))
         self.search.setObjectName("search")
         self.count = QLabel()

@@ -32,7 +32,7 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.core.money import minor_digits
 from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
-from collector_gui.ui import labels, messages
+from collector_gui.ui import display_names, notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.models import OverdueModel
 from collector_gui.ui.pages.base import Page
@@ -162,7 +162,7 @@ class DashboardPage(Page):
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self.loading = False
-                messages.report(self, exc)
+                notify.report(self, exc)
 
         run_in_background(self, lambda ledger, _task: browse.dashboard(ledger, today), done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
@@ -189,7 +189,7 @@ class DashboardPage(Page):
                 self.chase_label.setText(
                     tr("Today's reminders could not be worked out: {error}").format(error=exc))
             else:
-                messages.report(self, exc)
+                notify.report(self, exc)
 
         run_in_background(self, lambda ledger, _task: chase_today(Store(ledger), today), done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
@@ -248,7 +248,7 @@ class DashboardPage(Page):
                 widget.setParent(None)  # gone now, not at the next turn of the event loop
                 widget.deleteLater()
         fmt = self.ctx.fmt
-        heads = [tr("Currency"), tr("Owed"), tr("Past due")] + [labels.bucket_label(b) for b in BUCKETS]
+        heads = [tr("Currency"), tr("Owed"), tr("Past due")] + [display_names.bucket_label(b) for b in BUCKETS]
         for col, text in enumerate(heads):
             label = QLabel(f"<b>{text}</b>")
             label.setAlignment(Qt.AlignmentFlag.AlignRight if col else Qt.AlignmentFlag.AlignLeft)
@@ -282,7 +282,7 @@ class DashboardPage(Page):
             return
         scale = 10 ** minor_digits(cur)
         aging = data.aging.buckets.get(cur, dict.fromkeys(BUCKETS, 0))
-        _fill(self.aging_chart, [labels.bucket_short_label(b) for b in BUCKETS],
+        _fill(self.aging_chart, [display_names.bucket_short_label(b) for b in BUCKETS],
               [aging[b] / scale for b in BUCKETS], "#c0504d", self._chart_locale())
         self.aging_chart.setTitle(tr("Open balance by age ({currency})").format(currency=cur))
         collected = data.collected.get(cur, [0] * len(data.months))

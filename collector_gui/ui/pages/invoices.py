@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from collector_gui.ui.i18n import tr
 from collector_gui.ledger import browse
-from collector_gui.ui import labels
+from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.common import date_edit, from_qdate
 from collector_gui.ui.models import InvoicesModel
@@ -24,7 +24,7 @@ class InvoicesPage(Page):
         self.model = InvoicesModel(ctx, self)
         self.status = QComboBox()
         self.status.setObjectName("statusFilter")
-        for key, text in labels.status_filters():
+        for key, text in display_names.status_filters():
             self.status.addItem(text, key)
         self.search = SearchField(tr("Search number, client or description"))
         self.search.setObjectName("search")
