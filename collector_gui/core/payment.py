@@ -10,7 +10,7 @@ to the long-standing business.iban/business.bic. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from collector_gui.core import settings as S
@@ -81,9 +81,18 @@ def parse_details(currency: str, text: str) -> PaymentDetails:
 
 def payment_details(settings: S.Settings, currency: str) -> PaymentDetails:
     """The details for *currency*: its business.pay setting, else (EUR only) business.iban."""
+    return details_for(currency, settings.payment_texts(), iban=settings.get(S.BUSINESS_IBAN),
+                       bic=settings.get(S.BUSINESS_BIC),
+                       instructions=settings.get(S.BUSINESS_PAYMENT_INSTRUCTIONS))
+
+
+def details_for(currency: str, texts: Mapping[str, str], *, iban: str = "", bic: str = "",
+                instructions: str = "") -> PaymentDetails:
+    """payment_details from the values themselves (*texts*: business.pay.<CODE> by code), as
+    the PDFs have them."""
     currency = currency.upper()
-    instructions = settings.get(S.BUSINESS_PAYMENT_INSTRUCTIONS).strip()
-    text = settings.payment_text(currency)
+    instructions = (instructions or "").strip()
+    text = (texts.get(currency) or "").strip()
     if text:
         found = parse_details(currency, text)
         if currency == "EUR":
@@ -91,9 +100,8 @@ def payment_details(settings: S.Settings, currency: str) -> PaymentDetails:
                                    found.link, instructions)
         return found
     if currency == "EUR":
-        iban = compact(settings.get(S.BUSINESS_IBAN))
-        if iban:
-            return PaymentDetails("EUR", iban=iban, bic=compact(settings.get(S.BUSINESS_BIC)),
+        if compact(iban):
+            return PaymentDetails("EUR", iban=compact(iban), bic=compact(bic),
                                   instructions=instructions)
         if instructions:
             return PaymentDetails("EUR", account=instructions)

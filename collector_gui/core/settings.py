@@ -160,6 +160,11 @@ class Settings:
     def raw(self, key: str) -> str | None:
         return self._raw.get(key)
 
+    def payment_texts(self) -> dict[str, str]:
+        """Every business.pay.<CODE> value set, by currency code."""
+        return {k.rpartition(".")[2].upper(): v.strip() for k, v in self._raw.items()
+                if k.startswith("business.pay.") and (v or "").strip()}
+
     def payment_text(self, currency: str) -> str:
         """The payment details set for *currency* (business.pay.<CODE>), "" when none: any
         code is read, declared or not."""

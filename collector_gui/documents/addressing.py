@@ -126,7 +126,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _US_ZIP = re.compile(r"\b[A-Z]{2} \d{5}(?:-\d{4})?\b")
 # The locale of a language when the country is unknown, and the countries each has data for.
-_DEFAULT = {"en": "en_GB", "es": "es_ES"}
+_DEFAULT = {"en": "en", "es": "es_ES"}  # as documents/labels.BABEL_LOCALES
 _KNOWN = {"en": {"GB", "IE", "US", "CA", "AU"}, "es": {"ES", "MX", "AR", "CO", "CL", "US"}}
 
 

@@ -88,9 +88,13 @@ _EN: dict[str, str] = {
     "no_contact": "No contact recorded.",
     "last_contact": "last contact {date}",
     "promises_summary": "promises to pay — kept: {kept}, broken: {broken}, pending: {pending}",
-    "statement_closing": "If you have already paid, please disregard the amounts paid. "
-                         "For any question about this statement, write to {email}.",
-    "statement_closing_noemail": "If you have already paid, please disregard the amounts paid.",
+    "to_pay_now": "To pay now",
+    "on_hold_part": "On hold",
+    "held_invoice": "on hold: your query",
+    "how_to_pay_in": "How to pay in {currency}",
+    "account_holder": "Account holder",
+    "no_details": "Reply to our email and we will send you the payment details for {currency}.",
+    "statement_question": "For any question about this statement, write to {email}.",
     # late charges
     "late_charges": "Late-payment charges as of {date}",
     "late_fee": "Fixed fee",
@@ -237,10 +241,13 @@ _ES: dict[str, str] = {
     "last_contact": "último contacto el {date}",
     "promises_summary": "promesas de pago — cumplidas: {kept}, incumplidas: {broken}, "
                         "pendientes: {pending}",
-    "statement_closing": "Si ya ha realizado el pago, no tenga en cuenta los importes pagados. "
-                         "Para cualquier consulta sobre este extracto, escriba a {email}.",
-    "statement_closing_noemail": "Si ya ha realizado el pago, no tenga en cuenta los importes "
-                                 "pagados.",
+    "to_pay_now": "A pagar ahora",
+    "on_hold_part": "En espera",
+    "held_invoice": "en espera: su consulta",
+    "how_to_pay_in": "Forma de pago en {currency}",
+    "account_holder": "Titular",
+    "no_details": "Responda a nuestro correo y le enviaremos los datos para pagar en {currency}.",
+    "statement_question": "Para cualquier consulta sobre este extracto, escriba a {email}.",
     "late_charges": "Recargos por demora a fecha de {date}",
     "late_fee": "Recargo fijo",
     "interest": "Intereses",
@@ -308,7 +315,8 @@ _ES: dict[str, str] = {
 
 LABELS: Mapping[str, Mapping[str, str]] = {"en": _EN, "es": _ES}
 
-# Babel locale per client language (es: Spain's conventions, "1.250,50 €").
+# Babel locale per client language (es: Spain's conventions, "1.250,50 €"); a statement
+# refines it with the client's country (documents/addressing.client_locale).
 BABEL_LOCALES: Mapping[str, str] = {"en": "en", "es": "es_ES"}
 
 

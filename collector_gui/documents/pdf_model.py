@@ -61,6 +61,7 @@ class BusinessProfile:
     late_terms: str = ""
     paper: str = "A4"
     logo: str = ""
+    pay: tuple[tuple[str, str], ...] = ()  # business.pay.<CODE> values: (code, text)
 
     @classmethod
     def from_settings(cls, settings: S.Settings) -> BusinessProfile:
@@ -76,6 +77,7 @@ class BusinessProfile:
             late_terms=settings.get(S.BUSINESS_LATE_TERMS).strip(),
             paper=paper_size(settings.get(S.BUSINESS_PAPER)),
             logo=settings.get(S.BUSINESS_LOGO).strip(),
+            pay=tuple(sorted(settings.payment_texts().items())),
         )
 
 

@@ -1,43 +1,60 @@
-"""The statement of account: every open invoice of one client as of a date, totals per
-currency, the aging buckets, late-payment charges (when the business charges them), the
-payments of the period and a one-line summary of the contact history."""
+"""The statement of account, as the client receives it: every open invoice as of a date, the
+amount to pay now per currency (what is due, less what is on hold while a query is looked
+into: the same figure the reminder email asks for), late-payment charges
+(when the business charges them), the payments of the period, and how to pay each currency.
+
+It is the client's document: the chasing history (how many emails, broken promises) is the
+dossier's, not the statement's."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from collector_gui.core.aging import BUCKETS, aging
 from collector_gui.core.latefees import LateCharges, LatePolicy, total_by_currency
-from collector_gui.core.model import ContactEvent, EventKind, Invoice
+from collector_gui.core.model import Invoice
+from collector_gui.core.payment import details_for, reference
+from collector_gui.documents.addressing import client_locale
 from collector_gui.documents.pdf_common import Ctx, RenderResult, build_pdf, data_table, frame_width
-from collector_gui.documents.pdf_model import (
-    PaymentLine,
-    PromiseOutcome,
-    StatementDoc,
-    counts_as_contact,
-    grouped_iban,
-    promise_currency,
-    promise_outcome,
-)
+from collector_gui.documents.pdf_model import PaymentLine, StatementDoc
 from collector_gui.documents.pdf_parts import client_block, header
-
-# Contact kinds a client-facing summary counts (notes are the freelancer's own).
-SUMMARY_KINDS = (EventKind.EMAIL, EventKind.LETTER, EventKind.CALL, EventKind.PROMISE)
 
 
 def render_statement(doc: StatementDoc, *, created: dt.datetime | dt.date | None = None
                      ) -> RenderResult:
     ctx = Ctx(doc.client.language, doc.business, frame_width(doc.business.paper))
+    ctx.fmt.locale = client_locale(doc.client)  # a London client reads British dates
     L = ctx.labels
     title = f"{L['statement_title']} — {doc.client.name}"
     footer = " · ".join(p for p in (doc.business.name, L["statement_title"], doc.client.name,
                                     ctx.fmt.date(doc.as_of)) if p)
     return build_pdf(ctx, statement_story(ctx, doc), title=title, subject=title,
                      footer_text=footer, created=created)
+
+
+def held(inv: Invoice) -> bool:
+    """On hold: disputed (a query being looked into) or reminders paused (as agreed)."""
+    return inv.disputed or inv.reminders_paused
+
+
+def to_pay_now(invoices: Sequence[Invoice], as_of: dt.date) -> dict[str, tuple[int, int, int]]:
+    """currency -> (to pay now, on hold, not yet due) over open invoices. To pay now is what
+    is due by *as_of* and not on hold: the reminder email's amount to pay."""
+    out: dict[str, tuple[int, int, int]] = {}
+    for inv in invoices:
+        now, hold, later = out.get(inv.currency, (0, 0, 0))
+        if held(inv):
+            hold += inv.balance_minor
+        elif inv.due_date <= as_of:
+            now += inv.balance_minor
+        else:
+            later += inv.balance_minor
+        out[inv.currency] = (now, hold, later)
+    return dict(sorted(out.items()))
 
 
 def balances_by_currency(invoices: Sequence[Invoice], as_of: dt.date
@@ -56,8 +73,10 @@ def statement_story(ctx: Ctx, doc: StatementDoc) -> list[Flowable]:
     L, F = ctx.labels, ctx.fmt
     invoices = [inv for inv in doc.open_invoices if inv.is_open()]
     totals = balances_by_currency(invoices, doc.as_of)
+    pay_now = to_pay_now(invoices, doc.as_of)
     facts = [(L["as_of"], F.date(doc.as_of))]
-    facts += [(f"{L['balance']} {cur}", F.money(t[2], cur)) for cur, t in list(totals.items())[:4]]
+    facts += [(f"{L['to_pay_now']} {cur}", F.money(t[0], cur))
+              for cur, t in list(pay_now.items())[:4]]
     story: list[Flowable] = [
         header(ctx, L["statement_title"], facts),
         Spacer(1, 6 * mm),
@@ -70,9 +89,7 @@ def statement_story(ctx: Ctx, doc: StatementDoc) -> list[Flowable]:
     else:
         story.append(open_invoices_table(ctx, invoices, doc.as_of))
         story.append(KeepTogether([ctx.para(L["totals_per_currency"], "h2"),
-                                   totals_table(ctx, totals)]))
-        story.append(KeepTogether([ctx.para(L["aging"], "h2"),
-                                   aging_table(ctx, invoices, doc.as_of)]))
+                                   totals_table(ctx, totals, pay_now)]))
         story += late_charges_section(ctx, doc.policy, doc.charges, totals, doc.as_of)
     story += ctx.heading(L("payments_in_period", start=F.date(doc.period_start),
                            end=F.date(doc.as_of)))
@@ -80,10 +97,7 @@ def statement_story(ctx: Ctx, doc: StatementDoc) -> list[Flowable]:
         story.append(payments_table(ctx, doc.period_payments))
     else:
         story.append(ctx.para(L["no_payments"]))
-    story += ctx.heading(L["contact_history"])
-    story.append(ctx.para(contact_summary(ctx, doc.events, doc.all_payments, doc.as_of,
-                                          doc.invoice_currencies, doc.client.currency)))
-    story += _closing(ctx, doc)
+    story += _closing(ctx, doc, invoices)
     return story
 
 
@@ -92,7 +106,7 @@ def open_invoices_table(ctx: Ctx, invoices: Sequence[Invoice], as_of: dt.date):
     rows = []
     for inv in invoices:
         days = inv.days_overdue(as_of)
-        number = f"{inv.number} ({L['disputed']})" if inv.disputed else inv.number
+        number = f"{inv.number} ({L['held_invoice']})" if held(inv) else inv.number
         rows.append([number, F.date(inv.issue_date), F.date(inv.due_date),
                      F.integer(days) if days else L["not_overdue"],
                      F.money(inv.total_minor, inv.currency), F.money(inv.paid_minor, inv.currency),
@@ -105,12 +119,17 @@ def open_invoices_table(ctx: Ctx, invoices: Sequence[Invoice], as_of: dt.date):
     )
 
 
-def totals_table(ctx: Ctx, totals: dict[str, tuple[int, int, int, int]]):
+def totals_table(ctx: Ctx, totals: dict[str, tuple[int, int, int, int]],
+                 pay_now: dict[str, tuple[int, int, int]]):
     L, F = ctx.labels, ctx.fmt
-    rows = [[cur, F.money(a, cur), F.money(p, cur), F.money(b, cur), F.money(o, cur)]
-            for cur, (a, p, b, o) in totals.items()]
+    rows = []
+    for cur, (a, p, b, _o) in totals.items():
+        now, hold, later = pay_now.get(cur, (0, 0, 0))
+        rows.append([cur, F.money(a, cur), F.money(p, cur), F.money(b, cur),
+                     F.money(hold, cur), F.money(later, cur), F.money(now, cur)])
     return data_table(ctx, [L["currency"], L["amount"], L["paid"], L["balance"],
-                            L["overdue_part"]], rows, (12, 22, 22, 22, 22), right=(1, 2, 3, 4))
+                            L["on_hold_part"], L["bucket_current"], L["to_pay_now"]],
+                      rows, (10, 15, 15, 15, 15, 15, 15), right=(1, 2, 3, 4, 5, 6))
 
 
 def aging_table(ctx: Ctx, invoices: Sequence[Invoice], as_of: dt.date):
@@ -177,50 +196,37 @@ def payments_table(ctx: Ctx, payments: Sequence[PaymentLine]):
                       rows, (14, 18, 18, 30, 20), right=(4,), flex=(2, 3))
 
 
-def contact_summary(
-    ctx: Ctx,
-    events: Sequence[ContactEvent],
-    payments: Sequence[PaymentLine],
-    as_of: dt.date,
-    invoice_currencies: Mapping[int, str],
-    default_currency: str,
-) -> str:
-    """One line: how many emails, letters, calls and promises, the last contact, and how
-    the promises to pay went."""
-    L, F = ctx.labels, ctx.fmt
-    counted = [e for e in events if e.at.date() <= as_of and e.kind in SUMMARY_KINDS
-               and counts_as_contact(e)]
-    if not counted:
-        return L["no_contact"]
-    parts = []
-    for kind in SUMMARY_KINDS:
-        n = sum(1 for e in counted if e.kind == kind)
-        if n:
-            word = L[f"kind_{kind.value}" if n == 1 else f"kind_{kind.value}_pl"]
-            parts.append(f"{F.integer(n)} {word}")
-    last = max(counted, key=lambda e: e.at)
-    line = f"{', '.join(parts)}; {L('last_contact', date=F.date(last.at.date()))}"
-    promises = [e for e in counted if e.kind == EventKind.PROMISE]
-    if promises:
-        outcomes = [
-            promise_outcome(e, payments, as_of,
-                            promise_currency(e, invoice_currencies, default_currency))
-            for e in promises
-        ]
-        line += "; " + L("promises_summary",
-                         kept=outcomes.count(PromiseOutcome.KEPT),
-                         broken=outcomes.count(PromiseOutcome.BROKEN),
-                         pending=outcomes.count(PromiseOutcome.PENDING))
-    return line + "."
-
-
-def _closing(ctx: Ctx, doc: StatementDoc) -> list[Flowable]:
+def _closing(ctx: Ctx, doc: StatementDoc, invoices: Sequence[Invoice]) -> list[Flowable]:
+    """How to pay each currency the client owes now (the details that fit it, or a reply
+    asked for them), with the same short reference as the email; then where to ask."""
     L, b = ctx.labels, doc.business
-    text = L("statement_closing", email=b.email) if b.email else L["statement_closing_noemail"]
-    block: list[Flowable] = [ctx.para(text, "small")]
-    if b.iban:
-        bank = f"IBAN: {grouped_iban(b.iban)}" + (f" · BIC: {b.bic}" if b.bic else "")
-        block.append(ctx.para(bank, "small"))
-    if b.payment_instructions:
-        block.append(ctx.para(b.payment_instructions, "small"))
-    return [Spacer(1, 5 * mm), KeepTogether(block)]
+    texts = dict(b.pay)
+    block: list[Flowable] = []
+    payable = sorted((inv for inv in invoices if not held(inv) and inv.due_date <= doc.as_of),
+                     key=lambda inv: (inv.due_date, inv.number))
+    if not payable:  # nothing due yet: how to pay what falls due
+        payable = sorted((inv for inv in invoices if not held(inv)),
+                         key=lambda inv: (inv.due_date, inv.number))
+    for cur in sorted({inv.currency for inv in payable}):
+        ref = reference([inv.number for inv in payable if inv.currency == cur])
+        d = details_for(cur, texts, iban=b.iban, bic=b.bic, instructions=b.payment_instructions)
+        block.append(ctx.para(L("how_to_pay_in", currency=cur), "h2"))
+        if d.iban:
+            line = f"IBAN: {d.iban_grouped}" + (f" · BIC: {d.bic}" if d.bic else "")
+            if b.name:
+                line += f" · {L['account_holder']}: {b.name}"
+            block.append(ctx.para(line))
+        elif d.link:
+            block.append(ctx.para(d.link))
+        if d.account:
+            block.append(ctx.para(d.account))
+        if d.empty:
+            block.append(ctx.para(L("no_details", currency=cur)))
+        else:
+            block.append(ctx.para(f"{L['reference']}: {ref}"))
+        if d.instructions and not d.empty and d.instructions != d.account:
+            block.append(ctx.para(d.instructions, "small"))
+    if b.email:
+        block.append(Spacer(1, 2 * mm))
+        block.append(ctx.para(L("statement_question", email=b.email), "small"))
+    return [Spacer(1, 3 * mm), KeepTogether(block)] if block else []
