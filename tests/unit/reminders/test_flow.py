@@ -129,7 +129,7 @@ def test_save_as_eml_without_smtp(store, ledger_data, tmp_path):
     msg = _parse(files[0])
     assert msg["To"].addresses[0].addr_spec == "billing@ana.test"
     assert msg["X-Unsent"] == "1"
-    assert msg["Subject"] == "Reminder: invoice A-1, due 3 November 2026"
+    assert msg["Subject"] == "Reminder: invoice A-1, due November 3, 2026"
     assert b"\r\n" not in files[0].read_bytes()
     (pdf,) = msg.iter_attachments()
     assert pdf.get_filename() == "invoice-A-1.pdf"
@@ -150,7 +150,7 @@ def test_dry_run_prints_drafts_and_changes_nothing(store, ledger_data):
     before = store.counts()
     text = remind_views.format_drafts(remind.plan_reminders(store, AS_OF))
     assert "== Ana Ltd: polite reminder to billing@ana.test" in text
-    assert "Subject: Reminder: invoice A-1, due 3 November 2026" in text
+    assert "Subject: Reminder: invoice A-1, due November 3, 2026" in text
     assert "A-1  €1,000.00  due 2026-11-03  (20 days overdue)" in text
     assert "Attachments: invoice-A-1.pdf" in text
     assert "  | Hello Ana," in text
@@ -214,7 +214,7 @@ def test_final_notice_has_a_pay_by_date(store, ledger_data):
     flow.set_stage(ledger_data["ana"].id, "final")
     draft = flow.draft(ledger_data["ana"].id)
     assert draft.pay_by == AS_OF + dt.timedelta(days=7)
-    assert "30 November" in draft.subject and "by 30 November" in draft.text
+    assert "November 30" in draft.subject and "by November 30" in draft.text
 
 
 def test_template_preview_on_a_real_client(store, ledger_data):
