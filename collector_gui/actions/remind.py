@@ -34,13 +34,10 @@ from collector_gui.core.dunning import (
     Stage,
     is_reminder,
     manual_plan,
-    message_cover,
-    message_stage,
-    message_tone,
     parse_stage,
-    pay_by_date,
     plan_client,
 )
+from collector_gui.core.tone import message_cover, message_stage, message_tone, pay_by_date
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_email
 from collector_gui.core.i18n import N_, _

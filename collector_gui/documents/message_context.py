@@ -21,7 +21,8 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from collector_gui.core import settings as S
-from collector_gui.core.dunning import DunningPolicy, Stage, Tone, message_tone
+from collector_gui.core.dunning import DunningPolicy, Stage
+from collector_gui.core.tone import Tone, message_tone
 from collector_gui.core.latefees import LateCharges, LatePolicy
 from collector_gui.core.model import LANGUAGES, Client, ContactEvent, Invoice
 from collector_gui.core.money import format_minor, minor_digits

@@ -35,7 +35,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from collector_gui import paths
 from collector_gui.core import settings as S
-from collector_gui.core.dunning import Stage, Tone
+from collector_gui.core.dunning import Stage
+from collector_gui.core.tone import Tone
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
 from collector_gui.core.latefees import LateCharges, LatePolicy

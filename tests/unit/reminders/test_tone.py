@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from collector_gui.actions import remind
-from collector_gui.core.dunning import Stage, Tone
+from collector_gui.core.dunning import Stage
+from collector_gui.core.tone import Tone
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
 
 AS_OF = dt.date(2026, 11, 23)
