@@ -117,6 +117,22 @@ def _unstructured(name: str, text: str) -> str:
     return "\n ".join(encoded_words(text, len(name) + 2))
 
 
+def _plain_folded(name: str, text: str) -> str:
+    """A plain (ASCII, short-worded) header value folded at spaces, here rather than by the
+    email package: its folding of a long ASCII Subject made it read back with a leading
+    space (found by tests/mail/test_headers.py)."""
+    lines: list[str] = []
+    line, room = "", MAX_LINE - len(name) - 2
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > room:
+            lines.append(line)
+            line, room = word, MAX_LINE - 1
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\n ".join(lines)
+
+
 def _address(display: str, email: str, what: str, header: str) -> tuple[str, bool]:
     """The header value for one address, and whether it needs SMTPUTF8 (accents before @)."""
     try:
@@ -274,7 +290,7 @@ def compose(
     if _needs_encoding(subject):
         msg.set_raw("Subject", _unstructured("Subject", subject))
     else:
-        msg["Subject"] = subject
+        msg.set_raw("Subject", _plain_folded("Subject", subject))
     msg["Date"] = format_datetime((date or clock.now()).astimezone())
     msg["Message-ID"] = message_id or new_message_id(sender)
     if unsent:

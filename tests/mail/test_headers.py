@@ -48,6 +48,7 @@ def _header_problems(raw: bytes) -> list[str]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(subject=SUBJECTS)
+@example(subject="Recordatorio: Recordatorio: Recordatorio: Recordatorio: Recordatorio: factura")
 @example(subject="pendiente pendiente Recordatorio €€€ Recordatorio Peñalver 1.815,00 € "
                  "Peñalver de € señalización Núñez pendiente €")
 @example(subject="días días, €€€ € 2026-0042 factura información días señalización de días "
