@@ -31,8 +31,10 @@ _language = "en"
 def locale_dir() -> Path:
     resources = bundle.find("resources")
     if resources is None:  # no catalogue to translate with: the messages stay English
-        raise FileNotFoundError("Collector's resources/ folder is missing (looked in "
-                                f"{bundle.candidates('resources')})")
+        # Marked, not translated: without resources/ there is no catalogue to translate with.
+        raise FileNotFoundError(N_("Collector's {name}/ folder is missing (looked in "
+                                   "{candidates})").format(
+            name="resources", candidates=bundle.candidates("resources")))
     return resources / "locale"
 
 
