@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from collector_gui.core.i18n import _
 from collector_gui.core.model import invoice_totals
 from collector_gui.core.money import minor_digits
+from collector_gui.core.payment import PaymentDetails, details_for
 from collector_gui.documents.pdf_common import (
     ACCENT,
     CELL_PAD,
@@ -173,10 +174,11 @@ def epc_qr(ctx: Ctx, doc: InvoiceDoc):
     """The EPC "scan to pay" QR code (SEPA credit transfer of the balance), or None when the
     invoice is not in euros, nothing is due, or the IBAN or name is missing or invalid."""
     inv, b = doc.invoice, doc.business
-    if inv.currency != "EUR" or not b.iban or inv.balance_minor <= 0 or not inv.counts:
+    iban, bic = _details(doc).iban, _details(doc).bic
+    if inv.currency != "EUR" or not iban or inv.balance_minor <= 0 or not inv.counts:
         return None
-    if not iban_is_valid(b.iban):
-        ctx.warnings.append(f"The IBAN {b.iban} fails its check digits: no payment QR code.")
+    if not iban_is_valid(iban):
+        ctx.warnings.append(f"The IBAN {iban} fails its check digits: no payment QR code.")
         return None
     if not b.name:
         ctx.warnings.append("The business name is empty: no payment QR code (the EPC code "
@@ -188,12 +190,20 @@ def epc_qr(ctx: Ctx, doc: InvoiceDoc):
         return None
     try:
         return segno.helpers.make_epc_qr(
-            name=b.name[:70], iban=b.iban, amount=amount, text=inv.number[:140],
-            bic=b.bic or None,
+            name=b.name[:70], iban=iban, amount=amount, text=inv.number[:140],
+            bic=bic or None,
         )
     except (ValueError, segno.DataOverflowError) as exc:
         ctx.warnings.append(f"No payment QR code: {exc}")
         return None
+
+
+def _details(doc: InvoiceDoc) -> PaymentDetails:
+    """How to pay this invoice's currency (business.pay.<CODE>; EUR falls back to the IBAN):
+    a USD invoice never shows the EUR account."""
+    b = doc.business
+    return details_for(doc.invoice.currency, dict(b.pay), iban=b.iban, bic=b.bic,
+                       instructions=b.payment_instructions)
 
 
 def _how_to_pay(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
@@ -202,19 +212,27 @@ def _how_to_pay(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
         return []  # nothing to pay on a void invoice
     if inv.balance_minor <= 0 and inv.counts:
         return [Spacer(1, 4 * mm), ctx.para(L["paid_in_full"], "h2")]
-    if not (b.iban or b.payment_instructions):
-        return []
-    lines = [L("pay_by_transfer", ref=inv.number)] if b.iban else []
-    if b.iban:
-        lines.append(f"IBAN: {grouped_iban(b.iban)}")
-    if b.bic:
-        lines.append(f"BIC: {b.bic}")
-    if b.name and b.iban:
+    d = _details(doc)
+    if d.empty and not d.instructions:
+        if not (b.iban or b.payment_instructions or b.pay):
+            return []  # no payment details set at all
+        return [Spacer(1, 2 * mm), ctx.para(L["payment_instructions"], "h2"),
+                ctx.para(L("no_details", currency=inv.currency))]
+    lines = [L("pay_by_transfer", ref=inv.number)] if (d.iban or d.account) else []
+    if d.iban:
+        lines.append(f"IBAN: {grouped_iban(d.iban)}")
+    if d.bic:
+        lines.append(f"BIC: {d.bic}")
+    if d.account and d.account != d.instructions:
+        lines.append(fit_block(d.account, 6, DETAIL_CHARS))
+    if d.link:
+        lines.append(d.link)
+    if b.name and d.iban:
         lines.append(fit_block(b.name, 2, DETAIL_CHARS))
     text: list[Flowable] = [ctx.rich(lines_markup(ctx, *lines))] if lines else []
     # Instructions of a few lines sit beside the QR code; longer ones run below it, where
     # they can split over pages (a table row beside a QR code cannot).
-    more = b.payment_instructions
+    more = d.instructions
     below: list[Flowable] = []
     if more and (len(more) <= INSTRUCTIONS_BESIDE_QR and more.count("\n") < 6):
         text += [Spacer(1, 2 * mm), ctx.para(more)]
