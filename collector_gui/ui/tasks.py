@@ -144,6 +144,7 @@ class BackgroundTask(QObject):
         if self._on_done is not None:
             with notify.reporting(self._parent):
                 self._on_done(result)
+        self._let_go()
         self.finished.emit()
 
     @Slot(object)
@@ -154,7 +155,15 @@ class BackgroundTask(QObject):
             self._on_error(exc)
         else:
             notify.report(self._parent, exc)
+        self._let_go()
         self.finished.emit()
+
+    def _let_go(self) -> None:
+        """Drop the callbacks and the parent once done: a widget keeping its last task (and
+        the task its widget) would be a reference cycle of Qt objects, which Python's garbage
+        collector may free from a worker thread."""
+        self._on_done = self._on_error = None
+        self._parent = None
 
     def _finish(self) -> None:
         self.done = True
