@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from collector_gui.core.model import Client, Invoice  # noqa: E402
+from collector_gui.core.model import Client, Invoice
 
 ISSUED = dt.date(2026, 9, 1)
 

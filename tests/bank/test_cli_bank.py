@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import json
 
-from writers import ACME_IBAN, GLOBEX_IBAN, Entry, camt053, csv_es
+from tests.helpers.bank_writers import ACME_IBAN, GLOBEX_IBAN, Entry, camt053, csv_es
 
 from collector_gui import cli
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from writers import ACME_IBAN, GLOBEX_IBAN, Entry, camt053, csv_es, mt940, norma43
+from tests.helpers.bank_writers import ACME_IBAN, GLOBEX_IBAN, Entry, camt053, csv_es, mt940, norma43
 
 from collector_gui.actions import bank
 from collector_gui.actions.remind import plan_reminders

@@ -7,7 +7,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from writers import Entry, camt053
+from tests.helpers.bank_writers import Entry, camt053
 
 from collector_gui.actions import bank
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from writers import (
+from tests.helpers.bank_writers import (
     ACCOUNT_IBAN,
     ACME_IBAN,
     GLOBEX_IBAN,

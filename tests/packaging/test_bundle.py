@@ -3,6 +3,7 @@ packaging/install-user puts it, its icons and its menu entry where desktops look
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -11,6 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import bank_writers as W
 
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
@@ -124,6 +127,28 @@ def test_bundle_runs_version_and_headless_commands(bundle, tmp_path):
     assert run.stdout.startswith("Antigüedad de saldos a fecha de 2026-11-23\n"), run.stdout
     run = _run_bundle(exe, "--help", env={"LANG": "es_ES.UTF-8"})
     assert run.stdout.startswith("uso: collector") and "\nopciones:\n" in run.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("write", [W.norma43, W.camt053, W.ofx_sgml, W.mt940],
+                         ids=lambda w: w.__name__)
+def test_bundle_reads_bank_statements(bundle, tmp_path, write):
+    """The readers' libraries and their data files (schwifty's registries, csb43, ofxtools)
+    came with the bundle."""
+    exe = bundle / "collector"
+    ledger = tmp_path / "ledger.sqlite"
+    csv = tmp_path / "invoices.csv"
+    csv.write_text("number,client,issue_date,due_date,currency,total\n"
+                   "2026-0042,Acme SL,2026-09-01,2026-10-01,EUR,1210.00\n", encoding="utf-8")
+    run = _run_bundle(exe, "--ledger", str(ledger), "import", "invoices", str(csv))
+    assert run.returncode == 0, run.stderr
+    statement = tmp_path / "statement"
+    entry = W.Entry(dt.date(2026, 10, 20), 121000, "FRA 2026-0042", ref="TRF-0001",
+                    payer="ACME SL", payer_iban=W.ACME_IBAN)
+    statement.write_bytes(write([entry]))
+    run = _run_bundle(exe, "--ledger", str(ledger), "bank", "import", str(statement), "--json")
+    assert run.returncode == 0, run.stderr
+    assert "recorded" in run.stdout, run.stdout
 
 
 @pytest.mark.slow
