@@ -96,3 +96,8 @@ class AppContext(QObject):
     def close(self) -> None:
         self.writer.stop()
         self.reader.stop()
+        # The undo commands refer to this context, and it (through its stack) to them. Left to
+        # Python's garbage collector, that cycle ended in QUndoStack's destructor deleting
+        # commands whose Python side was already gone: a segfault in QUndoStack::clear, at
+        # whatever moment the collector ran. Emptied here, the stack has nothing to delete.
+        self.undo.clear()

@@ -6,6 +6,7 @@ COLLECTOR_HOME at a temporary folder.
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 import pytest
@@ -47,6 +48,16 @@ def demo_ledger(tmp_path, _demo_file):
 def _side_connections():
     yield
     close_side_connections()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_now():
+    """Free each test's Qt objects in reference cycles right after it, not at whatever
+    moment Python's collector runs next: a crash in freeing them (once, QUndoStack's
+    destructor deleting commands already gone) then fails the test that made them, every
+    time, instead of a random later test now and then."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
