@@ -50,7 +50,7 @@
         <translation>Preparando el libro de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/messages.py" line="+62"/>
+        <location filename="../../collector_gui/ui/notify.py" line="+62"/>
         <location line="+4"/>
         <location line="+9"/>
         <location filename="../../collector_gui/ui/tasks.py" line="+110"/>
@@ -737,7 +737,7 @@
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/labels.py" line="+13"/>
+        <location filename="../../collector_gui/ui/display_names.py" line="+13"/>
         <location line="+18"/>
         <source>Draft</source>
         <translation>Borrador</translation>
@@ -1011,7 +1011,7 @@
         <translation>Registrar una &amp;promesa de pago…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/documents_ui.py" line="+55"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+55"/>
         <location line="+67"/>
         <source>Invoice &amp;PDF…</source>
         <translation>&amp;PDF de la factura…</translation>
@@ -1042,13 +1042,13 @@
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+24"/>
         <location filename="../../collector_gui/ui/main_window.py" line="+2"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+24"/>
         <source>&amp;Edit invoice…</source>
         <translation>&amp;Editar factura…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+31"/>
         <source>Select an invoice first.</source>
         <translation>Seleccione antes una factura.</translation>
     </message>
@@ -1316,7 +1316,7 @@
         <translation>Importando {file}…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/messages.py" line="+5"/>
+        <location filename="../../collector_gui/ui/notify.py" line="+5"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -1356,7 +1356,7 @@
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_common.py" line="+89"/>
+        <location filename="../../collector_gui/ui/reminder_common.py" line="+85"/>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
@@ -1943,7 +1943,7 @@
         <translation>Omitidos ({n})</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/tasks.py" line="+55"/>
+        <location filename="../../collector_gui/ui/tasks.py" line="+64"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -1988,7 +1988,7 @@
         <translation>Ningún gestor de archivos pudo abrir {path}.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/mail_settings.py" line="+48"/>
+        <location filename="../../collector_gui/ui/dialogs/mail_settings.py" line="+49"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (normalmente puerto 587)</translation>
     </message>
@@ -2064,7 +2064,7 @@
         <translation>Dirección del &amp;remitente</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+62"/>
         <source>Sending…</source>
         <translation>Enviando…</translation>
     </message>
@@ -2159,32 +2159,7 @@
         <translation>Restaurando el libro…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminder_common.py" line="-66"/>
-        <source>before due (courtesy)</source>
-        <translation>antes del vencimiento (cortesía)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>due today (courtesy)</source>
-        <translation>vence hoy (cortesía)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>polite</source>
-        <translation>amable</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>firm</source>
-        <translation>firme</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>final notice</source>
-        <translation>último aviso</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../collector_gui/ui/reminder_common.py" line="-51"/>
         <source>No password store (keyring) works here, so it is asked each time.</source>
         <translation>Aquí no funciona ningún almacén de contraseñas (llavero), así que se pedirá cada vez.</translation>
     </message>
