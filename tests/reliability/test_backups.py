@@ -343,6 +343,8 @@ def test_restore_killed_at_random_moments_never_leaves_a_broken_ledger(tmp_path,
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
         conn = sqlite3.connect(path)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -213,6 +213,8 @@ def test_window_and_commands_on_one_ledger_keep_every_write(tmp_path, make_child
                 if proc is not None and proc.poll() is None:
                     proc.terminate()
                     proc.wait(timeout=30)
+            if writer is not None and writer.stdin is not None:
+                writer.stdin.close()
     assert _missing(path, clients, payments, ROUNDS) == []
     assert invariants(path) == []
     print(f"\nSHARED LEDGER FIGURES: {runs} commands beside the window, "
