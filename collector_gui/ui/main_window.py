@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
             self.shell, (self.invoices.table, self.overdue.table,
                          self.clients.detail.invoice_table), self.records.edit_invoice)
         self._build_actions()
-        self.reminders = ReminderActions(self)  # its own menu, Ctrl+R and buttons
+        self.reminders = ReminderActions(self.shell)  # Ctrl+Shift+R, Ctrl+R, outbox, templates
+        self._wire_reminders()
         self.changes = ChangeWatcher(ctx, self)  # writes made by another window or the CLI
         self.changes.changedElsewhere.connect(self._changed_elsewhere)
         self.page_status = QLabel()
@@ -116,6 +117,20 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # -- actions ------------------------------------------------------------------------------
+
+    def _wire_reminders(self) -> None:
+        """The Reminders menu, and the pages' buttons and selection, to the reminder actions."""
+        actions = self.reminders
+        menu = self.menuBar().addMenu(tr("&Reminders"))
+        for act in actions.menu_actions():
+            menu.addSeparator() if act is None else menu.addAction(act)
+        self.dashboard.remind_button.clicked.connect(lambda: actions.open_wizard())
+        self.overdue.remind_button.clicked.connect(lambda: actions.open_wizard())
+        self.clients.detail.buttons.addAction(actions.act_client_wizard)
+        for page in self.pages:
+            page.selectionChanged.connect(actions.update)
+        self.sidebar.currentRowChanged.connect(lambda _row: actions.update())
+        actions.update()
 
     def _action(self, text: str, slot, shortcut=None, *, name: str = "",
                 icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:

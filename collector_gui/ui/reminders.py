@@ -26,35 +26,37 @@ from collector_gui.ui.reminder_wizard import (
 )
 
 if TYPE_CHECKING:
-    from collector_gui.ui.main_window import MainWindow
+    from collector_gui.ui.shell import Shell
 
 # The wizard's own shortcut (Ctrl+R sends the selected client's reminder; F5 refreshes).
 WIZARD_SHORTCUT = "Ctrl+Shift+R"
 
 
 class ReminderActions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.ctx = window.ctx
+    """The reminder actions, over the narrow Shell the window hands its helpers; the window
+    puts them in its menu and on its pages' buttons (`menu_actions`, `update`)."""
+
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
+        self.ctx = shell.ctx
+        self.parent = shell.parent
         self.dialog: QDialog | QMessageBox | None = None  # the one open now (tests drive it)
         self.flow: ReminderFlow | None = None
         self.task = None
         self._install()
 
     def _action(self, text: str, slot, shortcut: str = "", name: str = "") -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent)
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
+        self.shell.add_action(action)  # its shortcut works whichever page is shown
         return action
 
     def _install(self) -> None:
-        """The Reminders menu, Ctrl+Shift+R and Ctrl+R, and the pages' buttons (kept here,
-        not in main_window.py, so the window's own code stays about the window). The actions
-        belong to the window, so their shortcuts work whichever page is shown."""
-        w = self.window
+        """Ctrl+Shift+R (the wizard), Ctrl+R (this client's reminder), the outbox and the
+        template editor."""
         self.act_wizard = self._action(tr("Send &reminders…"), self.open_wizard,
                                        WIZARD_SHORTCUT, name="sendReminders")
         self.act_wizard.setStatusTip(tr("Work out today's reminders, review them, send them"))
@@ -67,20 +69,16 @@ class ReminderActions:
         self.act_outbox = self._action(tr("&Outbox…"), self.open_outbox, name="outbox")
         self.act_templates = self._action(tr("Edit reminder &templates…"),
                                           self.open_template_editor, name="editTemplates")
-        menu = w.menuBar().addMenu(tr("&Reminders"))
-        for act in (self.act_wizard, self.act_send_one, self.act_client_wizard, None,
-                    self.act_outbox, self.act_templates):
-            menu.addSeparator() if act is None else menu.addAction(act)
-        w.dashboard.remind_button.clicked.connect(lambda: self.open_wizard())
-        w.overdue.remind_button.clicked.connect(lambda: self.open_wizard())
-        w.clients.detail.buttons.addAction(self.act_client_wizard)
-        for page in w.pages:
-            page.selectionChanged.connect(self._update)
-        w.sidebar.currentRowChanged.connect(lambda _row: self._update())
-        self._update()
 
-    def _update(self) -> None:
-        has_client = self.window.records.selected_client() is not None
+    def menu_actions(self) -> list[QAction | None]:
+        """The Reminders menu, in order (None: a separator)."""
+        return [self.act_wizard, self.act_send_one, self.act_client_wizard, None,
+                self.act_outbox, self.act_templates]
+
+    def update(self) -> None:
+        """Enable what the selection allows (the window calls it when the selection or the
+        page changes)."""
+        has_client = self.shell.selected_client() is not None
         self.act_send_one.setEnabled(has_client)
         self.act_client_wizard.setEnabled(has_client)
 
@@ -102,38 +100,38 @@ class ReminderActions:
             client = None
             if client_id is not None:
                 client = self.ctx.store.get_client(client_id).name
-            wizard = ReminderWizard(self.ctx, self.window, client=client)
+            wizard = ReminderWizard(self.ctx, self.parent, client=client)
         except CollectorError as exc:
-            messages.show_error(self.window, str(exc))
+            messages.show_error(self.parent, str(exc))
             return None
         self._open(wizard)
         return wizard
 
     def open_for_selected_client(self) -> ReminderWizard | None:
-        client = self.window.records.selected_client()
+        client = self.shell.selected_client()
         if client is None:
-            messages.show_status(self.window, tr("Choose a client or an invoice first."))
+            messages.show_status(self.parent, tr("Choose a client or an invoice first."))
             return None
         return self.open_wizard(client.id)
 
     def open_outbox(self) -> QDialog:
         from collector_gui.ui.dialogs.outbox import OutboxDialog
 
-        return self._open(OutboxDialog(self.ctx, self.window))
+        return self._open(OutboxDialog(self.ctx, self.parent))
 
     def open_template_editor(self) -> QDialog:
         from collector_gui.ui.dialogs.template_editor import TemplateEditorDialog
 
-        return self._open(TemplateEditorDialog(self.ctx, self.window))
+        return self._open(TemplateEditorDialog(self.ctx, self.parent))
 
     # -- Ctrl+R --------------------------------------------------------------------------------
 
     def send_reminder(self) -> QMessageBox | None:
         """Plan the selected client's reminder, confirm it in one line, then send it (or save
         it as .eml when no mail server is set)."""
-        client = self.window.records.selected_client()
+        client = self.shell.selected_client()
         if client is None:
-            messages.show_status(self.window, tr("Choose a client or an invoice first."))
+            messages.show_status(self.parent, tr("Choose a client or an invoice first."))
             return None
         try:
             flow = remind.plan_reminders(self.ctx.store, self.ctx.today(), client=client.name)
@@ -148,7 +146,7 @@ class ReminderActions:
                     flow.set_included(other.client_id, False)
             draft = flow.draft(client.id)
         except CollectorError as exc:
-            messages.show_error(self.window, str(exc))
+            messages.show_error(self.parent, str(exc))
             return None
         self.flow = flow
         smtp_problems = config.smtp_settings(self.ctx.store).problems()
@@ -158,12 +156,12 @@ class ReminderActions:
             files=", ".join(draft.attachments) or tr("nothing"))
         if smtp_problems:
             box = messages.ask_user(
-                self.window, line, lambda: self._save_eml(flow),
+                self.parent, line, lambda: self._save_eml(flow),
                 yes_label=tr("Save as .eml…"),
                 detail=tr("No mail server is set (Settings ▸ Mail): save the message as an "
                           ".eml file to send from your own mail program."))
         else:
-            box = messages.ask_user(self.window, line, lambda: self._send(flow),
+            box = messages.ask_user(self.parent, line, lambda: self._send(flow),
                                     yes_label=tr("Send"))
         self.dialog = box
         box.finished.connect(lambda _r: self._closed(box))
@@ -171,22 +169,22 @@ class ReminderActions:
 
     def _done(self, summary: DeliverySummary) -> None:
         if summary.failed:
-            messages.show_error(self.window, summary_text(summary))
+            messages.show_error(self.parent, summary_text(summary))
         else:
-            messages.show_info(self.window, summary_text(summary))
+            messages.show_info(self.parent, summary_text(summary))
 
     def _send(self, flow: ReminderFlow) -> None:
-        go, password = ask_password(self.window, self.ctx)
+        go, password = ask_password(self.parent, self.ctx)
         if go:
-            self.task = start_delivery(self.window, self.ctx, flow, password=password,
+            self.task = start_delivery(self.parent, self.ctx, flow, password=password,
                                        on_done=self._done)
 
     def _save_eml(self, flow: ReminderFlow, folder: Path | None = None) -> None:
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self.window, tr("Save the message into…"),
+            chosen = QFileDialog.getExistingDirectory(self.parent, tr("Save the message into…"),
                                                       str(Path.home()))
             if not chosen:
                 return
             folder = Path(chosen)
-        self.task = start_delivery(self.window, self.ctx, flow, folder=folder,
+        self.task = start_delivery(self.parent, self.ctx, flow, folder=folder,
                                    on_done=self._done)
