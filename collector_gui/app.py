@@ -14,13 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui import __version__, paths
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.database import Ledger
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import (
+from collector_gui.ui.window_language import (
     babel_locale,
     chosen_language,
     effective_language,

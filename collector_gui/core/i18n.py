@@ -3,7 +3,7 @@ errors and reports that core/, ledger/, mail/ and actions/ write for a person to
 
 GNU gettext catalogues: resources/locale/<lang>/LC_MESSAGES/collector.po, compiled to .mo by
 tools/build-translations (run after a change; the built .mo files are committed). The window's own
-strings are Qt Linguist's (ui/i18n.py); it calls set_language() with the language it shows, so
+strings are Qt Linguist's (ui/window_language.py); it calls set_language() with the language it shows, so
 an error raised here reads in the window's language. PDFs and reminders speak the *client's*
 language instead (documents/labels.py, templates/reminders/).
 

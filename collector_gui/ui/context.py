@@ -16,7 +16,7 @@ from collector_gui.core import clock
 from collector_gui.core import settings as S
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
-from collector_gui.ui.i18n import Fmt, user_settings
+from collector_gui.ui.window_language import Fmt, user_settings
 from collector_gui.ui.tasks import BackgroundTask, PageReader
 from collector_gui.ui.writer import LedgerWriter
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.core.model import EventKind, EventStatus, Status
 
 

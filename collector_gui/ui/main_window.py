@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.core.model import EventKind
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui import paths
 from collector_gui.core.errors import Cancelled, CollectorError
 

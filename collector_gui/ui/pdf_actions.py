@@ -22,7 +22,7 @@ from collector_gui.actions import documents
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 from collector_gui.ui.widgets import TableView

@@ -14,7 +14,7 @@ from collector_gui.ui.dialogs.client import ClientDialog
 from collector_gui.ui.dialogs.contact import ContactDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
 from collector_gui.ui.dialogs.payment import PaymentDialog
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask
 

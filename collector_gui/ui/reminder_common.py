@@ -15,7 +15,7 @@ from collector_gui.core.dunning import Stage
 from collector_gui.ledger.store import Store
 from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 
 

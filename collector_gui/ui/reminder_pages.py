@@ -36,7 +36,7 @@ from collector_gui.actions.remind_wizard import Page, written_drafts
 from collector_gui.core.dunning import STAGES
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.reminder_common import outbox_status_label, stage_label
 from collector_gui.ui.reminder_widgets import BusyPanel, StageBox, StageDelegate
 

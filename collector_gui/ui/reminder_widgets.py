@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from collector_gui.actions.delivery import DeliverySummary, MessageResult
 from collector_gui.actions.remind_wizard import summary_groups
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 
 
 # How often the busy panel's bar follows the worker's steps.

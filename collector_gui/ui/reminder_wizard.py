@@ -49,7 +49,7 @@ from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.reminder_common import (  # re-exported: the outbox and Ctrl+R use them
     ask_password,
     outbox_status_label,

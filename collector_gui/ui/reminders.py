@@ -16,7 +16,7 @@ from collector_gui.actions.delivery import DeliverySummary
 from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.reminder_wizard import (
     ReminderWizard,
     ask_password,

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.actions.progress import Task
 from collector_gui.ledger.database import Ledger
 from collector_gui.ui import notify

@@ -21,7 +21,7 @@ from collector_gui.core.model import ContactEvent, Payment
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 
 StoreOp = Callable[[Store], OpResult]
 

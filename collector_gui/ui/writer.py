@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QWidget
 
 from collector_gui.ledger.database import Ledger
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.tasks import BackgroundTask, Op, register_writer, track
 
 _CLOSE = "close"  # let go of the connection (a restore), then go on

@@ -971,12 +971,12 @@
         <translation>{page} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The ledger file this window shows</source>
         <translation>El archivo del libro que muestra esta ventana</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
         <source>New &amp;client…</source>
         <translation>Nuevo &amp;cliente…</translation>
     </message>
@@ -2497,7 +2497,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../collector_gui/ui/reminders.py" line="+158"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+156"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -2585,7 +2585,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminders.py" line="-104"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="-100"/>
         <source>Send &amp;reminders…</source>
         <translation>Enviar &amp;recordatorios…</translation>
     </message>
@@ -2620,12 +2620,12 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-261"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+43"/>
         <location line="+21"/>
         <source>Choose a client or an invoice first.</source>
         <translation>Seleccione antes un cliente o una factura.</translation>

@@ -8,7 +8,7 @@ import datetime as dt
 from collector_gui.actions import remind
 from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
 from collector_gui.ledger.store import Store
-from collector_gui.ui import i18n
+from collector_gui.ui import window_language as i18n
 from collector_gui.ui.main_window import MainWindow
 from tests.unit.reminders.test_chase_today import build_disagreeing_ledger
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from collector_gui import paths
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Client, Invoice
-from collector_gui.ui import i18n, notify
+from collector_gui.ui import notify
+from collector_gui.ui import window_language as i18n
 from collector_gui.ui.models import InvoicesModel
 from collector_gui.ui.tasks import run_in_background
 

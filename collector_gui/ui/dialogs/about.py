@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui import __version__
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 
 LICENSE = "GPL-3.0-or-later"
 LICENSE_URL = "https://www.gnu.org/licenses/gpl-3.0.html"

@@ -32,7 +32,7 @@ from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr  # noqa: F401 (the dialogs import it from here)
+from collector_gui.ui.window_language import tr  # noqa: F401 (the dialogs import it from here)
 from collector_gui.ui.tasks import BackgroundTask
 from collector_gui.ui.widgets import restore_geometry, save_geometry
 

@@ -26,7 +26,7 @@ from collector_gui.ledger.store import Store
 from collector_gui.mail.smtp import SECURITY_MODES
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.reminder_common import ask_password
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 

@@ -34,7 +34,7 @@ from collector_gui.actions.restore import (
 )
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.refresh import ChangeWatcher
 from collector_gui.ui.tasks import BackgroundTask, run_in_background, wait_for_all
 from collector_gui.ui.widgets import restore_geometry, save_geometry

@@ -26,7 +26,7 @@ from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
 from collector_gui.ui.dialogs.mail_settings import MailForm
-from collector_gui.ui.i18n import LANGUAGE_KEY, chosen_language, tr
+from collector_gui.ui.window_language import LANGUAGE_KEY, chosen_language, tr
 from collector_gui.ui.tasks import BackgroundTask
 from collector_gui.ui.widgets import restore_geometry, save_geometry
 

@@ -43,7 +43,7 @@ from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ui.reminder_wizard import stage_label
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
 from collector_gui.ui.widgets import restore_geometry, save_geometry

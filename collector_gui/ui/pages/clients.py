@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.core.aging import aging, overdue_total
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger import browse

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.actions.remind_views import ChaseToday, chase_today
 from collector_gui.core.aging import BUCKETS, overdue_total
 from collector_gui.core.errors import CollectorError

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from collector_gui.ui.i18n import tr
+from collector_gui.ui.window_language import tr
 from collector_gui.ledger import browse
 from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
