@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -579,26 +578,6 @@ def cmd_bank(args, store) -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    if importlib.util.find_spec("collector_gui.app") is not None:
-        from collector_gui.app import run_app
+    from collector_gui.app import run_app  # Qt only when the window is asked for
 
-        return run_app(args.ledger, sample=args.sample)
-    # Until the window exists: a look at the ledger from the command line.
-    from collector_gui.actions.ledger import open_ledger
-    from collector_gui.ledger.store import Store
-
-    path = args.ledger
-    if args.sample or (path is None and not paths.default_ledger_path().exists()):
-        path = paths.sample_ledger_path()
-        if not path.exists():
-            from collector_gui.actions.demo import generate_demo
-
-            with open_ledger(path) as ledger:
-                generate_demo(ledger)
-        print(_("Sample ledger: {path}").format(path=path) + "\n")
-    with open_ledger(path) as ledger:
-        store = Store(ledger)
-        args.as_of, args.json, args.client = None, False, None
-        cmd_aging(args, store)
-        print()
-        return cmd_overdue(args, store)
+    return run_app(args.ledger, sample=args.sample)

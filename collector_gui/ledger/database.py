@@ -227,6 +227,12 @@ class Ledger:
             )
         return has_tables
 
+    def refuse_writes(self) -> None:
+        """From now on this connection only reads (`PRAGMA query_only`): a write through it
+        fails at once instead of taking the ledger's lock. The window's UI-thread connection
+        is made so; its writes go through its writer thread (ui/writer.py)."""
+        self.conn.execute("PRAGMA query_only = ON")
+
     def close(self) -> None:
         try:
             if _file_id(self.path) != self._file_id:

@@ -20,17 +20,6 @@ from collector_gui.ui.window_language import Fmt, user_settings
 from collector_gui.ui.tasks import BackgroundTask, PageReader
 from collector_gui.ui.writer import LedgerWriter
 
-def refuse_writes(ledger: Ledger) -> None:
-    """Make the window's UI-thread connection read-only (`PRAGMA query_only`): every write goes
-    through the writer thread, and one that does not fails at once instead of taking the
-    ledger's lock while the window waits.
-
-    Not an SQLite authorizer: a Python authorizer on this connection crashed the process now
-    and then (a segfault while garbage-collecting, with PySide6 6.11 on CPython 3.11).
-    """
-    ledger.conn.execute("PRAGMA query_only = ON")
-
-
 class AppContext(QObject):
     """The window's handle on one open ledger.
 
@@ -48,7 +37,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.ledger = ledger
         self.store = Store(ledger)
-        refuse_writes(ledger)
+        ledger.refuse_writes()  # the window's writes go through the writer thread
         self.fmt = Fmt(locale)
         self.language = language
         self._today = today
@@ -91,7 +80,7 @@ class AppContext(QObject):
 
     def reopened(self) -> None:
         """The ledger was reopened (a restore): its new connection refuses writes too."""
-        refuse_writes(self.ledger)
+        self.ledger.refuse_writes()
 
     def close(self) -> None:
         self.writer.stop()

@@ -2,7 +2,7 @@
 every write the window asks for, one after the other, in the order asked.
 
 Writes never run on the UI thread (the window's own connection refuses them: see
-context.refuse_writes) nor side by side in the thread pool, so two of the window's writes can
+Ledger.refuse_writes) nor side by side in the thread pool, so two of the window's writes can
 never race for the ledger's lock, and an undo always runs after the write it takes back.
 Reads still run in parallel (tasks.PageReader, run_in_background).
 

@@ -148,4 +148,6 @@ def _write(out: Path, sc: Scenario) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/drafts")
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tests/unit/reminders/draft_scenarios.py FOLDER  (writes the drafts there)")
+    main(sys.argv[1])
