@@ -7,7 +7,6 @@ the record count in 88 are checked here, so a file cut short is refused, not hal
 
 from __future__ import annotations
 
-import io
 import re
 import warnings
 

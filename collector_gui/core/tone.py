@@ -26,6 +26,7 @@ from collector_gui.core.dunning import (
     is_reminder,
     parse_stage,
 )
+from collector_gui.core.model import Invoice
 
 
 # A client's last reminder sets the floor of the next one's tone for this many days: a client

@@ -18,25 +18,10 @@ from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.tasks import wait_for_all
 
 from tests.helpers.dates import TODAY
-from tests.helpers.gui import wait_loaded
+from tests.helpers.gui import click, next_page, wait_loaded, wizard_ready
 
 
-def _click(qtbot, button):
-    assert button.isEnabled()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-
-def ready(qtbot, wizard):
-    """The wizard opens at once; its plan comes from a worker thread."""
-    qtbot.waitUntil(lambda: wizard.flow is not None and not wizard.model.busy, timeout=20000)
-    return wizard
-
-
-def next_page(qtbot, wizard):
-    """Next; from the plan the drafts are written in a worker first, then the page moves."""
-    page = wizard.currentPage()
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=20000)
 
 
 def _parse(path):
@@ -49,11 +34,11 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     win = demo_window
     win.show_page(3)  # Overdue
     assert win.current_page() is win.overdue
-    _click(qtbot, win.overdue.remind_button)
+    click(qtbot, win.overdue.remind_button)
     wizard = win.reminders.dialog
     assert isinstance(wizard, ReminderWizard)
     qtbot.addWidget(wizard)
-    flow = ready(qtbot, wizard).flow
+    flow = wizard_ready(qtbot, wizard).flow
     assert flow.as_of == TODAY
 
     # -- Choose: the policy's plan; untick one client, change the other's stage ------------
@@ -85,7 +70,7 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     qtbot.keyClicks(review.subject, "Invoice overdue - please pay")
     review.body.setPlainText("Dear Walker,\n\nPlease pay the attached invoice.\n")
     # an empty subject is refused and keeps the user on the page
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     send = wizard.send_page
     assert wizard.currentPage() is send
     draft = flow.draft(walker.client_id)
@@ -98,7 +83,7 @@ def test_wizard_from_overdue_page_saves_eml(qtbot, demo_window, demo_ctx, tmp_pa
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     out = tmp_path / "eml"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
-    _click(qtbot, send.save_button)
+    click(qtbot, send.save_button)
     qtbot.waitUntil(lambda: send.summary is not None, timeout=20000)
     assert wait_for_all(5000)
     summary = send.summary
@@ -149,7 +134,7 @@ def test_ctrl_r_confirms_in_one_line_then_saves_eml(qtbot, demo_window, demo_ctx
     out = tmp_path / "one"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     yes = next(b for b in box.buttons() if b.text() == "Save as .eml…")
-    _click(qtbot, yes)
+    click(qtbot, yes)
     qtbot.waitUntil(lambda: win.reminders.task is not None and win.reminders.task.done,
                     timeout=20000)
     assert win.reminders.task.error is None
@@ -165,7 +150,7 @@ def test_ctrl_r_cancel_sends_nothing(qtbot, demo_window, demo_ctx, tmp_path):
     before = len(demo_ctx.store.events_of(
         demo_ctx.store.find_client("Walker Software Ltd").id))
     no = next(b for b in box.buttons() if b.text() == "Cancel")
-    _click(qtbot, no)
+    click(qtbot, no)
     assert win.reminders.task is None
     assert len(demo_ctx.store.events_of(
         demo_ctx.store.find_client("Walker Software Ltd").id)) == before
@@ -187,13 +172,13 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     win = demo_window
     wizard = win.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
     send = wizard.send_page
     assert send.send_button.isEnabled()
-    _click(qtbot, send.send_button)
-    _click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
+    click(qtbot, send.send_button)
+    click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
     qtbot.waitUntil(lambda: send.summary is not None, timeout=20000)
     assert len(send.summary.failed) == 2 and not send.summary.sent
     assert "2 failed" in send.result_label.text()
@@ -208,7 +193,7 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     assert not dialog.retry_button.isEnabled()
     dialog.list.topLevelItem(0).setSelected(True)
     ids = dialog.selected_ids()
-    _click(qtbot, dialog.retry_button)
+    click(qtbot, dialog.retry_button)
     qtbot.waitUntil(lambda: dialog.task.done, timeout=20000)
     assert dialog.task.error is None
     assert "1 failed" in dialog.result.text()
@@ -222,7 +207,7 @@ def test_send_failure_lands_in_outbox_and_retry_lists_it(qtbot, demo_window, dem
     gone = dialog.selected_ids()[0]
     dialog.discard()
     box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
-    _click(qtbot, next(b for b in box.buttons() if b.text() == "Discard"))
+    click(qtbot, next(b for b in box.buttons() if b.text() == "Discard"))
     qtbot.waitUntil(lambda: dialog.task.done)  # on the writer thread
     assert dialog.list.topLevelItemCount() == 1
     assert gone not in [it.event_id for it in delivery.outbox(store)]
@@ -232,11 +217,11 @@ def test_dashboard_button_opens_the_wizard(qtbot, demo_window):
     win = demo_window
     win.show_page(0)
     assert win.dashboard.remind_button.isEnabled()
-    _click(qtbot, win.dashboard.remind_button)
+    click(qtbot, win.dashboard.remind_button)
     wizard = win.reminders.dialog
     assert isinstance(wizard, ReminderWizard)
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     assert wizard.choose.table.rowCount() == 2
 
 
@@ -249,7 +234,7 @@ def test_client_page_wizard_is_restricted_to_that_client(qtbot, demo_window, dem
     win.reminders.act_client_wizard.trigger()
     wizard = win.reminders.dialog
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     assert [e.client.name for e in wizard.flow.entries] == ["Walker Software Ltd"]
 
 
@@ -257,7 +242,7 @@ def test_review_refuses_an_empty_subject(qtbot, demo_window):
     win = demo_window
     wizard = win.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     next_page(qtbot, wizard)
     review = wizard.review
     review.subject.clear()

@@ -25,25 +25,13 @@ from collector_gui.ledger.store import Store
 from collector_gui.ui.reminder_widgets import StageBox
 from collector_gui.ui.reminder_wizard import ReminderWizard
 from collector_gui.ui.reminders import WIZARD_SHORTCUT
+from tests.helpers.gui import click, next_page, wizard_ready
 from tests.helpers.smtp import Handler, free_port
 
 GATE_TIMEOUT = 20  # seconds a gated worker waits at most (the test opens the gate long before)
 
 
-def _click(qtbot, button):
-    assert button.isEnabled()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-
-def ready(qtbot, wizard):
-    qtbot.waitUntil(lambda: wizard.flow is not None and not wizard.model.busy, timeout=20000)
-    return wizard
-
-
-def next_page(qtbot, wizard):
-    page = wizard.currentPage()
-    _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
-    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=20000)
 
 
 def _set(ctx, **values):
@@ -98,7 +86,7 @@ def test_the_wizard_opens_at_once_and_works_the_plan_out_in_a_worker(qtbot, demo
         assert gate.calls[0] != threading.main_thread().name
     finally:
         gate.release.set()
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     assert page.stack.currentWidget() is page.plan_view
     assert page.table.rowCount() == 2
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -112,7 +100,7 @@ def test_cancel_stops_working_out_the_plan_between_clients(qtbot, demo_window, m
     task = wizard.work
     try:
         qtbot.waitUntil(gate.started.is_set)
-        _click(qtbot, wizard.choose.busy.cancel_button)
+        click(qtbot, wizard.choose.busy.cancel_button)
     finally:
         gate.release.set()
     qtbot.waitUntil(lambda: task.done, timeout=20000)
@@ -125,12 +113,12 @@ def test_next_writes_the_drafts_in_a_worker_and_cancel_goes_back_to_the_plan(
         qtbot, demo_window, monkeypatch):
     wizard = demo_window.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     gate = Gate(ReminderFlow._render)
     monkeypatch.setattr(ReminderFlow, "_render", lambda flow, entry: gate(flow, entry))
     page = wizard.choose
     try:
-        _click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+        click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
         qtbot.waitUntil(gate.started.is_set)
         assert wizard.model.work is Work.DRAFTS
         assert page.stack.currentWidget() is page.busy
@@ -138,7 +126,7 @@ def test_next_writes_the_drafts_in_a_worker_and_cancel_goes_back_to_the_plan(
         assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
         assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
         assert wizard.currentPage() is page
-        _click(qtbot, page.busy.cancel_button)
+        click(qtbot, page.busy.cancel_button)
     finally:
         gate.release.set()
     qtbot.waitUntil(lambda: not wizard.model.busy, timeout=20000)
@@ -165,7 +153,7 @@ def _wheel(widget, pos: QPoint | None = None, steps: int = -1) -> None:
 def test_the_wheel_over_the_plan_changes_no_stage(qtbot, demo_window):
     wizard = demo_window.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     page = wizard.choose
     before = [(e.client_id, e.stage, [i.id for i in e.invoices]) for e in wizard.flow.entries]
     for entry in wizard.flow.entries:  # a notch over each row's stage, none clicked
@@ -206,7 +194,7 @@ def test_a_stage_box_without_the_focus_ignores_the_wheel(qtbot):
 def _to_send_page(qtbot, window):
     wizard = window.reminders.open_wizard()
     qtbot.addWidget(wizard)
-    ready(qtbot, wizard)
+    wizard_ready(qtbot, wizard)
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.send_page
@@ -219,15 +207,15 @@ def test_send_asks_first_then_sends_and_sums_up(qtbot, demo_window, demo_ctx, sm
          smtp_from="me@example.com")
     wizard, send = _to_send_page(qtbot, demo_window)
     assert not send.settings_button.isVisible()
-    _click(qtbot, send.send_button)
+    click(qtbot, send.send_button)
     box = send.confirm_box
     assert box.text() == "Send 2 messages to 2 clients?"
-    _click(qtbot, next(b for b in box.buttons() if b.text() == "Cancel"))
+    click(qtbot, next(b for b in box.buttons() if b.text() == "Cancel"))
     assert send.task is None and send.summary is None and not handler.received
     assert send.send_button.isEnabled()
 
-    _click(qtbot, send.send_button)
-    _click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
+    click(qtbot, send.send_button)
+    click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
     qtbot.waitUntil(lambda: send.summary is not None, timeout=20000)
     assert len(handler.received) == 2
     view = send.summary_view
@@ -270,7 +258,7 @@ def test_mail_settings_from_the_wizard_then_it_can_send(qtbot, demo_window, demo
     handler, port = smtp_server
     wizard, send = _to_send_page(qtbot, demo_window)
     assert not send.send_button.isEnabled() and send.settings_button.isVisible()
-    _click(qtbot, send.settings_button)
+    click(qtbot, send.settings_button)
     dialog = send.settings_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.findChild(QTabWidget).currentWidget() is dialog.mail
@@ -282,8 +270,8 @@ def test_mail_settings_from_the_wizard_then_it_can_send(qtbot, demo_window, demo
     dialog.accept()
     qtbot.waitUntil(lambda: send.send_button.isEnabled(), timeout=10000)
     assert not send.settings_button.isVisible()
-    _click(qtbot, send.send_button)
-    _click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
+    click(qtbot, send.send_button)
+    click(qtbot, next(b for b in send.confirm_box.buttons() if b.text() == "Send"))
     qtbot.waitUntil(lambda: send.summary is not None, timeout=20000)
     assert len(send.summary.sent) == 2 and len(handler.received) == 2
 
@@ -303,7 +291,7 @@ def test_the_wizard_has_its_own_shortcut_on_every_page(qtbot, demo_window):
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         wizard = win.reminders.dialog
         assert isinstance(wizard, ReminderWizard), f"page {index}"
-        ready(qtbot, wizard)
+        wizard_ready(qtbot, wizard)
         wizard.reject()
         qtbot.waitUntil(lambda: win.reminders.dialog is None)
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
 from collector_gui.ui.context import AppContext
@@ -60,3 +63,23 @@ def wait_loaded(qtbot, model, timeout: int = 5000) -> None:
 def wait_written(qtbot, task, timeout: int = 5000) -> None:
     """Wait until a write queued on the writer thread has come back to the UI thread."""
     qtbot.waitUntil(lambda: task is not None and task.done, timeout=timeout)
+
+
+# -- the reminder wizard -------------------------------------------------------------------------
+
+def click(qtbot, button) -> None:
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wizard_ready(qtbot, wizard):
+    """The wizard opens at once; its plan comes from a worker thread."""
+    qtbot.waitUntil(lambda: wizard.flow is not None and not wizard.model.busy, timeout=20000)
+    return wizard
+
+
+def next_page(qtbot, wizard) -> None:
+    """Next; from the plan the drafts are written in a worker first, then the page moves."""
+    page = wizard.currentPage()
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=20000)

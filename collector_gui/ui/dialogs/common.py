@@ -143,10 +143,7 @@ class RecordDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.saving = None
         self.revalidate()
-        if isinstance(exc, CollectorError):
-            notify.show_error(self, str(exc))
-        else:
-            notify.report(self, exc)
+        notify.report(self, exc)  # a CollectorError as its message, anything else logged
 
     def reject(self) -> None:
         save_geometry(self.ctx.settings, self.GEOMETRY_KEY, self)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from collector_gui.core import clock
 from collector_gui.actions import entry, records
-from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import ContactEvent, EventKind
 from collector_gui.core.money import MoneyError
 from collector_gui.ledger import browse

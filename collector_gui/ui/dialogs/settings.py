@@ -239,10 +239,7 @@ class SettingsDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self.saving = None
         self.revalidate()
-        if isinstance(exc, CollectorError):
-            notify.show_error(self, str(exc))
-        else:
-            notify.report(self, exc)
+        notify.report(self, exc)  # a CollectorError as its message, anything else logged
 
     def _saved(self, _values: dict[str, str]) -> None:
         self.saving = None
