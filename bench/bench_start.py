@@ -1,0 +1,228 @@
+"""Time to the window on screen at 100k invoices, against a bare PySide6 window, same run.
+
+    .venv/bin/python bench/bench_start.py [--size 100000] [--repeat 9] [--profile]
+
+Each start is a fresh process, timed from just before it is spawned to the moment its main
+window gets its first paint event (an application-wide event filter sees it; the child then
+prints a line and leaves with os._exit). Two kinds of start, interleaved so they share the
+machine's load:
+
+- bare: `QApplication` + a `QMainWindow` with a label, shown;
+- app: `QApplication`, then `collector_gui.cli.main(["--ledger", P])`, the path `collector`
+  takes with no subcommand (the window on the cached sample ledger of bench/run.py, copied).
+
+The app child also reports when the dashboard's figures are on screen (its `loaded` signal),
+for information. The ratio is median(app) / median(bare). Every child gets its own
+COLLECTOR_HOME, HOME and XDG folders in a temporary directory (window settings, backups, logs),
+and the clock pinned to the sample's day. `--profile` runs one more app start under cProfile
+and prints the top of it. Not part of the test run. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TODAY = dt.date(2026, 11, 23)
+
+
+# -- the children ------------------------------------------------------------------------------
+
+
+def _watch_first_paint(app, on_paint) -> object:
+    """An event filter that calls on_paint(widget) once, at the first paint of a main window."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QMainWindow
+
+    class Watch(QObject):
+        seen = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if (not self.seen and event.type() == QEvent.Type.Paint
+                    and isinstance(obj, QMainWindow)):
+                self.seen = True
+                on_paint(obj)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    return watch
+
+
+_PROFILE: list = []  # [cProfile.Profile, path] when the parent asked for a profile
+
+
+def _say(what: str) -> None:
+    os.write(1, f"{what} {time.perf_counter():.6f}\n".encode())
+
+
+def _leave() -> None:
+    """Leave at once (no teardown to time), writing the profile first if one runs."""
+    if _PROFILE:
+        _PROFILE[0].disable()
+        _PROFILE[0].dump_stats(_PROFILE[1])
+    os._exit(0)
+
+
+def child_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    keep = _watch_first_paint(app, lambda _w: (_say("shown"), _leave()))
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.setCentralWidget(QLabel("Hello"))
+    window.resize(1100, 720)
+    window.show()
+    app.exec()
+    del keep
+
+
+def child_app(ledger: str, wait_figures: bool, profile: str | None) -> None:
+    if profile:
+        import cProfile
+
+        _PROFILE.extend([cProfile.Profile(), profile])
+        _PROFILE[0].enable()
+    from PySide6.QtWidgets import QApplication
+
+    from collector_gui.core import clock
+
+    clock.set_source(clock.ticking_from(dt.datetime.combine(TODAY, dt.time(9, 0))))
+    app = QApplication(sys.argv[:1])
+
+    def shown(window) -> None:
+        _say("shown")
+        if not wait_figures:
+            _leave()
+        from PySide6.QtWidgets import QWidget
+
+        dashboard = window.findChild(QWidget, "dashboardPage")
+        if dashboard is None or getattr(dashboard, "data", None) is not None:
+            _say("figures")
+            _leave()
+        dashboard.loaded.connect(lambda: (_say("figures"), _leave()))
+
+    keep = _watch_first_paint(app, shown)
+    from collector_gui import cli
+
+    cli.main(["--ledger", ledger])
+    del keep
+
+
+# -- the parent --------------------------------------------------------------------------------
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(home / name.lower())
+    env["COLLECTOR_HOME"] = str(home / "collector")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def start_once(kind: str, ledger: Path, home: Path, wait_figures: bool = False,
+               profile: Path | None = None) -> dict[str, float]:
+    """Spawn one child; the seconds from spawning it to each line it printed."""
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child", kind,
+            "--ledger", str(ledger)]
+    if wait_figures:
+        argv.append("--figures")
+    if profile is not None:
+        argv += ["--profile-to", str(profile)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=_env(home), cwd=ROOT)
+    marks: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        word, _, stamp = line.decode().partition(" ")
+        if word in ("shown", "figures"):
+            # perf_counter is CLOCK_MONOTONIC, one clock for every process on the machine
+            marks[word] = float(stamp) - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    proc.wait(timeout=120)
+    if "shown" not in marks:
+        raise SystemExit(f"{kind} start never showed its window:\n{err}")
+    return marks
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=9)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
+    parser.add_argument("--ledger", help=argparse.SUPPRESS)
+    parser.add_argument("--figures", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--profile-to", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare()
+        return 1
+    if args.child == "app":
+        sys.path.insert(0, str(ROOT))
+        child_app(args.ledger, args.figures, args.profile_to)
+        return 1
+
+    sys.path.insert(0, str(HERE))
+    import run  # bench/run.py: the cached sample ledgers
+
+    source, meta = run.ledger_for(args.size, args.seed)
+    print(f"ledger: {source.name} ({meta.get('summary', '')}); "
+          f"platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}; "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-start-") as tmp:
+        home = Path(tmp)
+        ledger = home / "ledger.sqlite"
+        shutil.copy(source, ledger)
+        start_once("app", ledger, home)  # the first start migrates/creates settings: not timed
+        start_once("bare", ledger, home)
+        bare: list[float] = []
+        app: list[float] = []
+        figures: list[float] = []
+        for _ in range(args.repeat):
+            bare.append(start_once("bare", ledger, home)["shown"])
+            marks = start_once("app", ledger, home, wait_figures=True)
+            app.append(marks["shown"])
+            if "figures" in marks:
+                figures.append(marks["figures"])
+        if args.profile:
+            out = home / "start.prof"
+            start_once("app", ledger, home, profile=out)
+            import pstats
+
+            pstats.Stats(str(out)).sort_stats("cumulative").print_stats(40)
+    ratio = statistics.median(app) / statistics.median(bare)
+    result = {
+        "bare_ms": [round(s * 1000) for s in bare],
+        "app_ms": [round(s * 1000) for s in app],
+        "figures_ms": [round(s * 1000) for s in figures],
+        "median_bare_ms": round(statistics.median(bare) * 1000),
+        "median_app_ms": round(statistics.median(app) * 1000),
+        "median_figures_ms": round(statistics.median(figures) * 1000) if figures else None,
+        "ratio": round(ratio, 2),
+        "load": [round(x, 2) for x in os.getloadavg()],
+    }
+    print(json.dumps(result, indent=1))
+    print(f"window shown: median {result['median_app_ms']} ms against a bare window's "
+          f"{result['median_bare_ms']} ms: ratio {ratio:.2f} (target <= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
