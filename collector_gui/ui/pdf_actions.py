@@ -18,7 +18,6 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from collector_gui.actions import documents
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify
@@ -31,6 +30,15 @@ if TYPE_CHECKING:
     from collector_gui.core.model import Client, Invoice
 
 OPEN_AFTER_KEY = "documents/open_after_saving"
+
+
+def _documents():
+    """actions/documents.py on first use (in the worker that makes the PDF): it loads
+    reportlab, a tenth of a second the window's start does not need."""
+    from collector_gui.actions import documents
+
+    return documents
+
 FOLDER_KEY = "documents/folder"
 
 
@@ -96,7 +104,7 @@ class PdfActions:
         return Path.home()
 
     def _ask_file(self, title: str, name: str) -> Path | None:
-        stem = documents.safe_file_stem(name)
+        stem = _documents().safe_file_stem(name)
         path, _ = QFileDialog.getSaveFileName(self.parent, title, str(self._folder() / stem),
                                               tr("PDF files (*.pdf)"))
         if not path:
@@ -160,18 +168,18 @@ class PdfActions:
             if out is None:
                 return None
             number = invoice.number
-            return self._render(lambda store: documents.invoice_pdf(store, number, out), out,
+            return self._render(lambda store: _documents().invoice_pdf(store, number, out), out,
                                 tr("Making the PDF of invoice {number}…").format(number=number))
         return None
 
     def statement_pdf(self, client_id: int | None = None) -> BackgroundTask | None:
-        return self._client_document(client_id, documents.statement_pdf,
+        return self._client_document(client_id, lambda *a, **k: _documents().statement_pdf(*a, **k),
                                      tr("{client} - statement {date}"),
                                      tr("Save the statement of {client} as PDF"),
                                      tr("Making the statement of {client}…"))
 
     def dossier_pdf(self, client_id: int | None = None) -> BackgroundTask | None:
-        return self._client_document(client_id, documents.dossier_pdf,
+        return self._client_document(client_id, lambda *a, **k: _documents().dossier_pdf(*a, **k),
                                      tr("{client} - dossier {date}"),
                                      tr("Save the collection dossier of {client} as PDF"),
                                      tr("Making the dossier of {client}…"))
@@ -216,7 +224,7 @@ class PdfActions:
         as_of = self.ctx.today()
 
         def op(ledger, task):
-            return documents.export_statements(Store(ledger), folder, as_of=as_of, task=task)
+            return _documents().export_statements(Store(ledger), folder, as_of=as_of, task=task)
 
         def done(made: list[Path]) -> None:
             if not made:

@@ -8,6 +8,7 @@ need not wait."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.ui.window_language import tr
-from collector_gui.actions.remind_views import ChaseToday, chase_today
 from collector_gui.core.aging import BUCKETS, overdue_total
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.money import minor_digits
@@ -38,6 +38,9 @@ from collector_gui.ui.models import OverdueModel
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.tasks import run_in_background
 from collector_gui.ui.widgets import TableView, heading
+
+if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first use only
+    from collector_gui.actions.remind_views import ChaseToday
 
 
 
@@ -191,7 +194,13 @@ class DashboardPage(Page):
             else:
                 notify.report(self, exc)
 
-        run_in_background(self, lambda ledger, _task: chase_today(Store(ledger), today), done,
+        def plan(ledger, _task) -> ChaseToday:
+            # imported here, not at start: the window shows before Jinja2 and mail load
+            from collector_gui.actions.remind_views import chase_today
+
+            return chase_today(Store(ledger), today)
+
+        run_in_background(self, plan, done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
 
     def current_invoice_id(self) -> int | None:
