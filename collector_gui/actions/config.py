@@ -101,6 +101,12 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
             return raw.lower()
         if key in (RS.SMTP_FROM.key, S.BUSINESS_EMAIL.key):
             return parse_email(raw)
+        if key in (S.BUSINESS_IBAN.key, S.BUSINESS_BIC.key):  # never print a wrong account
+            from collector_gui.core import validate
+
+            problem = (validate.iban if key == S.BUSINESS_IBAN.key else validate.bic)(raw)
+            if problem:
+                raise CollectorError(_("{key}: {error}").format(key=key, error=problem))
         if key == S.BUSINESS_LANGUAGE.key:
             return parse_language(raw)
         if key == S.BUSINESS_CURRENCY.key:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -17,14 +16,15 @@ from PySide6.QtWidgets import (
 from collector_gui.actions import records
 from collector_gui.actions.entry import parse_amount
 from collector_gui.core import settings as S
+from collector_gui.core import validate
 from collector_gui.core.model import Client
 from collector_gui.core.money import MoneyError, is_currency, minor_to_string
+from collector_gui.ui import field_check
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.common import RecordDialog, tr
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "JPY", "CHF", "SEK", "DKK", "NOK", "PLN", "MXN",
                      "ARS", "CLP", "COP", "CAD", "AUD")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def currency_combo(current: str, parent: QWidget | None = None) -> QComboBox:
@@ -121,6 +121,11 @@ class ClientDialog(RecordDialog):
         f.addRow(tr("N&otes"), self.notes)
         f.addRow("", self.on_hold)
         f.addRow("", self.paused)
+        self.tax_id.setObjectName("taxId")
+        self.billing_email.setObjectName("billingEmail")
+        self.field_warnings = [field_check.attach(f, edit, check) for edit, check in (
+            (self.email, validate.email), (self.tax_id, validate.tax_id),
+            (self.billing_email, validate.email))]  # a tax id warns; an email blocks saving
         for edit in (self.name, self.email, self.credit_limit, self.billing_email):
             edit.textChanged.connect(self.revalidate)
         self.currency.currentTextChanged.connect(self.revalidate)
@@ -144,7 +149,7 @@ class ClientDialog(RecordDialog):
                 out.append(tr("There is already a client named {name}.").format(name=other.name))
         for edit, label in ((self.email, tr("email")), (self.billing_email, tr("billing email"))):
             text = edit.text().strip()
-            if text and not _EMAIL.fullmatch(text):
+            if text and validate.email(text):
                 out.append(tr("The {field} does not look like an address (name@example.com).")
                            .format(field=label))
         currency = self._currency()

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from collector_gui.actions import config, entry
 from collector_gui.core import settings as S
+from collector_gui.core import validate
 from collector_gui.core.errors import CollectorError
-from collector_gui.ui import notify
+from collector_gui.ui import field_check, notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
 from collector_gui.ui.dialogs.mail_settings import MailForm
@@ -64,6 +65,12 @@ class ProfileForm(QWidget):
             edit.setObjectName(setting.key)
             self._text[setting.key] = edit
             form.addRow(label, edit)
+        # Checked as typed, the warning under the field (an invalid IBAN, BIC or email also
+        # blocks saving: actions.config refuses it; a tax id only warns).
+        checks = ((S.BUSINESS_EMAIL, validate.email), (S.BUSINESS_TAX_ID, validate.tax_id),
+                  (S.BUSINESS_IBAN, validate.iban), (S.BUSINESS_BIC, validate.bic))
+        self.field_warnings = {setting.key: field_check.attach(form, self._text[setting.key], check)
+                               for setting, check in checks}
         self.currency = currency_combo(values.get(S.BUSINESS_CURRENCY))
         self.currency.setObjectName(S.BUSINESS_CURRENCY.key)
         self.currency.currentTextChanged.connect(self.changed)
