@@ -121,7 +121,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+76"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+83"/>
         <source> days</source>
         <translation> días</translation>
     </message>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-29"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-35"/>
         <source>&amp;Email</source>
         <translation>&amp;Correo</translation>
     </message>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+35"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+41"/>
         <source>Payment &amp;terms</source>
         <translation>&amp;Plazo de pago</translation>
     </message>
@@ -210,7 +210,7 @@
         <translation>N&amp;otas</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Enter the client&apos;s name.</source>
         <translation>Escriba el nombre del cliente.</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+37"/>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+36"/>
         <source>Log contact</source>
         <translation>Registrar contacto</translation>
     </message>
@@ -606,7 +606,7 @@
         <translation>La fecha es futura.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-36"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-42"/>
         <source>&amp;Name or business name</source>
         <translation>&amp;Nombre o razón social</translation>
     </message>
@@ -631,7 +631,7 @@
         <translation>Cómo &amp;pagarle</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Default &amp;currency</source>
         <translation>&amp;Moneda predeterminada</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>Más</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+101"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>
@@ -948,7 +948,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+98"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+101"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
@@ -1011,7 +1011,7 @@
         <translation>Registrar una &amp;promesa de pago…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pdf_actions.py" line="+55"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+63"/>
         <location line="+67"/>
         <source>Invoice &amp;PDF…</source>
         <translation>&amp;PDF de la factura…</translation>
@@ -1712,7 +1712,7 @@
         <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -2585,7 +2585,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminders.py" line="-100"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="-105"/>
         <source>Send &amp;reminders…</source>
         <translation>Enviar &amp;recordatorios…</translation>
     </message>
@@ -2625,8 +2625,8 @@
         <translation>&amp;Recordatorios</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminders.py" line="+43"/>
-        <location line="+21"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+45"/>
+        <location line="+24"/>
         <source>Choose a client or an invoice first.</source>
         <translation>Seleccione antes un cliente o una factura.</translation>
     </message>
@@ -2641,7 +2641,7 @@
         <translation>No hay servidor de correo configurado (Ajustes ▸ Correo): guarde el mensaje como archivo .eml para enviarlo desde su propio programa de correo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Save the message into…</source>
         <translation>Guardar el mensaje en…</translation>
     </message>
