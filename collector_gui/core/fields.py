@@ -10,11 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 
+from babel.dates import format_date, get_date_format, get_month_names
+
+from collector_gui.core import clock
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import N_, _
 from collector_gui.core.model import LANGUAGES
-from collector_gui.core.money import MoneyError, check_currency, parse_minor
+from collector_gui.core.money import (
+    MoneyError,
+    check_currency,
+    parse_local_minor,
+    parse_minor,
+)
 
 MAX_TERMS_DAYS = 365
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -47,6 +56,19 @@ def parse_amount(text: str, currency: str, *, allow_zero: bool = False) -> int:
     """A positive amount in minor units of *currency* ("1250.50" -> 125050 for EUR)."""
     try:
         minor = parse_minor(text, currency)
+    except MoneyError as exc:
+        raise FieldError(str(exc)) from None
+    if minor == 0 and not allow_zero:
+        raise FieldError(_("amount must be more than zero"))
+    return minor
+
+
+def parse_local_amount(text: str, currency: str, locale: str, *,
+                       allow_zero: bool = False) -> int:
+    """A positive amount typed the way *locale* writes it ("5.000,00" in es_ES), in minor
+    units of *currency*; ISO/plain "5000.00" still works (money.parse_local_minor)."""
+    try:
+        minor = parse_local_minor(text, currency, locale)
     except MoneyError as exc:
         raise FieldError(str(exc)) from None
     if minor == 0 and not allow_zero:
@@ -162,3 +184,117 @@ def parse_name(text: str, what: str = "name") -> str:
             raise FieldError(_(_REQUIRED[what]))
         raise FieldError(_("{what} is required").format(what=what))
     return raw
+
+
+# -- dates as people type them, in their locale ---------------------------------------------
+
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+")
+_FILLER = frozenset({"de", "del", "of", "the"})  # "30 de noviembre de 2026"
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents or a trailing dot ("Sept." -> "sept", "DIC" -> "dic")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=16)
+def _months(locale: str) -> tuple[tuple[int, str, bool], ...]:
+    """(month, folded name, is it a wide name) for every name *locale* gives a month."""
+    out: set[tuple[int, str, bool]] = set()
+    for width in ("abbreviated", "wide"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, locale=locale).items():
+                out.add((number, _fold(name), width == "wide"))
+    return tuple(sorted(out))
+
+
+def _month_of(word: str, locale: str) -> int | None:
+    """The month a word names: an abbreviation or full name of *locale*, or of English;
+    a start of a full name of three letters or more ("novi", "sep") counts too."""
+    folded = _fold(word)
+    for loc in (locale, "en_US"):
+        found = {n for n, name, wide in _months(loc)
+                 if name == folded or (wide and len(folded) >= 3 and name.startswith(folded))}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+@lru_cache(maxsize=16)
+def _order(locale: str, length: str) -> str:
+    """The order of day, month and year in *locale*'s *length* date pattern ("dMy")."""
+    pattern = get_date_format(length, locale=locale).pattern
+    seen = ""
+    for ch in pattern:
+        if ch in "dMLy" and (ch if ch != "L" else "M") not in seen:
+            seen += ch if ch != "L" else "M"
+    return seen if sorted(seen) == sorted("dMy") else "dMy"
+
+
+def date_examples(locale: str, today: dt.date | None = None) -> tuple[str, str]:
+    """*today* as *locale* writes it short and medium ("23/11/26", "23 nov 2026")."""
+    day = today or clock.today()
+    return (format_date(day, "short", locale=locale), format_date(day, "medium", locale=locale))
+
+
+def parse_local_date(text: str, locale: str, *, today: dt.date | None = None) -> dt.date:
+    """A date typed the way *locale* writes it: ISO (2026-11-30), the short form
+    ("30/11/2026", "30/11/26" in es; "11/30/2026" in en), the medium one the tables show
+    ("30 nov 2026", "Nov 30, 2026"), with any separators. Without a year, this year
+    (*today*'s); a two-digit year is the one from 79 years back to 20 ahead ("99" is 1999
+    and "45" 2045 in 2026)."""
+    raw = (text or "").strip()
+    short, medium = date_examples(locale, today)
+    if not raw:
+        raise FieldError(_("date is empty; write it like {short} or {medium}").format(
+            short=short, medium=medium))
+    bad = FieldError(_("{value} is not a date; write it like {short} or {medium}").format(
+        value=repr(raw), short=short, medium=medium))
+    tokens = [t for t in _TOKEN_RE.findall(raw) if _fold(t) not in _FILLER]
+    leftover = _TOKEN_RE.sub("", raw)
+    if any(ch not in " /.-,'\u00a0" for ch in leftover):
+        raise bad
+    numbers = [t for t in tokens if t.isdigit()]
+    words = [t for t in tokens if not t.isdigit()]
+    if len(words) > 1 or len(numbers) > 3 or not numbers:
+        raise bad
+    parts: dict[str, str] = {}
+    if words:
+        month = _month_of(words[0], locale)
+        if month is None or len(numbers) > 2:
+            raise bad
+        parts["M"] = str(month)
+        if len(numbers) == 2 and len(numbers[0]) > 2 >= len(numbers[1]):
+            numbers.reverse()  # "2026 nov 30"
+        order = "dy" if _order(locale, "medium").index("d") < _order(locale, "medium").index(
+            "y") else "yd"
+        for key, value in zip(order, numbers):
+            parts[key] = value
+    else:
+        if len(numbers) == 1:
+            raise bad
+        order = _order(locale, "short")
+        if len(numbers[0]) == 4:
+            order = "yMd"  # 2026/11/30, ISO with other separators
+        elif len(numbers) == 2:
+            order = order.replace("y", "")
+        for key, value in zip(order, numbers):
+            parts[key] = value
+    if "d" not in parts:
+        raise bad
+    year = parts.get("y")
+    this_year = (today or clock.today()).year
+    if year is None:
+        number = this_year
+    elif len(year) == 2:  # the one of the 100 years from 79 back to 20 ahead
+        number = this_year - 79 + (int(year) - (this_year - 79)) % 100
+    elif len(year) == 4:
+        number = int(year)
+    else:
+        raise bad
+    try:
+        return dt.date(number, int(parts["M"]), int(parts["d"]))
+    except ValueError:
+        raise FieldError(_("{value} is not a real date; write it like {short} or {medium}").format(
+            value=repr(raw), short=short, medium=medium)) from None

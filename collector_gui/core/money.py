@@ -14,8 +14,11 @@ from functools import lru_cache
 
 from babel.numbers import (
     format_currency,
+    format_decimal,
     get_currency_precision,
     get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
     list_currencies,
 )
 
@@ -64,14 +67,16 @@ def minor_digits(currency: str) -> int:
     return get_currency_precision(check_currency(currency))
 
 
-def parse_minor(text: str, currency: str) -> int:
+def parse_minor(text: str, currency: str, *, shown: str | None = None) -> int:
     """Parse "1250.5" into minor units of *currency* (125050 for EUR).
 
     Strict on purpose, for CSV files and forms: `.` as the decimal point, no thousands
-    separators, no sign, at most the currency's minor digits.
+    separators, no sign, at most the currency's minor digits. *shown* is what the user
+    typed, named in the errors when *text* is its normalised form.
     """
     digits = minor_digits(currency)
     raw = (text or "").strip()
+    said = repr(shown if shown is not None else raw)
     if not raw:
         raise MoneyError(_("amount is empty"))
     match = _AMOUNT_RE.fullmatch(raw)
@@ -86,18 +91,19 @@ def parse_minor(text: str, currency: str) -> int:
         raise MoneyError(_("amount {value} is not a number").format(value=repr(raw)))
     frac = match.group("frac") or ""
     if len(match.group("int").lstrip("0")) > MAX_WHOLE_DIGITS:
-        shown = repr(raw[:20]) + ("…" if len(raw) > 20 else "")
-        raise MoneyError(_("amount {value} is too large").format(value=shown))
+        src = shown if shown is not None else raw
+        raise MoneyError(_("amount {value} is too large").format(
+            value=repr(src[:20]) + ("…" if len(src) > 20 else "")))
     if len(frac) > digits:
         if digits == 0:
             raise MoneyError(
                 _("amount {value}: {currency} has no minor units, so no decimals").format(
-                    value=repr(raw), currency=currency)
+                    value=said, currency=currency)
             )
         raise MoneyError(
             ngettext("amount {value} has more than {n} decimal for {currency}",
                      "amount {value} has more than {n} decimals for {currency}", digits).format(
-                value=repr(raw), n=digits, currency=currency)
+                value=said, n=digits, currency=currency)
         )
     return int(match.group("int")) * 10**digits + int(frac.ljust(digits, "0") or "0")
 
@@ -244,3 +250,84 @@ def sum_money(amounts, currency: str) -> Money:
     for amount in amounts:
         total = total + amount
     return total
+
+
+# -- amounts as people type them, in their locale -------------------------------------------
+
+_SPACES = " \u00a0\u202f\u2009\t"
+
+
+@lru_cache(maxsize=32)
+def _separators(locale: str) -> tuple[str, str]:
+    """(decimal point, thousands separator) of a Babel locale ("," and "." in es_ES)."""
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+def amount_example(locale: str) -> tuple[str, str]:
+    """How *locale* writes an amount, grouped and plain ("12.345,67", "12345,67" in es)."""
+    point, _group = _separators(locale)
+    grouped = format_decimal(Decimal("12345.67"), format="#,##0.00", locale=locale)
+    return grouped, "12345" + point + "67"
+
+
+def format_local_minor(minor: int, currency: str, locale: str) -> str:
+    """Minor units as an editable number in *locale*: its decimal point and thousands
+    separator, the currency's digits, no symbol ("1.250,50" in es, "1,250.50" in en)."""
+    digits = minor_digits(currency)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(Decimal(minor).scaleb(-digits), format=pattern, locale=locale)
+
+
+def _bad_local(raw: str, locale: str) -> MoneyError:
+    grouped, plain = amount_example(locale)
+    return MoneyError(_("{value} is not an amount; write it like {grouped} or {plain}").format(
+        value=repr(raw), grouped=grouped, plain=plain))
+
+
+def _valid_groups(parts: list[str]) -> bool:
+    """Thousands groups: 1 to 3 digits first, then exactly 3 each ("1", "200", "000")."""
+    return (bool(parts) and all(p.isascii() and p.isdigit() for p in parts)
+            and 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:]))
+
+
+def parse_local_minor(text: str, currency: str, locale: str) -> int:
+    """An amount typed the way *locale* writes it, in minor units of *currency*.
+
+    The locale's thousands separator and decimal point ("5.000,00", "1.200", "1200,5" in
+    es; "5,000.00", "1,200", "1.5" in en); the plain form with "." (CSV, ISO) still works
+    where it cannot be read as thousands ("1250.50" in es: two digits after the dot). What
+    the table shows parses back: the currency's symbol or code and spaces are ignored.
+    An ambiguous "1.200" is decided by the locale (1200 in es, 1.20 in en)."""
+    point, group = _separators(locale)
+    raw = (text or "").strip()
+    if not raw:
+        raise MoneyError(_("amount is empty"))
+    body = raw
+    for mark in sorted({_symbol(currency, locale), currency.upper()}, key=len, reverse=True):
+        body = body.replace(mark, "")
+    body = "".join(ch for ch in body if ch not in _SPACES)
+    if body.startswith(("-", "\u2212")):
+        raise MoneyError(_("amount {value} is negative").format(value=repr(raw)))
+    if not body or any(not (ch.isdigit() or ch in (point, group, ".")) for ch in body):
+        raise _bad_local(raw, locale)
+    if point in body:
+        whole, _sep, frac = body.rpartition(point)
+        if point in whole or not frac.isdigit():
+            raise _bad_local(raw, locale)
+        if group in whole:
+            if not _valid_groups(whole.split(group)):
+                raise _bad_local(raw, locale)
+            whole = whole.replace(group, "")
+    elif group in body:
+        parts = body.split(group)
+        if _valid_groups(parts):
+            whole, frac = "".join(parts), ""
+        elif len(parts) == 2 and parts[0] and parts[1] and len(parts[1]) != 3:
+            whole, frac = parts  # "1250.5" in es, "1250,5" in en: not thousands, a point
+        else:
+            raise _bad_local(raw, locale)
+    else:
+        whole, frac = body, ""
+    if not (whole.isascii() and whole.isdigit()) or (frac and not frac.isascii()):
+        raise _bad_local(raw, locale)
+    return parse_minor(whole + ("." + frac if frac else ""), currency, shown=raw)
