@@ -24,7 +24,7 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
-from collector_gui.core import clock
+from collector_gui.core import clock, search
 from collector_gui.actions import demo_data as D
 from collector_gui.actions.demo_clients import SampleClient, make_clients
 from collector_gui.actions.progress import Task, quiet
@@ -128,12 +128,13 @@ def generate_demo(
 _SQL_CLIENT = (
     "INSERT INTO clients (id, name, email, language, phone, address, tax_id, currency, "
     "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes, on_hold, "
-    "reminders_paused, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "reminders_paused, created_at, search_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _SQL_INVOICE = (
     "INSERT INTO invoices (id, number, client_id, issue_date, due_date, currency, total_minor, "
-    "paid_minor, description, draft, void, disputed, reminders_paused, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?)"
+    "paid_minor, description, draft, void, disputed, reminders_paused, created_at, search_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 0, 0, ?, ?)"
 )
 _SQL_LINE = (
     "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit_price_minor, "
@@ -145,8 +146,22 @@ _SQL_PAYMENT = (
 )
 _SQL_EVENT = (
     "INSERT INTO contact_events (id, client_id, at, kind, subject, body, stage, status, "
-    "message_id, error, promised_date, promised_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)"
+    "message_id, error, promised_date, promised_minor, search_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)"
 )
+
+
+# Each row with its search key (core/search), in the column order of the statements above.
+def _keyed_clients(rows):
+    return [(*r, search.client_key(r[1], r[2], r[10], r[11])) for r in rows]
+
+
+def _keyed_invoices(rows):
+    return [(*r, search.invoice_key(r[1], r[7])) for r in rows]
+
+
+def _keyed_events(rows):
+    return [(*r, search.event_key(r[4], r[5])) for r in rows]
 _SQL_EVENT_INVOICE = "INSERT INTO contact_event_invoices (event_id, invoice_id) VALUES (?, ?)"
 
 
@@ -224,7 +239,7 @@ class _Generator:
             first_issue[picks[i]] = keys[i] >> 3
         for index, client in enumerate(clients):
             client.row[-1] = self.iso(first_issue.get(index, self.start_ord)) + " 09:00:00"
-        self.conn.executemany(_SQL_CLIENT, [c.row for c in clients])
+        self.conn.executemany(_SQL_CLIENT, _keyed_clients(c.row for c in clients))
 
         drafts, voids = self._drafts_and_voids(keys)
         numbers = self._numbers(keys)
@@ -408,10 +423,10 @@ class _Generator:
                               is_open, recent)
 
         conn = self.conn
-        conn.executemany(_SQL_INVOICE, inv_rows)
+        conn.executemany(_SQL_INVOICE, _keyed_invoices(inv_rows))
         conn.executemany(_SQL_LINE, line_rows)
         conn.executemany(_SQL_PAYMENT, pay_rows)
-        conn.executemany(_SQL_EVENT, self.events)
+        conn.executemany(_SQL_EVENT, _keyed_events(self.events))
         conn.executemany(_SQL_EVENT_INVOICE, self.event_links)
         self.counts["lines"] += len(line_rows)
         self.counts["payments"] += len(pay_rows)
@@ -584,7 +599,7 @@ class _Generator:
                     if client.language == "es" else "Payment plan agreed: no reminders while it is kept.")
             conn.execute("UPDATE clients SET reminders_paused = 1, notes = ? WHERE id = ?",
                          (note, client.id))
-        conn.executemany(_SQL_EVENT, self.events)
+        conn.executemany(_SQL_EVENT, _keyed_events(self.events))
         conn.executemany(_SQL_EVENT_INVOICE, self.event_links)
 
     def _business_profile(self) -> None:

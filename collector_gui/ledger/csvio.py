@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from collector_gui.core import clock
+from collector_gui.core import clock, search
 from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -427,22 +427,25 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
         if kind == "clients":
             sql = ("INSERT INTO clients (name, email, language, phone, address, tax_id, currency, "
                    "payment_terms_days, credit_limit_minor, billing_name, billing_email, notes, "
-                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                   "created_at, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            records = [(*r, stamp, search.client_key(r[0], r[1], r[9], r[10])) for r in records]
         elif kind == "invoices":
             for name, currency in new_clients.values():
                 conn.execute(
                     "INSERT INTO clients (name, language, currency, payment_terms_days, "
-                    "created_at) VALUES (?, ?, ?, ?, ?)",
+                    "created_at, search_key) VALUES (?, ?, ?, ?, ?, ?)",
                     (name, cfg.get(S.BUSINESS_LANGUAGE), currency, cfg.get(S.BUSINESS_PAYMENT_TERMS),
-                     stamp))
+                     stamp, search.client_key(name, "", "", "")))
             ids = store.client_ids_by_name()
             records = [(r[0], ids[r[1]], *r[2:]) for r in records]
             sql = ("INSERT INTO invoices (number, client_id, issue_date, due_date, currency, "
-                   "total_minor, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                   "total_minor, description, created_at, search_key) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            records = [(*r, stamp, search.invoice_key(r[0], r[6])) for r in records]
         else:
             sql = ("INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
                    "created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        records = [(*r, stamp) for r in records]
+            records = [(*r, stamp) for r in records]
         for start in range(0, len(records), _WRITE_BATCH):
             if task:
                 task.step(start, len(records), _("Importing"))

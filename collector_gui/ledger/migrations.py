@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from collector_gui.core import search
+
 migrations = Migrations("collector")
 
 # 'Coll' in ASCII: marks the file as a Collector ledger (PRAGMA application_id).
@@ -294,5 +296,28 @@ CREATE TABLE bank_csv_maps (
 )
 """
 
+
+@migrations()
+def m005_search_keys(db: Database) -> None:
+    """Search keys: each searched row keeps its searched columns folded (no case, no accents,
+    any script; core/search.fold), because LIKE folds only ASCII. Filled here for the rows
+    there are; every write of a searched column keeps its key in step (ledger/store.py,
+    csvio.py). No index: a search looks for the text anywhere in the key."""
+    db.execute("ALTER TABLE clients ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE invoices ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE contact_events ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+    fills = [
+        ("clients", "name, email, billing_name, billing_email", search.client_key),
+        ("invoices", "number, description", search.invoice_key),
+        ("contact_events", "subject, body", search.event_key),
+    ]
+    for table, columns, make_key in fills:
+        cursor = db.execute(f"SELECT id, {columns} FROM {table}")
+        while batch := cursor.fetchmany(5000):
+            db.conn.executemany(f"UPDATE {table} SET search_key = ? WHERE id = ?",
+                                [(make_key(*row[1:]), row[0]) for row in batch])
+    db.execute("PRAGMA user_version = 5")
+
+
 # The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from collector_gui.core import search
 from collector_gui.core.dunning import ClientFile, Stage, parse_stage
 from collector_gui.core.model import ContactEvent, EventKind, EventStatus
 from collector_gui.ledger.store import (
@@ -339,6 +340,12 @@ def unsave(store: Store, event_id: int) -> bool:
         return cur.rowcount == 1
 
 
+def _key_with_body(db, event_id: int, body: str) -> str:
+    """The event's search key once its body is *body* (its subject stays)."""
+    row = db.execute("SELECT subject FROM contact_events WHERE id = ?", (event_id,)).fetchone()
+    return search.event_key(row[0] if row else "", body)
+
+
 def mark_sent(store: Store, event_id: int, *, message_id: str, history: str) -> bool:
     """A message went out (the server accepted it, or the user checked it arrived): `sent`,
     and `body` becomes the readable history. Whatever the outbox thought (queued, failed,
@@ -349,10 +356,10 @@ def mark_sent(store: Store, event_id: int, *, message_id: str, history: str) -> 
     """
     with store.ledger.write() as db:
         cur = db.execute(
-            "UPDATE contact_events SET status = 'sent', error = '', body = ? "
+            "UPDATE contact_events SET status = 'sent', error = '', body = ?, search_key = ? "
             f"WHERE id = ? AND kind = 'email' AND status IN {UNFINISHED_SQL} "
             "AND message_id = ?",
-            (history, event_id, message_id),
+            (history, _key_with_body(db, event_id, history), event_id, message_id),
         )
         return cur.rowcount == 1
 
@@ -411,8 +418,9 @@ def replace_raw(store: Store, event_id: int, raw: bytes) -> None:
     """Keep the bytes about to be sent again (a retry refreshes the Date header)."""
     with store.ledger.write() as db:
         db.execute(
-            "UPDATE contact_events SET body = ? WHERE id = ? AND status = 'queued'",
-            (raw.decode("utf-8", "surrogateescape"), event_id),
+            "UPDATE contact_events SET body = ?, search_key = ? WHERE id = ? AND status = 'queued'",
+            (body := raw.decode("utf-8", "surrogateescape"),
+             _key_with_body(db, event_id, body), event_id),
         )
 
 
@@ -426,9 +434,9 @@ def withdraw(store: Store, event_id: int, *, at: dt.datetime, subject: str, body
     with store.ledger.write() as db:
         cur = db.execute(
             "UPDATE contact_events SET kind = 'note', stage = NULL, status = 'logged', "
-            "error = '', subject = ?, body = ?, at = ? "
+            "error = '', subject = ?, body = ?, at = ?, search_key = ? "
             f"WHERE id = ? AND kind = 'email' AND status IN ({', '.join('?' * len(wanted))})",
-            (subject, body, _iso(at), event_id, *wanted),
+            (subject, body, _iso(at), search.event_key(subject, body), event_id, *wanted),
         )
         return cur.rowcount == 1
 

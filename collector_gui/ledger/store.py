@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from collector_gui.core import clock
+from collector_gui.core import clock, search
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
@@ -25,9 +25,17 @@ from collector_gui.core.model import (
     Invoice,
     InvoiceLine,
     Payment,
-    invoice_totals,
+    PaymentKind,
 )
+from collector_gui.core.terms import payable
 from collector_gui.ledger.database import Ledger
+from collector_gui.ledger.invoice_terms import (
+    drop_discount,
+    payment_fields,
+    record_discount,
+    term_columns,
+    term_fields,
+)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -94,18 +102,25 @@ def _client_row(client: Client) -> dict:
     row = {f: getattr(client, f) for f in _CLIENT_FIELDS}
     row["on_hold"] = int(client.on_hold)
     row["reminders_paused"] = int(client.reminders_paused)
+    row["search_key"] = search.client_key(client.name, client.email, client.billing_name,
+                                          client.billing_email)
     return row
 
 
 def _invoice_row(invoice: Invoice) -> tuple[Invoice, dict]:
-    """The invoice with its total taken from its lines (when it has any), and its column values."""
-    if invoice.lines:
-        invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
-    values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
+    """The invoice with its total taken from its lines (when it has any): base + VAT − IRPF
+    (core/terms.py); a credit note's own total is 0 (its credit is a payment row of the
+    invoice it corrects). And its column values."""
+    if invoice.is_credit_note:
+        invoice = replace(invoice, total_minor=0)
+    elif invoice.lines:
+        invoice = replace(invoice, total_minor=payable(invoice.lines, invoice.irpf_rate).total_minor)
+    values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS} | term_columns(invoice)
     values["issue_date"] = invoice.issue_date.isoformat()
     values["due_date"] = invoice.due_date.isoformat()
     for flag in ("draft", "void", "disputed", "reminders_paused"):
         values[flag] = int(values[flag])
+    values["search_key"] = search.invoice_key(invoice.number, invoice.description)
     return invoice, values
 
 
@@ -132,6 +147,7 @@ def invoice_from_row(row: dict, lines: tuple[InvoiceLine, ...] = ()) -> Invoice:
         disputed=bool(row["disputed"]),
         reminders_paused=bool(row["reminders_paused"]),
         lines=lines,
+        **term_fields(row),
     )
 
 
@@ -143,6 +159,7 @@ def payment_from_row(row: dict) -> Payment:
         amount_minor=row["amount_minor"],
         method=row["method"],
         reference=row["reference"],
+        **payment_fields(row),
     )
 
 
@@ -342,10 +359,13 @@ class Store:
                 )
             cur = db.execute(
                 "INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "created_at, kind, credit_note_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
-                 payment.method, payment.reference, clock.row_stamp()),
+                 payment.method, payment.reference, clock.row_stamp(), str(payment.kind),
+                 payment.credit_note_id),
             )
+            if payment.kind == PaymentKind.PAYMENT:  # paid in time: the discount, recorded
+                record_discount(db, payment.invoice_id, payment.date)
         return replace(payment, id=cur.lastrowid)
 
     def payments_of(self, invoice_id: int) -> list[Payment]:
@@ -362,14 +382,14 @@ class Store:
         with self.ledger.write() as db:
             cur = db.execute(
                 "INSERT INTO contact_events (client_id, at, kind, subject, body, stage, status, "
-                "message_id, error, promised_date, promised_minor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "message_id, error, promised_date, promised_minor, search_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     event.client_id, event.at.isoformat(timespec="seconds"), str(event.kind),
                     event.subject, event.body, event.stage, str(event.status), event.message_id,
                     event.error,
                     event.promised_date.isoformat() if event.promised_date else None,
-                    event.promised_minor,
+                    event.promised_minor, search.event_key(event.subject, event.body),
                 ),
             )
             event_id = cur.lastrowid
@@ -564,6 +584,8 @@ class Store:
             raise StoreError(_("There is no payment #{id}.").format(id=payment_id))
         with self.ledger.write() as db:
             db.execute("DELETE FROM payments WHERE id = ?", (payment_id,))
+            if row["kind"] == PaymentKind.PAYMENT:
+                drop_discount(db, row["invoice_id"])
         return payment_from_row(row)
 
     def delete_event(self, event_id: int) -> None:
