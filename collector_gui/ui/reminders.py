@@ -11,21 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from collector_gui.actions import config, remind
-from collector_gui.actions.delivery import DeliverySummary
-from collector_gui.actions.remind import ReminderFlow
 from collector_gui.core.errors import CollectorError
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
 from collector_gui.ui.window_language import tr
-from collector_gui.ui.reminder_wizard import (
-    ReminderWizard,
-    ask_password,
-    stage_label,
-    start_delivery,
-    summary_text,
-)
 
+# The reminder flow, the wizard and the mail stack (Jinja2, smtplib, keyring) are imported by
+# the methods that use them: the window's start does not load them before its first paint.
 if TYPE_CHECKING:
+    from collector_gui.actions.delivery import DeliverySummary
+    from collector_gui.actions.remind import ReminderFlow
+    from collector_gui.ui.reminder_wizard import ReminderWizard
     from collector_gui.ui.shell import Shell
 
 # The wizard's own shortcut (Ctrl+R sends the selected client's reminder; F5 refreshes).
@@ -96,6 +91,8 @@ class ReminderActions:
     def open_wizard(self, client_id: int | None = None) -> ReminderWizard | None:
         """The wizard over today's plan, or over one client's reminder. It opens at once and
         works the plan out in a worker thread."""
+        from collector_gui.ui.reminder_wizard import ReminderWizard
+
         try:
             client = None
             if client_id is not None:
@@ -129,6 +126,9 @@ class ReminderActions:
     def send_reminder(self) -> QMessageBox | None:
         """Plan the selected client's reminder, confirm it in one line, then send it (or save
         it as .eml when no mail server is set)."""
+        from collector_gui.actions import config, remind
+        from collector_gui.ui.reminder_wizard import stage_label
+
         client = self.shell.selected_client()
         if client is None:
             messages.show_status(self.parent, tr("Choose a client or an invoice first."))
@@ -168,12 +168,16 @@ class ReminderActions:
         return box
 
     def _done(self, summary: DeliverySummary) -> None:
+        from collector_gui.ui.reminder_wizard import summary_text
+
         if summary.failed:
             messages.show_error(self.parent, summary_text(summary))
         else:
             messages.show_info(self.parent, summary_text(summary))
 
     def _send(self, flow: ReminderFlow) -> None:
+        from collector_gui.ui.reminder_wizard import ask_password, start_delivery
+
         go, password = ask_password(self.parent, self.ctx)
         if go:
             self.task = start_delivery(self.parent, self.ctx, flow, password=password,
@@ -186,5 +190,7 @@ class ReminderActions:
             if not chosen:
                 return
             folder = Path(chosen)
+        from collector_gui.ui.reminder_wizard import start_delivery
+
         self.task = start_delivery(self.parent, self.ctx, flow, folder=folder,
                                    on_done=self._done)
