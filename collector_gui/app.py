@@ -11,14 +11,14 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication
 
 from collector_gui.ui.window_language import tr
 from collector_gui import __version__, paths
-from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.database import Ledger
 from collector_gui.ui import notify as messages  # ui/messages.py is ui/notify.py
+from collector_gui.ui import ledger_switch
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.window_language import (
     babel_locale,
@@ -50,64 +50,9 @@ def setup_logging() -> Path:
     return path
 
 
-def _open_ledger(path: Path) -> Ledger:
-    """Open (creating and migrating if needed). The daily backup is made after the window
-    shows, in the background (a big ledger takes seconds to copy)."""
-    from collector_gui.actions.ledger import open_ledger
-
-    return open_ledger(path, auto_backup=False)
-
-
-def _wait_for(box: QMessageBox) -> None:
-    """Wait for a message box to be answered (before the application's event loop runs)."""
-    loop = QEventLoop()
-    box.finished.connect(lambda _result: loop.quit())
-    if box.isVisible():
-        loop.exec()
-
-
-def open_or_recover(path: Path) -> Ledger | None:
-    """Open the ledger; when it is damaged, offer to restore its newest good backup.
-
-    Any other reason it cannot be opened (from a newer Collector, not a ledger, busy) is
-    said in a message box. Returns None when there is no ledger to show (the app exits 1).
-    """
-    from collector_gui.actions.restore import newest_good_backup, restore
-    from collector_gui.ledger.database import LedgerCorrupt
-
-    try:
-        return _open_ledger(path)
-    except LedgerCorrupt as exc:
-        messages.log.error("cannot open %s: %s", path, exc)
-        backup = newest_good_backup(path)
-        if backup is None:
-            _wait_for(messages.show_error(None, str(exc), tr(
-                "There is no good backup of it to restore. The file was not changed.")))
-            return None
-        chosen: list[bool] = []
-        _wait_for(messages.ask_user(
-            None, tr("The ledger {path} is damaged and cannot be opened.").format(path=str(path)),
-            lambda: chosen.append(True), yes_label=tr("Restore the backup"),
-            detail=tr("Restore its newest good backup, {backup}? The damaged file is kept "
-                      "beside it, not deleted.").format(backup=backup.name)))
-        if not chosen:
-            return None
-        try:
-            result = restore(path, backup)
-            ledger = _open_ledger(path)
-        except CollectorError as again:
-            messages.log.error("restoring %s from %s failed: %s", path, backup, again)
-            _wait_for(messages.show_error(None, str(again)))
-            return None
-        detail = (tr("The damaged ledger is kept as {path}.").format(path=str(result.replaced))
-                  if result.replaced is not None else "")
-        _wait_for(messages.show_info(None, tr("Restored the ledger from {backup}.").format(
-            backup=backup.name), detail))
-        return ledger
-    except CollectorError as exc:  # LedgerTooNew, NotALedger, LedgerBusy, ...
-        messages.log.error("cannot open %s: %s", path, exc)
-        _wait_for(messages.show_error(None, str(exc)))
-        return None
+# Opening the ledger (and offering its backup when damaged) is the same at start and on
+# File > Open ledger: it lives in ui/ledger_switch.py.
+open_or_recover = ledger_switch.open_or_recover
 
 
 def start_daily_backup(window: MainWindow):
@@ -154,35 +99,14 @@ def _is_empty_file(path: Path) -> bool:
     return not path.exists() or path.stat().st_size == 0
 
 
-class _Session:
-    """One open ledger and its window; the window is rebuilt when the language changes."""
+def _make_window(settings):
+    """The window over *ledger* in *language* (at start, on a language change, on a switch)."""
 
-    def __init__(self, app: QApplication, ledger: Ledger, language: str) -> None:
-        self.app = app
-        self.ledger = ledger
-        self.settings = user_settings()
-        self.window: MainWindow | None = None
-        self.backup = None
-        self.show(language)
+    def make(ledger: Ledger, language: str) -> MainWindow:
+        return MainWindow(AppContext(ledger, locale=babel_locale(language), language=language,
+                                     settings=settings))
 
-    def show(self, language: str) -> None:
-        install_translators(language)
-        ctx = AppContext(self.ledger, locale=babel_locale(language), language=language,
-                         settings=self.settings)
-        window = MainWindow(ctx)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.languageChanged.connect(self.relanguage)
-        window.show()
-        self.window = window
-        if self.backup is None:
-            self.backup = start_daily_backup(window)
-
-    def relanguage(self, choice: str) -> None:
-        old = self.window
-        self.app.setQuitOnLastWindowClosed(False)
-        self.show(effective_language(choice))
-        old.close()
-        self.app.setQuitOnLastWindowClosed(True)
+    return make
 
 
 def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
@@ -227,8 +151,10 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
             from collector_gui.ui.dialogs.settings import save_profile
 
             save_profile(Store(ledger), profile)
-        session = _Session(app, ledger, language)
+        session = ledger_switch.LedgerSession(ledger, language, _make_window(settings),
+                                              settings, after_show=start_daily_backup)
         code = app.exec()
+        ledger = session.ledger  # the one shown last (File > Open ledger may have switched)
         del session
     finally:
         ledger.close()

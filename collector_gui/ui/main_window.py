@@ -26,6 +26,7 @@ from collector_gui.ui.window_language import tr
 from collector_gui.core.model import EventKind
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
+from collector_gui.ui.ledger_switch import LedgerMenu
 from collector_gui.ui.pages.activity import ActivityPage
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.pages.clients import ClientsPage
@@ -47,6 +48,7 @@ PAGES = ("dashboard", "clients", "invoices", "overdue", "activity")
 
 class MainWindow(QMainWindow):
     languageChanged = Signal(str)  # the user chose another language: the app rebuilds the window
+    ledgerChosen = Signal(object, bool)  # File > Open/New ledger: (path, create); see ledger_switch
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +206,9 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         m = bar.addMenu(tr("&File"))
+        self.ledger_menu = LedgerMenu(self, self.ctx.settings, self.ctx.path)
+        self.ledger_menu.chosen.connect(self.ledgerChosen)
+        self.ledger_menu.add_to(m)
         for act in self.act_import.values():
             m.addAction(act)
         m.addSeparator()
