@@ -25,6 +25,22 @@ class Status(StrEnum):
     VOID = "void"
 
 
+class InvoiceKind(StrEnum):
+    """An invoice, or a credit note (Spain: factura rectificativa) correcting one."""
+
+    INVOICE = "invoice"
+    CREDIT_NOTE = "credit_note"
+
+
+class PaymentKind(StrEnum):
+    """What took an amount off an invoice's balance: money received, a credit note's credit,
+    or the early-payment discount earned by paying in time (recorded, never silent)."""
+
+    PAYMENT = "payment"
+    CREDIT = "credit"
+    DISCOUNT = "discount"
+
+
 class EventKind(StrEnum):
     EMAIL = "email"
     LETTER = "letter"
@@ -136,6 +152,19 @@ class Invoice:
     reminders_paused: bool = False
     lines: tuple[InvoiceLine, ...] = field(default=())
     id: int | None = None
+    # Terms (core/terms.py): IRPF withheld on the base, percent; early-payment discount.
+    irpf_rate: Decimal = Decimal(0)
+    discount_percent: Decimal = Decimal(0)
+    discount_days: int = 0
+    # A credit note corrects the invoice corrects_id, for the reason given; its own total
+    # stays 0 (its lines are negative) and its credit is a PaymentKind.CREDIT on that invoice.
+    kind: InvoiceKind = InvoiceKind.INVOICE
+    corrects_id: int | None = None
+    reason: str = ""
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.kind == InvoiceKind.CREDIT_NOTE
 
     @property
     def total(self) -> Money:
@@ -183,6 +212,8 @@ class Payment:
     method: str = ""
     reference: str = ""
     id: int | None = None
+    kind: PaymentKind = PaymentKind.PAYMENT
+    credit_note_id: int | None = None  # the credit note a PaymentKind.CREDIT comes from
 
 
 @dataclass(frozen=True, slots=True)

@@ -297,6 +297,7 @@ CREATE TABLE bank_csv_maps (
 """
 
 
+
 @migrations()
 def m005_search_keys(db: Database) -> None:
     """Search keys: each searched row keeps its searched columns folded (no case, no accents,
@@ -319,5 +320,41 @@ def m005_search_keys(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@migrations()
+def m006_invoice_terms(db: Database) -> None:
+    """What an invoice really asks: IRPF withheld on the base (the invoice's total becomes
+    base + VAT − IRPF from now on; older invoices withheld nothing, '0'), early-payment
+    discount terms (percent, days from issue), credit notes (kind 'credit_note', the invoice
+    corrected and why), and what took an amount off a balance: a payment, a credit note's
+    credit or an earned discount (payments.kind, with the credit note's id)."""
+    for statement in _M006.split(";\n\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
+_M006 = """
+ALTER TABLE invoices ADD COLUMN irpf_rate TEXT NOT NULL DEFAULT '0';
+
+ALTER TABLE invoices ADD COLUMN discount_percent TEXT NOT NULL DEFAULT '0';
+
+ALTER TABLE invoices ADD COLUMN discount_days INTEGER NOT NULL DEFAULT 0
+    CHECK (discount_days >= 0);
+
+ALTER TABLE invoices ADD COLUMN kind TEXT NOT NULL DEFAULT 'invoice'
+    CHECK (kind IN ('invoice', 'credit_note'));
+
+ALTER TABLE invoices ADD COLUMN corrects_id INTEGER REFERENCES invoices(id);
+
+ALTER TABLE invoices ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX invoices_corrects ON invoices(corrects_id) WHERE corrects_id IS NOT NULL;
+
+ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
+    CHECK (kind IN ('payment', 'credit', 'discount'));
+
+ALTER TABLE payments ADD COLUMN credit_note_id INTEGER REFERENCES invoices(id)
+"""
+
 # The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6

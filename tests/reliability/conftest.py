@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from collector_gui.core.model import InvoiceLine, invoice_totals
+from collector_gui.core.model import InvoiceLine
+from collector_gui.core.terms import payable
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -49,12 +50,15 @@ def ledger_problems(path: Path | str) -> list[str]:
             "FROM invoice_lines ORDER BY invoice_id, position"
         ):
             lines.setdefault(inv, []).append(InvoiceLine(desc, Decimal(qty), unit, Decimal(rate)))
-        totals = dict(conn.execute("SELECT id, total_minor FROM invoices"))
-        wrong = [
-            (inv, totals[inv], invoice_totals(ls).total_minor)
-            for inv, ls in lines.items()
-            if totals.get(inv) != invoice_totals(ls).total_minor
-        ]
+        # From schema 6 the total is base + VAT − IRPF (core/terms.py); a credit note's is 0.
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(invoices)")}
+        terms = ("irpf_rate, kind = 'credit_note'" if "irpf_rate" in columns else "'0', 0")
+        rows = conn.execute(f"SELECT id, total_minor, {terms} FROM invoices").fetchall()
+        totals = {i: t for i, t, _r, _c in rows}
+        rules = {i: (Decimal(r), bool(c)) for i, _t, r, c in rows}
+        should = {inv: 0 if rules[inv][1] else payable(ls, rules[inv][0]).total_minor
+                  for inv, ls in lines.items() if inv in rules}
+        wrong = [(inv, totals[inv], want) for inv, want in should.items() if totals[inv] != want]
         if wrong:
             problems.append(f"invoice total differs from its lines: {wrong[:5]}")
         return problems
