@@ -1,0 +1,96 @@
+"""The window's start loads only what its first page needs (issue 18: 0.9 s to the first paint
+on a 100k ledger, half of it importing PDF, template, mail and bank libraries).
+
+Each check runs in a fresh interpreter, so what this test process imported does not count:
+- `import collector_gui.app` (what `collector` with no subcommand imports) loads none of them;
+- the real start (`cli.main(["--ledger", P])`, offscreen) up to the main window's first paint
+  imports none of them on the UI thread. Worker threads may import them (the dashboard's
+  reminder plan loads Jinja2 and the mail stack in its worker, on first use): an import hook
+  records which thread asked for each module, so the answer does not depend on timing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Needed only on first use: PDFs, reminder templates, mail, bank statements, field checks.
+LATER = ("reportlab", "jinja2", "smtplib", "email.mime", "ofxtools", "csb43", "mt940",
+         "schwifty", "stdnum", "keyring")
+
+
+def _later(names) -> list[str]:
+    return sorted(n for n in names if any(n == p or n.startswith(p + ".") for p in LATER))
+
+
+def _run(code: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", COLLECTOR_HOME=str(tmp_path / "home"),
+               HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_importing_the_window_loads_no_later_library(tmp_path):
+    code = "import json, sys\nimport collector_gui.app\nprint(json.dumps(sorted(sys.modules)))"
+    done = _run(code, tmp_path)
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stdout.splitlines()[-1])
+    assert "collector_gui.ui.main_window" in modules  # the window's code was imported
+    assert _later(modules) == []
+
+
+START = r"""
+import json, os, sys, threading
+
+ui_thread_imports = []
+
+
+class Recorder:
+    '''Asked first for every module not yet imported; records the UI thread's, finds nothing.'''
+
+    def find_spec(self, name, path=None, target=None):
+        if threading.current_thread() is threading.main_thread():
+            ui_thread_imports.append(name)
+        return None
+
+
+sys.meta_path.insert(0, Recorder())
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            sys.stdout.write(json.dumps({"window": obj.objectName(),
+                                         "imports": ui_thread_imports}) + "\n")
+            sys.stdout.flush()
+            os._exit(0)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+watch = FirstPaint()
+app.installEventFilter(watch)
+QTimer.singleShot(60_000, lambda: os._exit(3))  # never shown: fail, do not hang
+from collector_gui import cli
+
+cli.main(["--ledger", sys.argv[1]])
+os._exit(2)
+"""
+
+
+def test_the_window_start_imports_no_later_library_before_its_first_paint(tmp_path):
+    done = _run(START, tmp_path, str(tmp_path / "ledger.sqlite"))
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen["window"] == "mainWindow"
+    assert "collector_gui.ui.pages.dashboard" in seen["imports"]  # the recorder saw the start
+    assert _later(seen["imports"]) == []
