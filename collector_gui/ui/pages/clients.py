@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,8 +20,9 @@ from collector_gui.ui.window_language import tr
 from collector_gui.core.aging import aging, overdue_total
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger import browse
+from collector_gui.ui.client_behaviour import ActionBar, BehaviourCard, BehaviourClientsModel
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.models import ClientsModel, EventsModel, InvoicesModel, PaymentsModel
+from collector_gui.ui.models import EventsModel, InvoicesModel, PaymentsModel
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.widgets import SearchField, TableView, heading
 
@@ -47,10 +47,9 @@ class ClientDetail(QWidget):
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.owed = QLabel()
         self.owed.setObjectName("owed")
-        # A tool bar folds what does not fit behind its arrow: narrow windows stay usable.
-        self.buttons = QToolBar()
-        self.buttons.setObjectName("clientActions")
-        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The everyday actions as buttons, always in view; the rest (Delete last) in "More".
+        self.buttons = ActionBar()
+        self.card = BehaviourCard(ctx, self)
         self.invoices = InvoicesModel(ctx, self)
         self.payments = PaymentsModel(ctx, self)
         self.events = EventsModel(ctx, self)
@@ -72,6 +71,7 @@ class ClientDetail(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.owed)
+        layout.addWidget(self.card)
         layout.addWidget(self.buttons)
         layout.addWidget(self.tabs, 1)
 
@@ -114,6 +114,7 @@ class ClientDetail(QWidget):
             self.owed.setText("<b>" + "; ".join(owed) + "</b>")
         else:
             self.owed.setText(tr("Owes nothing."))
+        self.card.show_client(client)
         for model in (self.invoices, self.payments, self.events):
             model.reload() if in_place else model.refresh()
 
@@ -122,7 +123,7 @@ class ClientsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("clientsPage")
-        self.model = ClientsModel(ctx, self)
+        self.model = BehaviourClientsModel(ctx, self)
         self.search = SearchField(tr("Search name or email"))
         self.search.setObjectName("search")
         self.owing = QCheckBox(tr("Only clients who owe"))
