@@ -22,6 +22,7 @@ from collector_gui.core.i18n import N_, _, ngettext
 from collector_gui.core.matching import Credit, Decision, InvoiceIndex, Outcome, Reason, decide
 from collector_gui.core.model import Payment
 from collector_gui.core.money import format_minor
+from collector_gui.actions.records import Changes, OpResult
 from collector_gui.core.progress import Task
 from collector_gui.ledger.bank import BankLedger, BankLine
 from collector_gui.ledger.store import Store, StoreError
@@ -354,12 +355,90 @@ def reject(store: Store, line_id: int) -> DecisionResult:
     return DecisionResult(line_id, "rejected", (), line.currency)
 
 
+# -- the window's operations (OpResult, undo) -----------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LineState:
+    """A line as it was before a decision, and what the ledger knew of its payer: what the
+    decision's undo puts back."""
+
+    line: BankLine
+    payers: tuple[tuple[str, str, int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    result: DecisionResult
+    before: LineState
+
+
+def _line_changes(*lines: BankLine) -> Changes:
+    invoices = {a.invoice_id for line in lines for a in line.allocations}
+    payments = {a.payment_id for line in lines for a in line.allocations if a.payment_id}
+    return Changes.of(bank_lines=[line.id for line in lines], invoices=invoices,
+                      payments=payments)
+
+
+def _decide(store: Store, line_id: int, decide_now) -> OpResult[Decided]:
+    books = BankLedger(store)
+    with store.ledger.write():  # the state before and the decision, in one transaction
+        line = books.line(line_id)
+        if line is None:
+            raise CollectorError(_("There is no bank line {id}.").format(id=line_id))
+        before = LineState(line, books.payer_rows(iban=line.payer_iban, name=line.payer_name))
+        result = decide_now()
+        after = books.line(line_id)
+    return OpResult(Decided(result, before), _line_changes(line, after or line))
+
+
+def accept_line(store: Store, line_id: int, invoices: Sequence[str] = ()
+                ) -> OpResult[Decided]:
+    """`accept` for the window: its value says what the line was, for the undo."""
+    return _decide(store, line_id, lambda: accept(store, line_id, invoices))
+
+
+def reject_line(store: Store, line_id: int) -> OpResult[Decided]:
+    return _decide(store, line_id, lambda: reject(store, line_id))
+
+
+def undo_decision(store: Store, before: LineState) -> OpResult[BankLine]:
+    """Take a decision back: the payments it recorded are deleted, the line is as it was
+    (proposed with its proposal, unmatched, or rejected) and so is what was known of the
+    payer."""
+    books = BankLedger(store)
+    old = before.line
+    with store.ledger.write() as db:
+        now = books.line(old.id)
+        if now is None or now.status not in ("accepted", "rejected"):
+            raise CollectorError(_("Bank line {id} is no longer as that decision left it.")
+                                 .format(id=old.id))
+        for allocation in now.allocations:
+            if allocation.payment_id is not None:
+                store.delete_payment(allocation.payment_id)
+        books.restore_line(db, old)
+        books.restore_payers(db, iban=old.payer_iban, name=old.payer_name,
+                             rows=before.payers)
+    return OpResult(old, _line_changes(now, old))
+
+
+def import_op(store: Store, path: Path | str, *, task: Task | None = None
+              ) -> OpResult[ImportResult]:
+    """`import_statement` for the window: every table may have changed."""
+    result = import_statement(store, path, task=task)
+    return OpResult(result, Changes.everything() | Changes.of(bank_lines=[]))
+
+
 # -- the reminder's warning ------------------------------------------------------------------
 
-def last_import_notice(store: Store, today: dt.date) -> str:
-    """What `collector remind` says first: how old the bank's news is."""
+def last_import_notice(store: Store, today: dt.date, *, window: bool = False) -> str:
+    """What `collector remind` (and the reminder wizard, *window*) says first: how old the
+    bank's news is."""
     last = BankLedger(store).last_import_at()
     if last is None:
+        if window:
+            return _("No bank statement has been imported yet: payments you received are not "
+                     "in Collector, so a reminder may go to a client who has paid. Import one "
+                     "with File ▸ Import bank statement….")
         return _("No bank statement has been imported yet: payments you received are not in "
                  "Collector, so a reminder may go to a client who has paid. Import one with "
                  "`collector bank import FILE`.")
@@ -373,5 +452,6 @@ def last_import_notice(store: Store, today: dt.date) -> str:
 
 
 __all__ = ["ImportResult", "LineResult", "DecisionResult", "import_statement", "pending",
-           "accept", "reject", "last_import_notice", "reason_text", "line_json",
+           "accept", "reject", "last_import_notice", "accept_line", "reject_line",
+           "undo_decision", "import_op", "LineState", "Decided", "reason_text", "line_json",
            "StatementError", "StoreError", "format_mapping"]

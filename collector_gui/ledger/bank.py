@@ -148,6 +148,41 @@ class BankLedger:
                 db.execute("INSERT OR REPLACE INTO bank_payers (kind, payer, client_id, "
                            "learnt_at) VALUES (?, ?, ?, ?)", (kind, payer, client_id, now))
 
+    # -- taking a decision back (undo) -------------------------------------------------------
+
+    def payer_rows(self, *, iban: str, name: str) -> tuple[tuple[str, str, int, str], ...]:
+        """What the ledger knows now of this payer (kind, payer, client, learnt at): a
+        decision's undo puts it back."""
+        keys = [(k, p) for k, p in (("iban", iban), ("name", payer_key(name))) if p]
+        with self.ledger.read() as db:
+            return tuple(tuple(r) for k, p in keys for r in db.execute(
+                "SELECT kind, payer, client_id, learnt_at FROM bank_payers "
+                "WHERE kind = ? AND payer = ?", (k, p)))
+
+    @staticmethod
+    def restore_payers(db: Database, *, iban: str, name: str,
+                       rows: Iterable[tuple[str, str, int, str]]) -> None:
+        for kind, payer in (("iban", iban), ("name", payer_key(name))):
+            if payer:
+                db.execute("DELETE FROM bank_payers WHERE kind = ? AND payer = ?",
+                           (kind, payer))
+        for row in rows:
+            db.execute("INSERT OR REPLACE INTO bank_payers (kind, payer, client_id, learnt_at) "
+                       "VALUES (?, ?, ?, ?)", tuple(row))
+
+    @staticmethod
+    def restore_line(db: Database, line: BankLine) -> None:
+        """Put a line back as *line* was (its state, client and proposal); the payments the
+        decision recorded are the caller's to delete first."""
+        db.execute("DELETE FROM bank_line_invoices WHERE line_id = ?", (line.id,))
+        for a in line.allocations:
+            db.execute("INSERT INTO bank_line_invoices (line_id, invoice_id, amount_minor, "
+                       "payment_id) VALUES (?, ?, ?, ?)",
+                       (line.id, a.invoice_id, a.amount_minor, a.payment_id))
+        db.execute("UPDATE bank_lines SET status = ?, reason = ?, client_id = ?, "
+                   "decided_at = NULL WHERE id = ?",
+                   (line.status, line.reason, line.client_id, line.id))
+
     # -- reading what was done ---------------------------------------------------------------
 
     def lines(self, *, statuses: Iterable[str] = PENDING,

@@ -28,6 +28,7 @@ from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.ledger_switch import LedgerMenu
 from collector_gui.ui.pages.activity import ActivityPage
+from collector_gui.ui.pages.bank import BankPage
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.pages.clients import ClientsPage
 from collector_gui.ui.pages.dashboard import DashboardPage
@@ -43,7 +44,7 @@ from collector_gui.ui.tasks import run_in_background, wait_for_all
 
 
 
-PAGES = ("dashboard", "clients", "invoices", "overdue", "activity")
+PAGES = ("dashboard", "clients", "invoices", "overdue", "activity", "bank")
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +61,9 @@ class MainWindow(QMainWindow):
         self.invoices = InvoicesPage(ctx)
         self.overdue = OverduePage(ctx)
         self.activity = ActivityPage(ctx)
+        self.bank = BankPage(ctx)
         self.pages: list[Page] = [self.dashboard, self.clients, self.invoices, self.overdue,
-                                  self.activity]
+                                  self.activity, self.bank]
         self._stale: set[int] = set()
         self._closed = False
         self.dialog = None  # the settings or restore dialog open now (tests drive it)
@@ -75,8 +77,10 @@ class MainWindow(QMainWindow):
         style = self.style()
         icons = [QStyle.StandardPixmap.SP_ComputerIcon, QStyle.StandardPixmap.SP_DirHomeIcon,
                  QStyle.StandardPixmap.SP_FileIcon, QStyle.StandardPixmap.SP_MessageBoxWarning,
-                 QStyle.StandardPixmap.SP_FileDialogDetailedView]
-        names = [tr("Dashboard"), tr("Clients"), tr("Invoices"), tr("Overdue"), tr("Activity")]
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView,
+                 QStyle.StandardPixmap.SP_DriveHDIcon]
+        names = [tr("Dashboard"), tr("Clients"), tr("Invoices"), tr("Overdue"), tr("Activity"),
+                 tr("Bank")]
         for i, (name, icon) in enumerate(zip(names, icons), 1):
             item = QListWidgetItem(style.standardIcon(icon), name)
             item.setToolTip(tr("{page} (Ctrl+{n})").format(page=name, n=i))
@@ -200,7 +204,7 @@ class MainWindow(QMainWindow):
         self.act_about = a(tr("&About Collector"), self.about, name="about")
         self.act_pages = []
         for i, name in enumerate([tr("&Dashboard"), tr("&Clients"), tr("&Invoices"),
-                                  tr("&Overdue"), tr("&Activity")]):
+                                  tr("&Overdue"), tr("&Activity"), tr("&Bank")]):
             self.act_pages.append(a(name, lambda i=i: self.show_page(i), f"Ctrl+{i + 1}",
                                     name=f"page_{PAGES[i]}"))
 
@@ -211,6 +215,10 @@ class MainWindow(QMainWindow):
         self.ledger_menu.add_to(m)
         for act in self.act_import.values():
             m.addAction(act)
+        self.act_import_bank = a(tr("Import &bank statement…"), self.bank.import_statement,
+                                 name="importBankStatement")
+        m.addAction(self.act_import_bank)
+        self.bank.imported.connect(lambda _result: self.show_page(PAGES.index("bank")))
         m.addSeparator()
         m.addAction(self.pdfs.act_export_statements)
         m.addAction(self.pdfs.act_open_after)
