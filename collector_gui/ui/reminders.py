@@ -62,13 +62,15 @@ class ReminderActions:
                                               self.open_for_selected_client,
                                               name="clientReminder")
         self.act_outbox = self._action(tr("&Outbox…"), self.open_outbox, name="outbox")
+        self.act_sent = self._action(tr("Sent &messages…"), self.open_sent_messages,
+                                     name="sentMessages")
         self.act_templates = self._action(tr("Edit reminder &templates…"),
                                           self.open_template_editor, name="editTemplates")
 
     def menu_actions(self) -> list[QAction | None]:
         """The Reminders menu, in order (None: a separator)."""
         return [self.act_wizard, self.act_send_one, self.act_client_wizard, None,
-                self.act_outbox, self.act_templates]
+                self.act_outbox, self.act_sent, self.act_templates]
 
     def update(self) -> None:
         """Enable what the selection allows (the window calls it when the selection or the
@@ -115,6 +117,11 @@ class ReminderActions:
         from collector_gui.ui.dialogs.outbox import OutboxDialog
 
         return self._open(OutboxDialog(self.ctx, self.parent))
+
+    def open_sent_messages(self) -> QDialog:
+        from collector_gui.ui.dialogs.sent_messages import SentMessagesDialog
+
+        return self._open(SentMessagesDialog(self.ctx, self.parent))
 
     def open_template_editor(self) -> QDialog:
         from collector_gui.ui.dialogs.template_editor import TemplateEditorDialog
