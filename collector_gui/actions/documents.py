@@ -100,10 +100,11 @@ def invoice_doc(store: Store, number: str) -> InvoiceDoc:
     client = store.get_client(invoice.client_id)
     payments = tuple(
         PaymentLine(p.date, invoice.id, invoice.number, p.amount_minor, invoice.currency,
-                    p.method, p.reference)
+                    p.method, p.reference, str(p.kind))
         for p in store.payments_of(invoice.id)
     )
-    return InvoiceDoc(business_profile(store), client, invoice, payments)
+    corrected = store.get_invoice(invoice.corrects_id) if invoice.corrects_id else None
+    return InvoiceDoc(business_profile(store), client, invoice, payments, corrected)
 
 
 def statement_doc(store: Store, client_name: str, as_of: dt.date | None = None, *,

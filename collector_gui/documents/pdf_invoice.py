@@ -13,8 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from collector_gui.core import clock
 from collector_gui.core.i18n import _
-from collector_gui.core.model import invoice_totals
+from collector_gui.core.terms import discount_deadline, discounted_total, invoice_payable
 from collector_gui.core.money import minor_digits
 from collector_gui.core.payment import PaymentDetails, details_for
 from collector_gui.documents.pdf_common import (
@@ -48,24 +49,26 @@ INSTRUCTIONS_BESIDE_QR = 400  # characters
 def render_invoice(doc: InvoiceDoc, *, created: dt.datetime | dt.date | None = None) -> RenderResult:
     ctx = Ctx(doc.client.language, doc.business, frame_width(doc.business.paper))
     inv, L = doc.invoice, ctx.labels
-    title = f"{L['invoice_title']} {inv.number}"
+    title = f"{L[_title_key(doc)]} {inv.number}"
     footer = " · ".join(p for p in (doc.business.name, title) if p)
     return build_pdf(ctx, invoice_story(ctx, doc), title=title,
                      subject=f"{title} — {doc.client.name}", footer_text=footer,
                      created=created)
 
 
+def _title_key(doc: InvoiceDoc) -> str:
+    return "credit_note_title" if doc.invoice.is_credit_note else "invoice_title"
+
+
 def invoice_story(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
     """The flowables of one invoice (the dossier appends these after its own pages)."""
     inv, L, F = doc.invoice, ctx.labels, ctx.fmt
-    story: list[Flowable] = [
-        header(ctx, L["invoice_title"], [
-            (L["invoice_number"], inv.number),
-            (L["issue_date"], F.date(inv.issue_date)),
-            (L["due_date"], F.date(inv.due_date)),
-        ]),
-        Spacer(1, 7 * mm),
-    ]
+    fields = [(L["invoice_number"], inv.number), (L["issue_date"], F.date(inv.issue_date))]
+    if inv.is_credit_note and doc.corrected is not None:
+        fields.append((L["corrects"], doc.corrected.number))
+    elif not inv.is_credit_note:
+        fields.append((L["due_date"], F.date(inv.due_date)))
+    story: list[Flowable] = [header(ctx, L[_title_key(doc)], fields), Spacer(1, 7 * mm)]
     bill_to = Table([[client_block(ctx, doc.client, L["bill_to"])]], colWidths=[ctx.width * 0.62],
                     hAlign="LEFT")
     bill_to.setStyle(TableStyle([
@@ -77,18 +80,49 @@ def invoice_story(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
         story += [ctx.rich(f'<font color="#B00020"><b>'
                            f'{ctx.text.markup(L["void_note" if inv.void else "draft_note"])}'
                            f"</b></font>"), Spacer(1, 3 * mm)]
-    if inv.lines and inv.description.strip():
+    if inv.is_credit_note:
+        story += _credit_note_text(ctx, doc)
+    elif inv.lines and inv.description.strip():
         story += [field_of(ctx.para(inv.description), _("the invoice's description")),
                   Spacer(1, 3 * mm)]
     story.append(field_of(_lines_table(ctx, doc), _("the invoice's lines")))
     story.append(Spacer(1, 3 * mm))
     story.append(_totals_table(ctx, doc))
-    story += _how_to_pay(ctx, doc)
-    if doc.business.late_terms:
+    story += _discount_terms(ctx, doc)
+    story += [] if inv.is_credit_note else _how_to_pay(ctx, doc)
+    if doc.business.late_terms and not inv.is_credit_note:
         story.append(field_of(KeepTogether([ctx.para(L["late_terms"], "h2"),
                                             ctx.para(doc.business.late_terms, "small")]),
                               _("the late-payment terms")))
     return story
+
+
+def _credit_note_text(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
+    """What a credit note must say (Spain, factura rectificativa): which invoice it corrects
+    and why."""
+    L, F, corrected = ctx.labels, ctx.fmt, doc.corrected
+    out: list[Flowable] = []
+    if corrected is not None:
+        out.append(ctx.para(L("corrects_text", number=corrected.number,
+                              date=F.date(corrected.issue_date))))
+    if doc.invoice.reason:
+        out.append(field_of(ctx.rich(f"<b>{ctx.text.markup(L['reason'])}:</b> "
+                                     f"{ctx.text.markup(doc.invoice.reason)}"),
+                            _("the credit note's reason")))
+    return [*out, Spacer(1, 3 * mm)]
+
+
+def _discount_terms(ctx: Ctx, doc: InvoiceDoc) -> list[Flowable]:
+    """"2% discount if paid by 10 Dec 2026: €980.00", while it can still be earned."""
+    inv, L, F = doc.invoice, ctx.labels, ctx.fmt
+    deadline = discount_deadline(inv)
+    if (deadline is None or not inv.counts or inv.balance_minor <= 0
+            or clock.today() > deadline or inv.paid_minor >= discounted_total(inv)):
+        return []
+    amount = F.money(discounted_total(inv) - inv.paid_minor, inv.currency)
+    text = L("discount_terms", percent=F.percent(inv.discount_percent), date=F.date(deadline),
+             amount=amount)
+    return [Spacer(1, 2 * mm), ctx.rich(f"<b>{ctx.text.markup(text)}</b>")]
 
 
 def _lines_table(ctx: Ctx, doc: InvoiceDoc) -> Table:
@@ -121,19 +155,27 @@ def _totals_table(ctx: Ctx, doc: InvoiceDoc) -> Table:
     inv, L, F = doc.invoice, ctx.labels, ctx.fmt
     cur = inv.currency
     rows: list[tuple[str, str]] = []
+    totals = invoice_payable(inv)
     if inv.lines:
-        totals = invoice_totals(inv.lines)
         single_zero_rate = len(totals.tax_by_rate) == 1 and totals.tax_by_rate[0][0] == 0
-        if not single_zero_rate:
+        if not single_zero_rate or totals.irpf_minor:
             for rate, net, tax in totals.tax_by_rate:
                 pct = F.percent(rate)
                 rows.append((L("net_at", rate=pct), F.money(net, cur)))
                 if rate != 0:
                     rows.append((L("tax_at", rate=pct), F.money(tax, cur)))
+        if totals.irpf_minor:
+            rows.append((L("irpf_at", rate=F.percent(totals.irpf_rate)),
+                         F.money(-totals.irpf_minor, cur)))
     total_row = len(rows)
-    rows.append((L["total"], F.money(inv.total_minor, cur)))
+    total_label = ("total_credited" if inv.is_credit_note
+                   else "total_payable" if totals.irpf_minor else "total")
+    rows.append((L[total_label], F.money(totals.total_minor, cur)))
     for p in doc.payments:
-        rows.append((L("payment_on", date=F.date(p.date)), F.money(-p.amount_minor, cur)))
+        label = (L("credit_on", number=p.reference) if p.kind == "credit"
+                 else L["discount_on"] if p.kind == "discount"
+                 else L("payment_on", date=F.date(p.date)))
+        rows.append((label, F.money(-p.amount_minor, cur)))
     balance_row = None
     if doc.payments:
         balance_row = len(rows)

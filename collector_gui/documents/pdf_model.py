@@ -92,6 +92,7 @@ class PaymentLine:
     currency: str
     method: str = ""
     reference: str = ""
+    kind: str = "payment"  # or "credit" (a credit note's) or "discount" (core.model.PaymentKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class InvoiceDoc:
     client: Client
     invoice: Invoice  # with its lines (none for an invoice logged with only a total)
     payments: tuple[PaymentLine, ...] = ()
+    corrected: Invoice | None = None  # for a credit note: the invoice it corrects
 
 
 @dataclass(frozen=True, slots=True)
