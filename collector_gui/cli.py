@@ -272,14 +272,22 @@ def cmd_demo(args, store) -> int:
 
 
 def cmd_import(args, store) -> int:
+    from collector_gui.actions import behaviour
     from collector_gui.actions.records import import_file
 
+    # New invoices may take clients past their credit limit: say who, after the summary.
+    over = behaviour.overruns(store.ledger) if args.kind == "invoices" else None
     report = import_file(store, args.kind, args.file, dry_run=args.dry_run, task=_progress_task())
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     for line in report.error_lines():
         print(line, file=sys.stderr)
     print(report.summary(), file=sys.stderr if report.errors else sys.stdout)
+    if over is not None and report.written:
+        from collector_gui.actions.reports import user_locale
+
+        for overrun in behaviour.new_overruns(over, behaviour.overruns(store.ledger)):
+            print(overrun.message(user_locale()), file=sys.stderr)
     return 1 if report.errors else 0
 
 

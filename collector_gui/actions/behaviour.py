@@ -69,8 +69,8 @@ class Overrun:
         return self.owed_minor - self.limit_minor
 
     def message(self, locale: str = "en") -> str:
-        return _("warning: {name} is over their credit limit of {limit} by {excess} "
-                 "(they owe {owed}).").format(
+        return _("collector: warning: {name} is now over their credit limit of {limit} by "
+                 "{excess} (they owe {owed}).").format(
             name=self.name, limit=format_minor(self.limit_minor, self.currency, locale),
             excess=format_minor(self.excess_minor, self.currency, locale),
             owed=format_minor(self.owed_minor, self.currency, locale))

@@ -23,6 +23,7 @@ from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, InvoiceLine, invoice_totals
 from collector_gui.core.money import MoneyError, is_currency, minor_to_string
+from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo
 from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, to_qdate, tr
@@ -367,6 +368,7 @@ class InvoiceDialog(RecordDialog):
         self.totals.setText("   ".join(parts))
 
     def warnings(self) -> list[str]:
+        self.over_limit = ""
         cid = self.client_id()
         lines, problems = self.parsed_lines()
         if cid is None or not lines or problems or self.draft.isChecked():
@@ -385,7 +387,18 @@ class InvoiceDialog(RecordDialog):
                 name=client.name, limit=fmt.money(check.limit_minor, client.currency),
                 excess=fmt.money(check.excess_minor, client.currency),
                 owed=fmt.money(check.owed_minor, client.currency)))
+            self.over_limit = out[-1]
         return out
+
+    over_limit = ""  # the credit-limit warning, when saving would go past the limit
+
+    def accept(self) -> None:
+        """Past the client's credit limit: ask before saving (the warning, in a question)."""
+        if self.saving is None and not self.revalidate() and self.over_limit:
+            notify.ask_user(self, self.over_limit, super().accept, yes_label=tr("Save anyway"),
+                            detail=tr("Save this invoice even so?"))
+            return
+        super().accept()
 
     def op(self):
         lines, _ = self.parsed_lines()

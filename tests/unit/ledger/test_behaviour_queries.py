@@ -118,7 +118,7 @@ def test_overruns(store, acme):
     after = act.overruns(store.ledger)
     assert [(o.name, o.owed_minor, o.excess_minor) for o in act.new_overruns(before, after)] == [
         ("Acme", 105000, 5000)]
-    assert "over their credit limit of €1,000.00 by €50.00" in after[acme.id].message()
+    assert "over their credit limit of €1,000.00 by €50.00 (they owe €1,050.00)" in after[acme.id].message()
     assert act.new_overruns(after, after) == []
 
 
