@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../collector_gui/app.py" line="+85"/>
+        <location filename="../../collector_gui/ui/ledger_switch.py" line="+68"/>
         <source>There is no good backup of it to restore. The file was not changed.</source>
         <translation>No hay ninguna copia de seguridad válida para restaurarlo. No se ha cambiado el archivo.</translation>
     </message>
@@ -29,13 +29,98 @@
         <translation>El libro dañado se conserva como {path}.</translation>
     </message>
     <message>
+        <location line="+55"/>
+        <source>&amp;Open ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show another ledger file in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;New ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start an empty ledger in a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Collector ledgers (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ledger.sqlite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file} is the ledger shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The ledger {path} is not there any more; it was taken off the recent list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} already exists. A new ledger needs a new file name; to see that one, use Open ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{file} (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path} is not there any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No recent ledgers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forget missing ledgers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Opened the ledger {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../collector_gui/ui/dialogs/restore.py" line="+207"/>
+        <location filename="../../collector_gui/ui/ledger_switch.py" line="-227"/>
         <source>Restored the ledger from {backup}.</source>
         <translation>Libro restaurado desde {backup}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../collector_gui/app.py" line="+64"/>
         <source>Today&apos;s backup: {path}</source>
         <translation>Copia de hoy: {path}</translation>
     </message>
@@ -58,7 +143,7 @@
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/client.py" line="+42"/>
+        <location filename="../../collector_gui/ui/dialogs/client.py" line="+47"/>
         <source>As the business</source>
         <translation>Como el negocio</translation>
     </message>
@@ -120,13 +205,13 @@
         <translation>Nuevo cliente</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+83"/>
         <source> days</source>
         <translation> días</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
@@ -236,14 +321,14 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+341"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+352"/>
         <source>Choose a currency code such as EUR, USD or GBP.</source>
         <translation>Elija un código de moneda como EUR, USD o GBP.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The credit limit must be an amount such as 5000 or 5000.00.</source>
-        <translation>El límite de crédito debe ser un importe como 5000 o 5000,00.</translation>
+        <source>The credit limit: {reason}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -251,7 +336,7 @@
         <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+36"/>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+43"/>
         <source>Log contact</source>
         <translation>Registrar contacto</translation>
     </message>
@@ -267,7 +352,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-182"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-191"/>
         <source>&amp;Client</source>
         <translation>&amp;Cliente</translation>
     </message>
@@ -307,7 +392,7 @@
         <translation>F&amp;echa prometida</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>{number} — {balance} owed</source>
         <translation>{number} — debe {balance}</translation>
     </message>
@@ -318,8 +403,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The promised amount must be an amount such as 500.00 (or empty for the whole balance).</source>
-        <translation>El importe prometido debe ser como 500,00 (o vacío para todo el saldo).</translation>
+        <source>The promised amount (empty for the whole balance): {reason}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -430,7 +515,7 @@
         <translation>&amp;Descripción</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>a line has no description</source>
         <translation>una línea no tiene descripción</translation>
     </message>
@@ -451,11 +536,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>the unit price of “{line}” must be an amount such as 120.00</source>
-        <translation>el precio unitario de «{line}» debe ser un importe como 120,00</translation>
+        <source>the unit price of “{line}”: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+119"/>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this invoice even so?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-116"/>
         <source>the tax rate of “{line}” is not a number</source>
         <translation>el tipo de IVA de «{line}» no es un número</translation>
     </message>
@@ -465,7 +560,7 @@
         <translation>el tipo de IVA de «{line}» debe estar entre 0 y 100</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Choose a client (or add one first with New client).</source>
         <translation>Elija un cliente (o créelo antes con Nuevo cliente).</translation>
     </message>
@@ -510,7 +605,7 @@
         <translation>Total {amount}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{name} is on hold.</source>
         <translation>{name} está en espera.</translation>
     </message>
@@ -520,13 +615,44 @@
         <translation>Con esta factura, {name} supera su límite de crédito de {limit} en {excess} (ya debe {owed}).</translation>
     </message>
     <message>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+36"/>
+        <source>Which invoices does this payment pay?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{amount} on {date} from {payer}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search invoice number or client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <location filename="../../collector_gui/ui/dialogs/payment.py" line="+22"/>
         <location filename="../../collector_gui/ui/undo.py" line="+102"/>
         <source>Record payment</source>
         <translation>Registrar cobro</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+49"/>
+        <source>Pays: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick one invoice or several (Ctrl+click).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/payment.py" line="+5"/>
         <source>Invoice number</source>
         <translation>Número de factura</translation>
     </message>
@@ -561,12 +687,12 @@
         <translation>&amp;Referencia</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>{client} — total {total}, still owed {balance}</source>
         <translation>{client} — total {total}, pendiente {balance}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Enter the number of the invoice that was paid.</source>
         <translation>Escriba el número de la factura pagada.</translation>
     </message>
@@ -587,8 +713,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Enter the amount received, such as 250.00.</source>
-        <translation>Escriba el importe recibido, como 250,00.</translation>
+        <source>Enter the amount received: {reason}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -666,17 +792,44 @@
         <translation>Use {year}, {month} y {seq} (p. ej. {seq:04d} para 0001).</translation>
     </message>
     <message>
+        <location filename="../../collector_gui/ui/bank_model.py" line="+53"/>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bank text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+77"/>
-        <location filename="../../collector_gui/ui/models.py" line="+568"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+65"/>
-        <location filename="../../collector_gui/ui/pages/invoices.py" line="+51"/>
+        <location filename="../../collector_gui/ui/chase_model.py" line="+73"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+82"/>
+        <location filename="../../collector_gui/ui/models.py" line="+656"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+64"/>
+        <location filename="../../collector_gui/ui/pages/invoices.py" line="+54"/>
         <location filename="../../collector_gui/ui/reminder_pages.py" line="+70"/>
         <source>Invoices</source>
         <translation>Facturas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+34"/>
+        <source>Bank reference: {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payer&apos;s IBAN: {iban}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+5"/>
         <source>Same as the system</source>
         <translation>El del sistema</translation>
     </message>
@@ -696,12 +849,84 @@
         <translation>Correo</translation>
     </message>
     <message>
+        <location filename="../../collector_gui/ui/client_behaviour.py" line="+59"/>
+        <source>Avg days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>% late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No invoice paid in full yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+21"/>
+        <source>Use suggested limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the client&apos;s credit limit to the suggested one (Edit ▸ Undo takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Pays {days} days late on average; {share} of paid invoices late (paid invoices: {count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No invoice paid in full yet: nothing to judge how they pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In {currency}: {days} days late on average, {share} late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Promises to pay: kept {kept}, broken {broken}, pending {pending}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggested credit limit: not enough history yet (set: {current}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggested credit limit: {suggested} (set: {current}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+7"/>
+        <source>Use suggested credit limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Credit limit set to {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+21"/>
         <source>More</source>
         <translation>Más</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+101"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>
@@ -756,8 +981,8 @@
     <message>
         <location line="-1"/>
         <location filename="../../collector_gui/ui/main_window.py" line="+0"/>
-        <location filename="../../collector_gui/ui/models.py" line="-81"/>
-        <location filename="../../collector_gui/ui/pages/overdue.py" line="+29"/>
+        <location filename="../../collector_gui/ui/models.py" line="-84"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="+32"/>
         <source>Overdue</source>
         <translation>Vencidas</translation>
     </message>
@@ -942,28 +1167,34 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-22"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-24"/>
         <source>Collector — {file}</source>
         <translation>Collector — {file}</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+101"/>
+        <location line="+24"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+105"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+75"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+77"/>
         <source>Clients</source>
         <translation>Clientes</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../collector_gui/ui/pages/activity.py" line="+37"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="-73"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-75"/>
         <source>Activity</source>
         <translation>Actividad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/pages/bank.py" line="+77"/>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1063,12 +1294,12 @@
         <translation>Factura {number}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Making the PDF of invoice {number}…</source>
         <translation>Preparando el PDF de la factura {number}…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{client} - statement {date}</source>
         <translation>{client} - extracto {date}</translation>
     </message>
@@ -1103,9 +1334,14 @@
         <translation>Seleccione antes un cliente.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Saved {path}</source>
         <translation>Guardado {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF was saved: {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1134,12 +1370,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>&amp;Void invoice</source>
         <translation>&amp;Anular factura</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-104"/>
         <source>&amp;Delete draft…</source>
         <translation>&amp;Borrar borrador…</translation>
     </message>
@@ -1230,18 +1466,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>&amp;Clients</source>
         <translation>&amp;Clientes</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+31"/>
+        <location line="-33"/>
+        <location line="+38"/>
         <source>&amp;Invoices</source>
         <translation>&amp;Facturas</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-37"/>
         <source>&amp;Overdue</source>
         <translation>&amp;Vencidas</translation>
     </message>
@@ -1251,12 +1487,22 @@
         <translation>Ac&amp;tividad</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Import &amp;bank statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1311,7 +1557,28 @@
         <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../collector_gui/ui/bank_actions.py" line="+39"/>
+        <source>There is nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Record bank line {id} against {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept bank line {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reject bank line {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+22"/>
         <source>Importing {file}…</source>
         <translation>Importando {file}…</translation>
     </message>
@@ -1344,14 +1611,15 @@
         <translation>Su libro no ha sufrido daños: cada cambio se guarda entero o no se guarda. Los detalles están en {path}; adjunte ese archivo si informa del problema.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-201"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+40"/>
+        <location filename="../../collector_gui/ui/models.py" line="-228"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+41"/>
         <source>reminders paused</source>
         <translation>recordatorios en pausa</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+95"/>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="-61"/>
+        <location filename="../../collector_gui/ui/models.py" line="+48"/>
+        <location line="+106"/>
         <source>Number</source>
         <translation>Número</translation>
     </message>
@@ -1376,28 +1644,35 @@
         <translation>Aquí esperan los recordatorios cuyo envío no está confirmado. Uno fallido no se entregó: reinténtelo. No se puede saber si uno desconocido llegó: compruébelo con el cliente o en su carpeta de enviados y dígalo.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location filename="../../collector_gui/ui/models.py" line="-95"/>
-        <location line="+95"/>
-        <location line="+71"/>
-        <location line="+81"/>
+        <location filename="../../collector_gui/ui/bank_model.py" line="-36"/>
+        <location filename="../../collector_gui/ui/chase_model.py" line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+7"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+49"/>
+        <location filename="../../collector_gui/ui/models.py" line="-106"/>
+        <location line="+106"/>
+        <location line="+74"/>
+        <location line="+84"/>
         <location filename="../../collector_gui/ui/reminder_pages.py" line="+0"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+0"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+0"/>
         <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="-4"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+1"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
@@ -1462,37 +1737,110 @@
         <translation>Descartar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-247"/>
+        <location filename="../../collector_gui/ui/models.py" line="-264"/>
         <source>Issued</source>
         <translation>Emitida</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+95"/>
+        <location line="+106"/>
         <source>Due</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-106"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+95"/>
-        <location line="+70"/>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="+1"/>
+        <location line="+106"/>
+        <location line="+73"/>
         <source>Balance</source>
         <translation>Pendiente</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="-133"/>
-        <location filename="../../collector_gui/ui/models.py" line="-165"/>
-        <location line="+247"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-1"/>
+        <location filename="../../collector_gui/ui/models.py" line="-179"/>
+        <location line="+264"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-153"/>
+        <location filename="../../collector_gui/ui/models.py" line="-604"/>
+        <source>{n} row</source>
+        <translation>{n} fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} rows</source>
+        <translation>{n} fila</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} invoice</source>
+        <translation>{n} factura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} invoices</source>
+        <translation>{n} factura</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} client</source>
+        <translation>{n} cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} clients</source>
+        <translation>{n} cliente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} entry</source>
+        <translation>{n} registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} entries</source>
+        <translation>{n} registro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} day late</source>
+        <translation>{n} día de retraso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days late</source>
+        <translation>{n} día de retraso</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} payment</source>
+        <translation>{n} pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} payments</source>
+        <translation>{n} pago</translation>
+    </message>
+    <message>
+        <location line="+306"/>
+        <source>total {amounts}</source>
+        <translation>total {amounts}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+107"/>
+        <source>owed {amounts}</source>
+        <translation>pendiente {amounts}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Days overdue</source>
         <translation>Días de retraso</translation>
     </message>
@@ -1508,17 +1856,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Last contact</source>
         <translation>Último contacto</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Oldest (days)</source>
         <translation>Más antigua (días)</translation>
     </message>
@@ -1535,7 +1883,8 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+1"/>
-        <location filename="../../collector_gui/ui/models.py" line="+32"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+1"/>
+        <location filename="../../collector_gui/ui/models.py" line="+35"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -1560,22 +1909,24 @@
         <translation>{amount} para el {date}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../collector_gui/ui/bank_model.py" line="-1"/>
+        <location filename="../../collector_gui/ui/models.py" line="+41"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="+0"/>
         <source>Invoice</source>
         <translation>Factura</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../collector_gui/ui/bank_model.py" line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="+0"/>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../collector_gui/ui/models.py" line="+0"/>
         <source>Method</source>
         <translation>Forma de pago</translation>
     </message>
@@ -1595,16 +1946,6 @@
         <translation>Buscar asunto, notas o cliente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/base.py" line="+58"/>
-        <source>{total} rows</source>
-        <translation>{total} filas</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{shown} of {total} rows read; scroll for more</source>
-        <translation>{shown} de {total} filas leídas; desplace para ver más</translation>
-    </message>
-    <message>
         <location filename="../../collector_gui/ui/pages/clients.py" line="-68"/>
         <source>◀ All clients</source>
         <translation>◀ Todos los clientes</translation>
@@ -1615,12 +1956,12 @@
         <translation>Volver a la lista (Esc)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Payments</source>
         <translation>Cobros</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>  (on hold)</source>
         <translation>  (en espera)</translation>
     </message>
@@ -1645,7 +1986,7 @@
         <translation>No debe nada.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Search name or email</source>
         <translation>Buscar nombre o correo</translation>
     </message>
@@ -1680,13 +2021,13 @@
         <translation>Gráficos en</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>To chase today</source>
         <translation>Para reclamar hoy</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../collector_gui/ui/pages/overdue.py" line="+3"/>
+        <location line="+21"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="+2"/>
         <source>Send reminders…</source>
         <translation>Enviar recordatorios…</translation>
     </message>
@@ -1696,7 +2037,7 @@
         <translation>Revisar y enviar por correo los recordatorios de hoy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Reading the ledger…</source>
         <translation>Leyendo el libro…</translation>
     </message>
@@ -1712,7 +2053,7 @@
         <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+41"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -1737,27 +2078,39 @@
         <translation>Hoy no hay nada que reclamar.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>One invoice to act on today: a reminder due, or a call to make.</source>
-        <translation>Una factura requiere acción hoy: un recordatorio que enviar o una llamada que hacer.</translation>
+        <location line="+3"/>
+        <source>{clients} with {invoices} to act on today: reminders due, or calls to make.</source>
+        <translation>{clients} con {invoices} que atender hoy: recordatorios que enviar o llamadas que hacer.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{n} invoices to act on today: reminders due, or a call to make.</source>
-        <translation>{n} facturas requieren acción hoy: recordatorios que enviar o llamadas que hacer.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+1"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+15"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
     <message>
+        <location filename="../../collector_gui/ui/chase_model.py" line="+0"/>
+        <source>To do today</source>
+        <translation>Qué hacer hoy</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Oldest due</source>
+        <translation>Vencimiento más antiguo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+0"/>
         <source>Owed</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+31"/>
+        <source>call or dossier</source>
+        <translation>llamada o expediente</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+0"/>
         <source>Past due</source>
         <translation>Vencido</translation>
     </message>
@@ -1777,7 +2130,7 @@
         <translation>Cobrado por mes, de {first} a {last} ({currency})</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/invoices.py" line="-22"/>
+        <location filename="../../collector_gui/ui/pages/invoices.py" line="-24"/>
         <source>Search number, client or description</source>
         <translation>Buscar número, cliente o descripción</translation>
     </message>
@@ -1787,12 +2140,12 @@
         <translation>Emitidas del</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>to</source>
         <translation>al</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/overdue.py" line="-11"/>
+        <location filename="../../collector_gui/ui/pages/overdue.py" line="-12"/>
         <source>Search number or client</source>
         <translation>Buscar número o cliente</translation>
     </message>
@@ -2497,7 +2850,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../collector_gui/ui/reminders.py" line="+156"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="+163"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
@@ -2514,13 +2867,74 @@
         <translation>Enviar…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-14"/>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>saved as .eml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every message sent, saved, or waiting in the outbox, newest first. Choose one to read it. A failed one can be retried; whether an unknown one arrived, only you can say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search by client, address or subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+3"/>
         <location filename="../../collector_gui/ui/reminders.py" line="-5"/>
         <source>Save as .eml…</source>
         <translation>Guardar como .eml…</translation>
     </message>
     <message>
+        <location line="+51"/>
+        <source>No message matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No message was sent from this ledger yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Attachments: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No attachments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the message as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Email files (*.eml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved {path}; any mail program opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/reminder_wizard.py" line="+2"/>
         <source>Write each message to a file to send from your own mail program (no mail server needed).</source>
         <translation>Guarda cada mensaje en un archivo para enviarlo desde su propio programa de correo (no hace falta servidor de correo).</translation>
     </message>
@@ -2585,7 +2999,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/reminders.py" line="-105"/>
+        <location filename="../../collector_gui/ui/reminders.py" line="-112"/>
         <source>Send &amp;reminders…</source>
         <translation>Enviar &amp;recordatorios…</translation>
     </message>
@@ -2616,17 +3030,22 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Sent &amp;messages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Edit reminder &amp;templates…</source>
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-261"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-268"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/reminders.py" line="+45"/>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Choose a client or an invoice first.</source>
         <translation>Seleccione antes un cliente o una factura.</translation>
     </message>
@@ -2649,6 +3068,111 @@
         <location filename="../../collector_gui/ui/writer.py" line="+90"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/common.py" line="+252"/>
+        <source>Discard changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed in this window has not been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/fields.py" line="+173"/>
+        <source>Calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/pages/bank.py" line="-23"/>
+        <source>Import statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search bank text, payer, reference, client or invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show lines already done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or A: accept the proposal · C: other invoices · R or Delete: not a client&apos;s payment · Ctrl+Z: undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Nothing selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposed: {invoices}. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import a bank statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank statements ({patterns});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lines waiting for your decision on the Bank page: {n}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
