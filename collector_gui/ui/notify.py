@@ -67,7 +67,7 @@ def show_info(parent: QWidget | None, text: str, detail: str = "") -> QMessageBo
 
 
 def ask_user(parent: QWidget | None, text: str, on_yes: Callable[[], None], *,
-             yes_label: str = "", detail: str = "") -> QMessageBox:
+             yes_label: str = "", no_label: str = "", detail: str = "") -> QMessageBox:
     """Ask before doing something that cannot be taken back; *on_yes* runs only on yes.
 
     The box opens window-modal and returns at once (no nested event loop).
@@ -78,7 +78,7 @@ def ask_user(parent: QWidget | None, text: str, on_yes: Callable[[], None], *,
     if detail:
         box.setInformativeText(detail)
     yes = box.addButton(yes_label or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(no_label or tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)

@@ -44,7 +44,7 @@ def test_client_name_must_be_new(qtbot, ctx, acme):
 
 
 @pytest.mark.parametrize("field,text,problem", [
-    ("credit_limit", "12,345.00", "credit limit"),
+    ("credit_limit", "12.345,00", "credit limit"),  # not how an English window writes it
     ("credit_limit", "-5", "credit limit"),
     ("billing_email", "nobody", "billing email"),
 ])

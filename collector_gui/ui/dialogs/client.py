@@ -14,14 +14,19 @@ from PySide6.QtWidgets import (
 )
 
 from collector_gui.actions import records
-from collector_gui.actions.entry import parse_amount
 from collector_gui.core import settings as S
 from collector_gui.core import validate
 from collector_gui.core.model import Client
-from collector_gui.core.money import MoneyError, is_currency, minor_to_string
+from collector_gui.core.errors import CollectorError
+from collector_gui.core.money import is_currency
 from collector_gui.ui import field_check
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.dialogs.common import RecordDialog, tr
+from collector_gui.ui.dialogs.common import (
+    RecordDialog,
+    amount_edit,
+    default_client_language,
+    tr,
+)
 
 COMMON_CURRENCIES = ("EUR", "USD", "GBP", "JPY", "CHF", "SEK", "DKK", "NOK", "PLN", "MXN",
                      "ARS", "CLP", "COP", "CAD", "AUD")
@@ -69,7 +74,8 @@ class ClientDialog(RecordDialog):
         self.setObjectName("clientDialog")
         biz = ctx.business()
         self.client = client or Client(
-            name="", currency=biz.get(S.BUSINESS_CURRENCY), language=biz.get(S.BUSINESS_LANGUAGE),
+            name="", currency=biz.get(S.BUSINESS_CURRENCY),
+            language=default_client_language(biz, ctx.language),
             payment_terms_days=biz.get(S.BUSINESS_PAYMENT_TERMS))
         c = self.client
         self.name = QLineEdit(c.name)
@@ -89,9 +95,8 @@ class ClientDialog(RecordDialog):
         self.terms.setRange(0, 365)
         self.terms.setValue(c.payment_terms_days)
         self.terms.setSuffix(tr(" days"))
-        self.credit_limit = QLineEdit(
-            minor_to_string(c.credit_limit_minor, c.currency) if c.credit_limit_minor is not None
-            else "")
+        self.credit_limit = amount_edit(ctx, c.currency)
+        self.credit_limit.set_minor(c.credit_limit_minor)
         self.credit_limit.setObjectName("creditLimit")
         self.credit_limit.setPlaceholderText(tr("no limit"))
         self.billing_name = QLineEdit(c.billing_name)
@@ -135,8 +140,8 @@ class ClientDialog(RecordDialog):
         return self.currency.currentText().strip().upper()
 
     def _limit(self) -> int | None:
-        text = self.credit_limit.text().strip()
-        return parse_amount(text, self._currency()) if text else None
+        self.credit_limit.set_currency(self._currency())
+        return self.credit_limit.minor()
 
     def errors(self) -> list[str]:
         out = []
@@ -158,8 +163,8 @@ class ClientDialog(RecordDialog):
         elif self.credit_limit.text().strip():
             try:
                 self._limit()
-            except MoneyError:
-                out.append(tr("The credit limit must be an amount such as 5000 or 5000.00."))
+            except CollectorError as exc:
+                out.append(tr("The credit limit: {reason}.").format(reason=exc))
         if self.client.id is not None and currency != self.client.currency:
             if self.ctx.store.invoices_of(self.client.id):
                 out.append(tr("This client has invoices in {currency}; its currency cannot "

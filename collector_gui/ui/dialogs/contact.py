@@ -18,11 +18,18 @@ from PySide6.QtWidgets import (
 from collector_gui.core import clock
 from collector_gui.actions import entry, records
 from collector_gui.core.model import ContactEvent, EventKind
-from collector_gui.core.money import MoneyError
+from collector_gui.core.errors import CollectorError
 from collector_gui.ledger import browse
 from collector_gui.ui import display_names, undo
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, tr
+from collector_gui.ui.dialogs.common import (
+    RecordDialog,
+    amount_edit,
+    client_picker,
+    date_edit,
+    from_qdate,
+    tr,
+)
 
 KINDS = (EventKind.CALL, EventKind.LETTER, EventKind.NOTE, EventKind.PROMISE)
 
@@ -58,7 +65,7 @@ class ContactDialog(RecordDialog):
         self.body.setObjectName("body")
         self.body.setTabChangesFocus(True)
         self.body.setFixedHeight(self.fontMetrics().height() * 5)
-        self.promised_amount = QLineEdit()
+        self.promised_amount = amount_edit(ctx)
         self.promised_amount.setObjectName("promisedAmount")
         self.promised_amount.setPlaceholderText(tr("the whole balance"))
         self.promised_date = date_edit(ctx.today() + dt.timedelta(days=7))
@@ -78,6 +85,12 @@ class ContactDialog(RecordDialog):
             self.client.setCurrentText(name)
         self._client_changed()
         self._kind_changed()
+        if client_id is None:
+            self.first_field = self.client
+        elif kind == EventKind.PROMISE:
+            self.first_field = self.promised_amount
+        else:
+            self.first_field = self.subject
         self.client.currentTextChanged.connect(self._client_changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.promised_amount.textChanged.connect(self.revalidate)
@@ -133,8 +146,8 @@ class ContactDialog(RecordDialog):
         return self.ctx.store.get_client(self.client_id()).currency
 
     def _promised_minor(self) -> int | None:
-        text = self.promised_amount.text().strip()
-        return entry.parse_amount(text, self._promise_currency()) if text else None
+        self.promised_amount.set_currency(self._promise_currency())
+        return self.promised_amount.minor()
 
     def errors(self) -> list[str]:
         out = []
@@ -143,9 +156,9 @@ class ContactDialog(RecordDialog):
         if self.kind_value() == EventKind.PROMISE:
             try:
                 amount = self._promised_minor()
-            except MoneyError:
-                out.append(tr("The promised amount must be an amount such as 500.00 (or empty "
-                              "for the whole balance)."))
+            except CollectorError as exc:
+                out.append(tr("The promised amount (empty for the whole balance): {reason}.")
+                           .format(reason=exc))
             else:
                 if amount is not None and amount <= 0:
                     out.append(tr("The promised amount must be more than zero."))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
-from collector_gui.actions import entry, records
+from collector_gui.actions import records
+from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, Payment
-from collector_gui.core.money import MoneyError, minor_to_string
 from collector_gui.ledger import browse
 from collector_gui.ui import display_names, undo
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.dialogs.common import RecordDialog, date_edit, from_qdate, tr
+from collector_gui.ui.dialogs.common import RecordDialog, amount_edit, date_edit, from_qdate, tr
 
 
 class PaymentDialog(RecordDialog):
@@ -34,7 +34,7 @@ class PaymentDialog(RecordDialog):
         self.about.setObjectName("about")
         self.date = date_edit(ctx.today())
         self.date.setObjectName("date")
-        self.amount = QLineEdit()
+        self.amount = amount_edit(ctx)
         self.amount.setObjectName("amount")
         self.method = QComboBox()
         self.method.setObjectName("method")
@@ -53,9 +53,11 @@ class PaymentDialog(RecordDialog):
         self.number.textChanged.connect(self._invoice_changed)
         self.amount.textChanged.connect(self.revalidate)
         self.date.dateChanged.connect(self.revalidate)
+        self.first_field = self.number
         if invoice_id is not None:
             self.number.setText(ctx.store.get_invoice(invoice_id).number)
-            self.amount.setFocus()
+            self.first_field = self.amount
+            self.amount.selectAll()  # the balance is proposed: typing replaces it
         self.finish_layout()
 
     def _invoice_changed(self, text: str) -> None:
@@ -69,12 +71,13 @@ class PaymentDialog(RecordDialog):
             self.about.setText(tr("{client} — total {total}, still owed {balance}").format(
                 client=client.name, total=fmt.money(inv.total_minor, inv.currency),
                 balance=fmt.money(inv.balance_minor, inv.currency)))
+            self.amount.set_currency(inv.currency)
             if inv.balance_minor > 0:
-                self.amount.setText(minor_to_string(inv.balance_minor, inv.currency))
+                self.amount.set_minor(inv.balance_minor)
         self.revalidate()
 
     def _amount(self) -> int:
-        return entry.parse_amount(self.amount.text(), self._invoice.currency)
+        return self.amount.minor() or 0
 
     def errors(self) -> list[str]:
         inv = self._invoice
@@ -89,8 +92,8 @@ class PaymentDialog(RecordDialog):
             return [tr("Invoice {number} is paid in full.").format(number=inv.number)]
         try:
             amount = self._amount()
-        except MoneyError:
-            return [tr("Enter the amount received, such as 250.00.")]
+        except CollectorError as exc:
+            return [tr("Enter the amount received: {reason}.").format(reason=exc)]
         if amount <= 0:
             return [tr("The amount must be more than zero.")]
         if amount > inv.balance_minor:
