@@ -137,7 +137,7 @@ class BehaviourCard(QFrame):
         self.figures.setText("\n".join(lines))
         suggested = b.suggested_limit(client.currency)
         current = (fmt.money(client.credit_limit_minor, client.currency)
-                   if client.credit_limit_minor is not None else tr("none"))
+                   if client.credit_limit_minor is not None else tr("no limit"))
         if suggested is None:
             self.limit.setText(tr("Suggested credit limit: not enough history yet (set: "
                                   "{current}).").format(current=current))
