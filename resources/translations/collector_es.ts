@@ -211,12 +211,13 @@
         <translation> días</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../collector_gui/ui/client_behaviour.py" line="+140"/>
+        <location filename="../../collector_gui/ui/dialogs/client.py" line="+4"/>
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../collector_gui/ui/dialogs/client.py" line="+6"/>
         <source>On hold: stop work until they pay</source>
         <translation>En espera: no trabajar hasta que pague</translation>
     </message>
@@ -542,12 +543,12 @@
     <message>
         <location line="+119"/>
         <source>Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar igualmente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save this invoice even so?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar la factura de todos modos?</translation>
     </message>
     <message>
         <location line="-116"/>
@@ -849,75 +850,70 @@
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/client_behaviour.py" line="+59"/>
+        <location filename="../../collector_gui/ui/client_behaviour.py" line="-81"/>
         <source>Avg days late</source>
-        <translation type="unfinished"></translation>
+        <translation>Retraso medio (días)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>% late</source>
-        <translation type="unfinished"></translation>
+        <translation>% con retraso</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No invoice paid in full yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna factura pagada por completo</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Use suggested limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar el límite sugerido</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set the client&apos;s credit limit to the suggested one (Edit ▸ Undo takes it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijar como límite de crédito del cliente el sugerido (Editar ▸ Deshacer lo revierte)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Pays {days} days late on average; {share} of paid invoices late (paid invoices: {count}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Paga con {days} días de retraso de media; {share} de las facturas pagadas, con retraso (facturas pagadas: {count}).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No invoice paid in full yet: nothing to judge how they pay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay ninguna factura pagada por completo: todavía no se puede saber cómo paga.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>In {currency}: {days} days late on average, {share} late.</source>
-        <translation type="unfinished"></translation>
+        <translation>En {currency}: {days} días de retraso de media, {share} con retraso.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Promises to pay: kept {kept}, broken {broken}, pending {pending}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Promesas de pago: cumplidas {kept}, incumplidas {broken}, pendientes {pending}.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Suggested credit limit: not enough history yet (set: {current}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de crédito sugerido: aún no hay historial suficiente (fijado: {current}).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Suggested credit limit: {suggested} (set: {current}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de crédito sugerido: {suggested} (fijado: {current}).</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+7"/>
         <source>Use suggested credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar el límite de crédito sugerido</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Credit limit set to {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de crédito fijado en {limit}.</translation>
     </message>
     <message>
         <location line="+27"/>
