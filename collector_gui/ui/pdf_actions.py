@@ -168,8 +168,18 @@ class PdfActions:
             if out is None:
                 return None
             number = invoice.number
-            return self._render(lambda store: _documents().invoice_pdf(store, number, out), out,
-                                tr("Making the PDF of invoice {number}…").format(number=number))
+            from collector_gui.actions import pdf_notes  # the PDF and what to say about it
+
+            notes: list[str] = []
+
+            def make(store: Store) -> Path:
+                path, said = pdf_notes.invoice_pdf(store, number, out)
+                notes.extend(said)  # read on the UI thread once the task is done
+                return path
+
+            return self._render(make, out,
+                                tr("Making the PDF of invoice {number}…").format(number=number),
+                                notes)
         return None
 
     def statement_pdf(self, client_id: int | None = None) -> BackgroundTask | None:
@@ -198,9 +208,13 @@ class PdfActions:
         return self._render(lambda store: make(store, client_name, out, as_of=as_of), out,
                             label.format(client=client_name))
 
-    def _render(self, make, out: Path, label: str) -> BackgroundTask:
+    def _render(self, make, out: Path, label: str, notes: list[str] | None = None
+                ) -> BackgroundTask:
         def done(path: Path) -> None:
             notify.show_status(self.parent, tr("Saved {path}").format(path=str(path)))
+            if notes:  # no payment QR code, and why: said in the window, not only the log
+                self.notes_box = notify.show_error(self.parent, "\n\n".join(notes), tr(
+                    "The PDF was saved: {path}").format(path=str(path)))
             if self.open_after_saving:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
