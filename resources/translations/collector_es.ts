@@ -31,87 +31,87 @@
     <message>
         <location line="+55"/>
         <source>&amp;Open ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir libro…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show another ledger file in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar otro archivo de libro en esta ventana</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;New ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo libro…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start an empty ledger in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar un libro vacío en un archivo nuevo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Collector ledgers (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libros de Collector (*.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un libro</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>New ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo libro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ledger.sqlite</source>
-        <translation type="unfinished"></translation>
+        <translation>libro.sqlite</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{file} is the ledger shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} es el libro que se muestra.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The ledger {path} is not there any more; it was taken off the recent list.</source>
-        <translation type="unfinished"></translation>
+        <translation>El libro {path} ya no está; se ha quitado de la lista de recientes.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{path} already exists. A new ledger needs a new file name; to see that one, use Open ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya existe. Un libro nuevo necesita un nombre de archivo nuevo; para ver ese, usa Abrir libro.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{file} (not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} (no encontrado)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{path} is not there any more</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ya no está</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No recent ledgers</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay libros recientes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Forget missing ledgers</source>
-        <translation type="unfinished"></translation>
+        <translation>Olvidar los libros que faltan</translation>
     </message>
     <message>
         <location line="+89"/>
         <source>Opened the ledger {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto el libro {path}.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/restore.py" line="+207"/>
@@ -1337,7 +1337,7 @@
     <message>
         <location line="+3"/>
         <source>The PDF was saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>El PDF se ha guardado: {path}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2865,27 +2865,27 @@
     <message>
         <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-14"/>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>saved as .eml</source>
-        <translation type="unfinished"></translation>
+        <translation>guardado como .eml</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sent messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes enviados</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every message sent, saved, or waiting in the outbox, newest first. Choose one to read it. A failed one can be retried; whether an unknown one arrived, only you can say.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los mensajes enviados, guardados o pendientes en la bandeja de salida, los más recientes primero. Elige uno para leerlo. Uno fallido se puede reintentar; si uno de entrega desconocida llegó, solo tú puedes decirlo.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Search by client, address or subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por cliente, dirección o asunto</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2897,37 +2897,37 @@
     <message>
         <location line="+51"/>
         <source>No message matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún mensaje coincide.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No message was sent from this ledger yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha enviado ningún mensaje desde este libro.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Attachments: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntos: {names}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin adjuntos.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save the message as</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el mensaje como</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email files (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de correo (*.eml)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Saved {path}; any mail program opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado {path}; cualquier programa de correo lo abre.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/reminder_wizard.py" line="+2"/>
@@ -3027,7 +3027,7 @@
     <message>
         <location line="+1"/>
         <source>Sent &amp;messages…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mensajes enviados…</translation>
     </message>
     <message>
         <location line="+2"/>
