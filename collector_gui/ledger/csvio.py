@@ -38,6 +38,7 @@ from collector_gui.core.fields import (
 from collector_gui.core.money import minor_to_string
 from collector_gui.core.settings import Settings
 from collector_gui.core.progress import Task
+from collector_gui.ledger import csv_terms
 from collector_gui.ledger.store import Store, invoice_from_row, nocase
 
 KINDS = ("clients", "invoices", "payments")
@@ -46,14 +47,15 @@ EXPORT_KINDS = (*KINDS, "contacts")
 CLIENT_COLUMNS = ("name", "email", "language", "phone", "address", "tax_id", "currency",
                   "payment_terms_days", "credit_limit", "billing_name", "billing_email", "notes")
 INVOICE_COLUMNS = ("number", "client", "issue_date", "due_date", "currency", "total",
-                   "description")
+                   "description", *csv_terms.TERM_COLUMNS)
 PAYMENT_COLUMNS = ("invoice", "date", "amount", "method", "reference")
 REQUIRED = {
     "clients": ("name",),
-    "invoices": ("number", "client", "issue_date", "due_date", "currency", "total"),
+    "invoices": ("number", "client", "issue_date", "due_date", "currency"),  # + total or net
     "payments": ("invoice", "date", "amount"),
 }
-ACCEPTED = {"clients": CLIENT_COLUMNS, "invoices": INVOICE_COLUMNS, "payments": PAYMENT_COLUMNS}
+ACCEPTED = {"clients": CLIENT_COLUMNS, "invoices": INVOICE_COLUMNS + csv_terms.IMPORT_ONLY,
+            "payments": PAYMENT_COLUMNS}
 # Columns export adds for people reading the file; import passes over them quietly.
 EXPORT_ONLY = {"invoices": ("paid", "balance", "status"), "clients": (), "payments": ()}
 
@@ -222,7 +224,8 @@ def _check_header(header: list[str], kind: str, report: ImportReport) -> bool:
             report.errors.append(RowError(1, name or "-", _("column appears twice in the header")))
             ok = False
         seen.add(name)
-    for name in REQUIRED[kind]:
+    amount = ("total",) if kind == "invoices" and not seen & {"total", "net"} else ()
+    for name in (*REQUIRED[kind], *amount):
         if name not in seen:
             report.errors.append(RowError(1, name, _("required column is missing (the header "
                                                      "must name {columns})").format(
@@ -298,6 +301,7 @@ def _check_invoices(rows: list[_Row], store: Store, cfg: Settings,
                     report: ImportReport) -> tuple[list[tuple], dict[str, tuple]]:
     clients = store.client_ids_by_name()
     in_ledger = store.existing_numbers(r.values.get("number", "") for r in rows)
+    corrected = store.existing_numbers(r.values.get("corrects", "") for r in rows)
     first_line: dict[str, int] = {}
     new_clients: dict[str, tuple] = {}  # nocase(name) -> (name, currency)
     out = []
@@ -320,16 +324,17 @@ def _check_invoices(rows: list[_Row], store: Store, cfg: Settings,
             c.error("due_date", _("due date {due} is before the issue date {issue}").format(
                 due=due, issue=issue))
         currency = c.field("currency", parse_currency)
-        total = None
-        if currency is not None:
-            total = c.field("total", lambda v: parse_amount(v, currency))
+        terms = None
+        if currency is not None:  # the total, or one line from the net; IRPF, discount
+            earlier = {k for k, line in first_line.items() if line < row.line}
+            terms = csv_terms.RowTerms(c, number, currency, cfg, corrected | earlier, nocase)
         if c.failed:
             continue
         ckey = nocase(client)
         if ckey not in clients and ckey not in new_clients:
             new_clients[ckey] = (client, currency)
-        out.append((number, ckey, issue.isoformat(), due.isoformat(), currency, total,
-                    c.get("description")))
+        out.append((number, ckey, issue.isoformat(), due.isoformat(), currency, terms.total,
+                    c.get("description"), terms))
     return out, new_clients
 
 
@@ -437,11 +442,13 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
                     (name, cfg.get(S.BUSINESS_LANGUAGE), currency, cfg.get(S.BUSINESS_PAYMENT_TERMS),
                      stamp, search.client_key(name, "", "", "")))
             ids = store.client_ids_by_name()
-            records = [(r[0], ids[r[1]], *r[2:]) for r in records]
+            extras = [(r[0], r[7]) for r in records]
+            records = [(r[0], ids[r[1]], *r[2:7], stamp, search.invoice_key(r[0], r[6]),
+                        *r[7].values()) for r in records]
             sql = ("INSERT INTO invoices (number, client_id, issue_date, due_date, currency, "
-                   "total_minor, description, created_at, search_key) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            records = [(*r, stamp, search.invoice_key(r[0], r[6])) for r in records]
+                   "total_minor, description, created_at, search_key, "
+                   f"{', '.join(csv_terms.INSERT_COLUMNS)}) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         else:
             sql = ("INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
                    "created_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -450,6 +457,8 @@ def import_csv(store: Store, kind: str, data: bytes, *, file: str = "-", dry_run
             if task:
                 task.step(start, len(records), _("Importing"))
             conn.executemany(sql, records[start:start + _WRITE_BATCH])
+        if kind == "invoices":
+            csv_terms.write_extras(conn, extras)
         if task:
             task.step(len(records), len(records), _("Importing"))
     report.written = True
@@ -480,7 +489,8 @@ def _export_rows(store: Store, kind: str) -> tuple[tuple[str, ...], Iterator[tup
     elif kind == "invoices":
         header = INVOICE_COLUMNS + EXPORT_ONLY["invoices"]
         cur = conn.execute(
-            "SELECT i.*, c.name AS client FROM invoices i JOIN clients c ON c.id = i.client_id "
+            "SELECT i.*, c.name AS client, k.number AS corrects_number FROM invoices i "
+            "JOIN clients c ON c.id = i.client_id LEFT JOIN invoices k ON k.id = i.corrects_id "
             "ORDER BY i.issue_date, i.number")
         names = [d[0] for d in cur.description]
         today = clock.today()
@@ -491,7 +501,8 @@ def _export_rows(store: Store, kind: str) -> tuple[tuple[str, ...], Iterator[tup
                 inv = invoice_from_row(row)
                 yield (inv.number, row["client"], row["issue_date"], row["due_date"],
                        inv.currency, minor_to_string(inv.total_minor, inv.currency),
-                       inv.description, minor_to_string(inv.paid_minor, inv.currency),
+                       inv.description, *csv_terms.export_values(row),
+                       minor_to_string(inv.paid_minor, inv.currency),
                        minor_to_string(inv.balance_minor, inv.currency), str(inv.status(today)))
 
         rows = invoice_rows()
