@@ -812,7 +812,7 @@
         <location filename="../../collector_gui/ui/chase_model.py" line="+73"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
         <location filename="../../collector_gui/ui/main_window.py" line="+82"/>
-        <location filename="../../collector_gui/ui/models.py" line="+656"/>
+        <location filename="../../collector_gui/ui/models.py" line="+675"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+64"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+54"/>
         <location filename="../../collector_gui/ui/reminder_pages.py" line="+70"/>
@@ -1765,67 +1765,7 @@
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/models.py" line="-604"/>
-        <source>{n} row</source>
-        <translation>{n} fila</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} rows</source>
-        <translation>{n} fila</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} invoice</source>
-        <translation>{n} factura</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} invoices</source>
-        <translation>{n} factura</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} client</source>
-        <translation>{n} cliente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} clients</source>
-        <translation>{n} cliente</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} entry</source>
-        <translation>{n} registro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} entries</source>
-        <translation>{n} registro</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} day late</source>
-        <translation>{n} día de retraso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} days late</source>
-        <translation>{n} día de retraso</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{n} payment</source>
-        <translation>{n} pago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{n} payments</source>
-        <translation>{n} pago</translation>
-    </message>
-    <message>
-        <location line="+306"/>
+        <location filename="../../collector_gui/ui/models.py" line="-272"/>
         <source>total {amounts}</source>
         <translation>total {amounts}</translation>
     </message>
@@ -3169,6 +3109,105 @@
         <location line="+11"/>
         <source>Lines waiting for your decision on the Bank page: {n}.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <location filename="../../collector_gui/ui/models.py" line="-688"/>
+        <source>{n} row</source>
+        <translation>
+            <numerusform>{n} fila</numerusform>
+            <numerusform>{n} filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} rows</source>
+        <translation>
+            <numerusform>{n} fila</numerusform>
+            <numerusform>{n} filas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{n} invoice</source>
+        <translation>
+            <numerusform>{n} factura</numerusform>
+            <numerusform>{n} facturas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} invoices</source>
+        <translation>
+            <numerusform>{n} factura</numerusform>
+            <numerusform>{n} facturas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{n} client</source>
+        <translation>
+            <numerusform>{n} cliente</numerusform>
+            <numerusform>{n} clientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} clients</source>
+        <translation>
+            <numerusform>{n} cliente</numerusform>
+            <numerusform>{n} clientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{n} entry</source>
+        <translation>
+            <numerusform>{n} registro</numerusform>
+            <numerusform>{n} registros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} entries</source>
+        <translation>
+            <numerusform>{n} registro</numerusform>
+            <numerusform>{n} registros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{n} payment</source>
+        <translation>
+            <numerusform>{n} pago</numerusform>
+            <numerusform>{n} pagos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} payments</source>
+        <translation>
+            <numerusform>{n} pago</numerusform>
+            <numerusform>{n} pagos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{n} day late</source>
+        <translation>
+            <numerusform>{n} día de retraso</numerusform>
+            <numerusform>{n} días de retraso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>{n} days late</source>
+        <translation>
+            <numerusform>{n} día de retraso</numerusform>
+            <numerusform>{n} días de retraso</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
