@@ -174,6 +174,10 @@ class MainWindow(QMainWindow):
         self.act_edit_invoice = a(tr("&Edit invoice…"), r.edit_invoice, "Ctrl+E", name="editInvoice")
         self.act_issue = a(tr("&Issue draft"), r.issue_draft, name="issueDraft")
         self.act_void = a(tr("&Void invoice"), r.toggle_void, name="voidInvoice")
+        self.act_void.setStatusTip(tr("Void only a draft or an invoice issued by mistake; an "
+                                      "invoice the client has is corrected with a credit note"))
+        self.act_credit_note = a(tr("Issue &credit note…"), r.issue_credit_note,
+                                 name="issueCreditNote")
         self.act_delete_draft = a(tr("&Delete draft…"), r.delete_draft, name="deleteDraft")
         self.act_disputed = a(tr("Mark &disputed"), r.toggle_disputed, name="markDisputed")
         self.act_disputed.setCheckable(True)
@@ -244,7 +248,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(tr("&Invoices"))
         for act in (self.act_new_invoice, self.act_edit_invoice, self.act_issue, None,
                     self.act_payment, None, self.act_disputed, self.act_paused, None,
-                    self.act_void, self.act_delete_draft, None, self.pdfs.act_invoice_pdf):
+                    self.act_credit_note, self.act_void, self.act_delete_draft, None,
+                    self.pdfs.act_invoice_pdf):
             m.addSeparator() if act is None else m.addAction(act)
         m = bar.addMenu(tr("C&ontact"))
         for act in (self.act_call, self.act_letter, self.act_note, self.act_promise):
@@ -277,6 +282,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_inv and (act is not self.act_edit_invoice or not invoice.void))
         self.act_issue.setEnabled(has_inv and invoice.draft and not invoice.void)
         self.act_delete_draft.setEnabled(has_inv and invoice.draft)
+        self.act_credit_note.setEnabled(has_inv and invoice.counts and invoice.balance_minor > 0
+                                        and not invoice.is_credit_note)
         self.act_void.setText(tr("Un&void invoice") if has_inv and invoice.void
                               else tr("&Void invoice"))
         self.act_disputed.setChecked(has_inv and invoice.disputed)

@@ -12,6 +12,7 @@ from collector_gui.core.model import Client, EventKind, Invoice
 from collector_gui.ui import notify, undo
 from collector_gui.ui.dialogs.client import ClientDialog
 from collector_gui.ui.dialogs.contact import ContactDialog
+from collector_gui.ui.dialogs.credit_note import CreditNoteDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
 from collector_gui.ui.dialogs.payment import PaymentDialog
 from collector_gui.ui.window_language import tr
@@ -95,6 +96,29 @@ class RecordActions:
         usable = invoice is not None and invoice.is_open()
         return self._open(PaymentDialog(self.ctx, invoice.id if usable else None,
                                         parent=self.parent))
+
+    def issue_credit_note(self) -> QDialog | None:
+        """Correct the selected issued invoice with a credit note (never by voiding it)."""
+        invoice = self.selected_invoice()
+        if invoice is None:
+            return None
+        invoice = self.ctx.store.get_invoice(invoice.id)  # with its lines and terms
+        if not invoice.counts or invoice.is_credit_note or invoice.balance_minor <= 0:
+            notify.show_status(self.parent, tr(
+                "Only an issued invoice that is still owed can be credited; {number} is not.")
+                .format(number=invoice.number))
+            return None
+        dialog = CreditNoteDialog(self.ctx, invoice, parent=self.parent)
+
+        def done(result: int) -> None:
+            made = dialog.result_record
+            if result == QDialog.DialogCode.Accepted and made is not None:
+                notify.show_status(self.parent, tr("Credit note {note} issued for invoice "
+                                                   "{number}.").format(
+                    note=made.credit_note.number, number=made.corrected.number))
+
+        dialog.finished.connect(done)
+        return self._open(dialog)
 
     def log_contact(self, kind: EventKind) -> QDialog:
         invoice = self.selected_invoice()
