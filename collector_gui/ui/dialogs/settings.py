@@ -342,6 +342,7 @@ class FirstRunDialog(QDialog):
     def _empty(self) -> None:
         self.choice = self.EMPTY
         self._show_page(1)
+        self.profile.fields()[S.BUSINESS_NAME.key].setFocus()  # where typing starts
 
     def _sample(self) -> None:
         self.choice = self.SAMPLE
