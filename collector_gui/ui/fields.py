@@ -225,3 +225,24 @@ class DateEdit(QWidget):
             self._popup.hide()
         self._show(value.toPython())
         self.edit.setFocus()
+
+
+def plain_amount(text: str, locale: str, digits: int = 3) -> str:
+    """A setting's amount typed in *locale*'s way, as the plain form `collector config set`
+    reads ("1.000" in Spanish is "1000"), when the two readings differ; else *text* as typed
+    (so a wrong value reaches the setting's own check, and its message, unchanged)."""
+    from decimal import Decimal, InvalidOperation
+
+    from collector_gui.core.money import MoneyError, parse_local_minor
+
+    try:
+        local = Decimal(parse_local_minor(text, "KWD" if digits == 3 else "EUR", locale))
+    except MoneyError:
+        return text
+    value = local.scaleb(-digits)
+    try:
+        if Decimal(text.strip().replace(",", ".")) == value:
+            return text
+    except InvalidOperation:
+        pass
+    return format(value.normalize(), "f")

@@ -16,7 +16,7 @@ from collector_gui.ui.dialogs.client import ClientDialog
 from collector_gui.ui.dialogs.contact import ContactDialog
 from collector_gui.ui.dialogs.invoice import InvoiceDialog
 from collector_gui.ui.dialogs.payment import PaymentDialog
-from collector_gui.ui.dialogs.settings import FirstRunDialog
+from collector_gui.ui.dialogs.settings import FirstRunDialog, SettingsDialog
 from tests.helpers.dates import TODAY
 from tests.helpers.gui import close_ctx, make_ctx, writable
 
@@ -279,3 +279,18 @@ def test_first_run_profile_starts_at_the_name(qtbot):
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is dialog.profile.fields()["business.name"]
+
+
+def test_settings_ask_before_losing_changes_and_save_with_ctrl_s(qtbot, es_ctx):
+    dialog = _shown(qtbot, SettingsDialog(es_ctx))
+    fixed = dialog.fields()["late.fixed"]
+    fixed.setText("1.000")  # a thousand, as a Spanish window writes it
+    dialog.reject()  # Esc
+    box = _question(qtbot)
+    _answer(qtbot, box, QMessageBox.ButtonRole.RejectRole)  # Keep editing
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished) as closed:
+        qtbot.keyClick(fixed, Qt.Key.Key_S, CTRL)
+    assert closed.args == [QDialog.DialogCode.Accepted.value]
+    assert es_ctx.store.get_setting("late.fixed") == "1000"

@@ -75,6 +75,23 @@ def amount_edit(ctx: AppContext, currency: str = "EUR") -> AmountEdit:
     return AmountEdit(currency, ctx.fmt.locale)
 
 
+def add_save_keys(dialog: QDialog, save: Callable[[], None]) -> None:
+    """Ctrl+S and Ctrl+Return (Enter on the keypad too) save, wherever the focus is."""
+    for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(save)
+
+
+def ask_to_discard(dialog: QDialog, discard: Callable[[], None]) -> QMessageBox:
+    """"Discard changes?" before a dialog with unsaved changes closes; Keep editing is the
+    default (Enter or Esc keep the dialog), *discard* runs only on Discard."""
+    return notify.ask_user(
+        dialog, tr("Discard changes?"), discard, yes_label=tr("&Discard"),
+        no_label=tr("&Keep editing"),
+        detail=tr("What you typed in this window has not been saved."))
+
+
 def default_client_language(business: S.Settings, window_language: str) -> str:
     """A new client's language: the business default when one was set, else the window's
     (a Spanish window's clients are Spanish unless the user said otherwise)."""
@@ -162,10 +179,7 @@ class RecordDialog(QDialog):
             field.edited.connect(self.revalidate)
         for field in self.findChildren(AmountEdit):
             field.set_locale(locale)
-        for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self.accept)
+        add_save_keys(self, self.accept)
         self.revalidate()
         self._opened_with = form_state(self)
         if self.first_field is not None:
@@ -248,10 +262,7 @@ class RecordDialog(QDialog):
         if not self.has_changes():
             self.discard()
             return
-        self.question = notify.ask_user(
-            self, tr("Discard changes?"), self.discard, yes_label=tr("&Discard"),
-            no_label=tr("&Keep editing"),
-            detail=tr("What you typed in this window has not been saved."))
+        self.question = ask_to_discard(self, self.discard)
 
     def discard(self) -> None:
         """Close without saving, and without asking."""

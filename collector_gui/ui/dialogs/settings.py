@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,6 +27,8 @@ from collector_gui.core.errors import CollectorError
 from collector_gui.ui import field_check, notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
+from collector_gui.ui.dialogs.common import add_save_keys, ask_to_discard
+from collector_gui.ui.fields import plain_amount
 from collector_gui.ui.dialogs.mail_settings import MailForm
 from collector_gui.ui.window_language import LANGUAGE_KEY, chosen_language, tr
 from collector_gui.ui.tasks import BackgroundTask
@@ -198,6 +201,8 @@ class SettingsDialog(QDialog):
                 widget, "valueChanged", None) or widget.currentIndexChanged
             signal.connect(self.revalidate)
         restore_geometry(ctx.settings, "settings", self)
+        self.question: QMessageBox | None = None  # "Discard changes?" while it is asked
+        add_save_keys(self, self.accept)
         self.revalidate()
 
     def fields(self) -> dict[str, QWidget]:
@@ -211,6 +216,9 @@ class SettingsDialog(QDialog):
         out = {**self.profile.values(), **self.mail.values(),
                S.INVOICE_NUMBER_PATTERN.key: self.pattern.text()}
         out.update({key: edit.text() for key, edit in self.more.items()})
+        fixed = S.LATE_FEE_FIXED.key  # an amount: typed the window's way ("1.000" in es)
+        if fixed in out:
+            out[fixed] = plain_amount(out[fixed], self.ctx.fmt.locale)
         return out
 
     def changed_values(self) -> dict[str, str]:
@@ -265,6 +273,17 @@ class SettingsDialog(QDialog):
             self.languageChanged.emit(language)
 
     def reject(self) -> None:
+        """Esc, Cancel or the close button: with changes, ask first (as RecordDialog)."""
+        if self.saving is not None or (self.question is not None and self.question.isVisible()):
+            return
+        if self.changed_values() or self.ui_language.currentData() != chosen_language(
+                self.ctx.settings):
+            self.question = ask_to_discard(self, self.discard)
+            return
+        self.discard()
+
+    def discard(self) -> None:
+        """Close without saving, and without asking."""
         save_geometry(self.ctx.settings, "settings", self)
         super().reject()
 
