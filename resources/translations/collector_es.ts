@@ -206,7 +206,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+83"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+86"/>
         <source> days</source>
         <translation> días</translation>
     </message>
@@ -322,14 +322,14 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+352"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+357"/>
         <source>Choose a currency code such as EUR, USD or GBP.</source>
         <translation>Elija un código de moneda como EUR, USD o GBP.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The credit limit: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El límite de crédito: {reason}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-191"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-194"/>
         <source>&amp;Client</source>
         <translation>&amp;Cliente</translation>
     </message>
@@ -405,7 +405,7 @@
     <message>
         <location line="+5"/>
         <source>The promised amount (empty for the whole balance): {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>El importe prometido (vacío para todo el saldo): {reason}.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -428,7 +428,7 @@
         <translation>Registrar {kind}</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-110"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-111"/>
         <location line="+81"/>
         <source>Description</source>
         <translation>Descripción</translation>
@@ -446,12 +446,12 @@
     </message>
     <message>
         <location line="-86"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Tax %</source>
         <translation>IVA %</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-102"/>
         <source>Net</source>
         <translation>Base</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>Borrador (aún no enviada: no se debe, sin recordatorios)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Add line</source>
         <translation>&amp;Añadir línea</translation>
     </message>
@@ -516,7 +516,17 @@
         <translation>&amp;Descripción</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+1"/>
+        <source>I&amp;RPF withheld %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early-payment discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>a line has no description</source>
         <translation>una línea no tiene descripción</translation>
     </message>
@@ -538,10 +548,15 @@
     <message>
         <location line="+4"/>
         <source>the unit price of “{line}”: {reason}</source>
+        <translation>el precio unitario de «{line}»: {reason}</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>IRPF {rate}% −{amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+35"/>
         <source>Save anyway</source>
         <translation>Guardar igualmente</translation>
     </message>
@@ -551,7 +566,7 @@
         <translation>¿Guardar la factura de todos modos?</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-122"/>
         <source>the tax rate of “{line}” is not a number</source>
         <translation>el tipo de IVA de «{line}» no es un número</translation>
     </message>
@@ -581,7 +596,7 @@
         <translation>El vencimiento es anterior a la fecha de emisión.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Add at least one line (description, quantity, unit price).</source>
         <translation>Añada al menos una línea (descripción, cantidad, precio unitario).</translation>
     </message>
@@ -601,7 +616,7 @@
         <translation>IVA {rate} % {amount}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Total {amount}</source>
         <translation>Total {amount}</translation>
     </message>
@@ -611,7 +626,7 @@
         <translation>{name} está en espera.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>This invoice takes {name} over their credit limit of {limit} by {excess} (they owe {owed} already).</source>
         <translation>Con esta factura, {name} supera su límite de crédito de {limit} en {excess} (ya debe {owed}).</translation>
     </message>
@@ -673,12 +688,68 @@
         <translation>Fecha de &amp;cobro</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/credit_note.py" line="+24"/>
+        <source>Credit note for invoice {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An issued invoice is corrected with a credit note: a document of its own, in the credit note number series, that names the invoice and the reason. The invoice&apos;s balance drops by the credit; a full credit settles it. Void is only for an invoice issued by mistake that the client never received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Credit the whole invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>base, before VAT and IRPF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../collector_gui/ui/dialogs/payment.py" line="+1"/>
         <source>&amp;Amount</source>
         <translation>&amp;Importe</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Issue credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Amount: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the amount to credit, more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The credit is more than the {balance} the invoice still owes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the reason (it is printed on the credit note).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Credit {credit}; invoice {number} will owe {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/payment.py" line="+1"/>
         <source>&amp;Method</source>
         <translation>&amp;Forma de pago</translation>
     </message>
@@ -715,7 +786,7 @@
     <message>
         <location line="+4"/>
         <source>Enter the amount received: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el importe recibido: {reason}.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -922,7 +993,7 @@
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+101"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+117"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>
@@ -1366,12 +1437,22 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+112"/>
         <source>&amp;Void invoice</source>
         <translation>&amp;Anular factura</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-111"/>
+        <source>Void only a draft or an invoice issued by mistake; an invoice the client has is corrected with a credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue &amp;credit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Delete draft…</source>
         <translation>&amp;Borrar borrador…</translation>
     </message>
@@ -1508,7 +1589,7 @@
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>C&amp;ontact</source>
         <translation>C&amp;ontacto</translation>
     </message>
@@ -1523,7 +1604,7 @@
         <translation>Barra principal</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Un&amp;void invoice</source>
         <translation>&amp;Recuperar factura anulada</translation>
     </message>
@@ -2086,7 +2167,7 @@
         <translation>Buscar número o cliente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/record_actions.py" line="+57"/>
+        <location filename="../../collector_gui/ui/record_actions.py" line="+58"/>
         <source>Client {name} added.</source>
         <translation>Cliente {name} añadido.</translation>
     </message>
@@ -2101,7 +2182,17 @@
         <translation>La factura {number} está anulada; recupérela para editarla.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+19"/>
+        <source>Only an issued invoice that is still owed can be credited; {number} is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Credit note {note} issued for invoice {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Unvoid {number}</source>
         <translation>Recuperar {number}</translation>
     </message>
@@ -2553,7 +2644,7 @@
         <translation>Omitido {client}: {error}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Saving the reminders as .eml files…</source>
         <translation>Guardando los recordatorios como archivos .eml…</translation>
     </message>
@@ -2975,7 +3066,7 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-268"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-275"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
@@ -3006,29 +3097,29 @@
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/common.py" line="+252"/>
+        <location filename="../../collector_gui/ui/dialogs/common.py" line="+93"/>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Descartar los cambios?</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descartar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seguir editando</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What you typed in this window has not been saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que ha escrito en esta ventana no se ha guardado.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/fields.py" line="+173"/>
         <source>Calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendario (Alt+Abajo)</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/pages/bank.py" line="-23"/>
@@ -3108,6 +3199,31 @@
     <message>
         <location line="+11"/>
         <source>Lines waiting for your decision on the Bank page: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../collector_gui/ui/dialogs/invoice_terms.py" line="+34"/>
+        <source>IRPF withheld on the base, percent (Spain: 15, or 7 in your first years; 0 for none). The client pays base + VAT − IRPF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>% if paid within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>days of the issue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>IRPF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The discount</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
