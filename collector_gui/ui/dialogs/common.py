@@ -49,6 +49,8 @@ from collector_gui.ledger.store import Store
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.fields import AmountEdit, DateEdit
+from collector_gui.core.i18n import current_language
+from collector_gui.ui.window_language import babel_locale
 from collector_gui.ui.window_language import tr  # noqa: F401 (the dialogs import it from here)
 from collector_gui.ui.tasks import BackgroundTask
 from collector_gui.ui.widgets import restore_geometry, save_geometry
@@ -66,8 +68,9 @@ def from_qdate(value: QDate) -> dt.date:
 def date_edit(value: dt.date, parent: QWidget | None = None, locale: str | None = None
               ) -> DateEdit:
     """A date field (typed in the locale's way, with a calendar popup). In a RecordDialog
-    the locale is the window's, set by finish_layout; elsewhere pass *locale*."""
-    return DateEdit(value, locale, parent) if locale else DateEdit(value, parent=parent)
+    the locale is the context's, set by finish_layout; elsewhere, *locale* or the one of
+    the window's language (as app.py makes the context's)."""
+    return DateEdit(value, locale or babel_locale(current_language()), parent)
 
 
 def amount_edit(ctx: AppContext, currency: str = "EUR") -> AmountEdit:
