@@ -114,10 +114,16 @@ def start_delivery(parent: QWidget, ctx: AppContext, flow: ReminderFlow, *,
     """Send the flow's drafts (or save them as .eml into *folder*) in a worker thread."""
 
     def op(ledger, task):
+        from collector_gui.actions.remind_wizard import collector_paused
+
         store = Store(ledger)
-        if folder is not None:
-            return flow.save_eml(folder, task=task, on_result=on_result, store=store)
-        return flow.send(password=password, task=task, on_result=on_result, store=store)
+        # The plan (10^5 objects at 100k invoices) is alive while the messages are made: a
+        # full collection over it held the GIL, and the window, ~100 ms (bench_stalls.py).
+        # Frozen after, as the wizard's own work is, until the wizard closes (thaw).
+        with collector_paused():
+            if folder is not None:
+                return flow.save_eml(folder, task=task, on_result=on_result, store=store)
+            return flow.send(password=password, task=task, on_result=on_result, store=store)
 
     def done(summary: DeliverySummary) -> None:
         ctx.notify()
