@@ -50,7 +50,7 @@ class BehaviourClientsModel(ClientsModel):
     SORTS = {**ClientsModel.SORTS, Col.AVG_LATE: ("avg_late", True),
              Col.SHARE_LATE: ("share_late", True)}
     MONEY = ClientsModel.MONEY | {Col.AVG_LATE, Col.SHARE_LATE}
-    WIDTHS = (*ClientsModel.WIDTHS, 12, 9)
+    WIDTHS = (*ClientsModel.WIDTHS, 8, 7)
 
     def make_pager(self, ledger, today, sort):
         return queries.client_pager(ledger, self.filter, sort, today)
@@ -168,15 +168,18 @@ class BehaviourCard(QFrame):
 
 
 # What the client page shows as buttons; the rest (and what cannot be undone, last) goes in
-# its "More" menu. Known by the actions' object names, whoever adds them.
+# its "More" menu. Known by the actions' object names, whoever adds them. In a window too
+# narrow for every button, the last of KEEP_FIRST's order move into the menu first.
 PRIMARY = ("newInvoice", "recordPayment", "clientReminder", "logCall", "logLetter",
            "logPromise")
+KEEP_FIRST = ("clientReminder", "newInvoice", "recordPayment", "logPromise", "logCall",
+              "logLetter")
 DESTRUCTIVE = ("deleteClient",)
 
 
 class ActionBar(QWidget):
-    """The client page's actions: the everyday ones as buttons, always in view; the others
-    in a "More" menu, the destructive ones at its end (a tool bar folded the reminder behind
+    """The client page's actions: the everyday ones as buttons, in view; the others in a
+    "More" menu, the destructive ones at its end (a tool bar folded the reminder behind
     its arrow while "Delete client" stayed in view)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -193,18 +196,30 @@ class ActionBar(QWidget):
         self.menu = QMenu(self.more)
         self.more.setMenu(self.menu)
         self.buttons: dict[str, QToolButton] = {}
+        self._folded: list[QAction] = []  # primary actions that did not fit, atop the menu
 
     def actionEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().actionEvent(event)
         if event.type() in (QEvent.Type.ActionAdded, QEvent.Type.ActionRemoved):
             self._rebuild()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        """As narrow as the first button kept and "More": the rest folds into the menu."""
+        hint = super().minimumSizeHint()
+        first = next((self.buttons[n] for n in KEEP_FIRST if n in self.buttons), None)
+        width = self.more.sizeHint().width() + (first.sizeHint().width() + 4 if first else 0)
+        hint.setWidth(width)
+        return hint
+
     def _rebuild(self) -> None:
         while self._row.count():
             item = self._row.takeAt(0)
             if item.widget() is not None and item.widget() is not self.more:
                 item.widget().deleteLater()
-        self.menu.clear()
         self.buttons = {}
         actions = self.actions()
         primary = sorted((a for a in actions if a.objectName() in PRIMARY),
@@ -217,17 +232,39 @@ class ActionBar(QWidget):
             self._row.addWidget(button)
             self.buttons[action.objectName()] = button
         self._row.addStretch(1)
+        self._row.addWidget(self.more)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the buttons that fit in the bar's width, in KEEP_FIRST's order of need; fold
+        the others into the top of the menu."""
+        room = self.width() - self.more.sizeHint().width()
+        shown: set[str] = set()
+        for name in (n for n in KEEP_FIRST if n in self.buttons):
+            need = self.buttons[name].sizeHint().width() + self._row.spacing()
+            if need <= room or not shown:
+                shown.add(name)
+                room -= need
+            else:
+                room = -1  # keep the order: nothing after a folded button shows
+        for name, button in self.buttons.items():
+            button.setVisible(name in shown)
+        folded = [b.defaultAction() for n, b in self.buttons.items() if n not in shown]
+        self._fill_menu(folded)
+
+    def _fill_menu(self, folded: list[QAction]) -> None:
+        self.menu.clear()
+        actions = self.actions()
         others = [a for a in actions if a.objectName() not in PRIMARY
                   and a.objectName() not in DESTRUCTIVE]
         last = [a for a in actions if a.objectName() in DESTRUCTIVE]
-        for action in others:
-            self.menu.addAction(action)
-        if others and last:
-            self.menu.addSeparator()
-        for action in last:
-            self.menu.addAction(action)
-        self._row.addWidget(self.more)
-        self.more.setVisible(bool(others or last))
+        for group in (folded, others, last):
+            if group and self.menu.actions():
+                self.menu.addSeparator()
+            for action in group:
+                self.menu.addAction(action)
+        self._folded = folded
+        self.more.setVisible(bool(self.menu.actions()))
 
     def menu_actions(self) -> list[QAction]:
         return [a for a in self.menu.actions() if not a.isSeparator()]

@@ -114,3 +114,20 @@ def test_actions_in_view_and_delete_in_the_menu(qtbot, window, people):
     assert "deleteClient" in menu_names and "deleteClient" not in bar.buttons
     assert menu_names[-1] == "deleteClient"  # the destructive one last, after a separator
     assert window.act_delete_client in bar.actions()
+
+
+def test_a_narrow_bar_folds_the_least_needed_first(qtbot, window, people):
+    window.show_page(1)
+    page = window.clients
+    page.show_client(people["slow"].id)
+    bar = page.detail.buttons
+    qtbot.waitUntil(lambda: bar.isVisible())
+    keep = bar.buttons["clientReminder"].sizeHint().width() + bar.more.sizeHint().width() + 8
+    bar.resize(keep, bar.height())
+    assert bar.buttons["clientReminder"].isVisible()
+    assert not bar.buttons["logPromise"].isVisible()
+    names = [a.objectName() for a in bar.menu_actions()]
+    # what did not fit comes first in "More", Delete client stays last
+    assert names[0] in ("newInvoice", "recordPayment", "logCall", "logPromise")
+    assert "logPromise" in names and names[-1] == "deleteClient"
+    assert bar.minimumSizeHint().width() <= keep

@@ -25,12 +25,14 @@ def acme(ctx):
     return client
 
 
-def _question(qtbot) -> QMessageBox:
+def _question(qtbot, dialog) -> QMessageBox:
+    """The question *dialog* asks (not a box some other test's dialog left open)."""
     found: list[QMessageBox] = []
 
     def visible() -> bool:
         found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
-                    and w.objectName() == "askUser" and w.isVisible()]
+                    and w.objectName() == "askUser" and w.isVisible()
+                    and w.parent() is dialog]
         return bool(found)
 
     qtbot.waitUntil(visible)
@@ -58,13 +60,13 @@ def test_new_invoice_over_the_limit_asks_before_saving(qtbot, ctx, acme):
     assert dialog.warning.isVisible()
     assert "over their credit limit of €500.00 by €100.00" in dialog.warning.text()
     dialog.accept()
-    box = _question(qtbot)
+    box = _question(qtbot, dialog)
     assert "over their credit limit" in box.text()
     _answer(qtbot, box, QMessageBox.ButtonRole.RejectRole)  # Cancel: nothing saved
     assert dialog.isVisible() and ctx.store.find_invoice("2026-0002") is None
     dialog.accept()
     with qtbot.waitSignal(dialog.finished):
-        _answer(qtbot, _question(qtbot), QMessageBox.ButtonRole.AcceptRole)
+        _answer(qtbot, _question(qtbot, dialog), QMessageBox.ButtonRole.AcceptRole)
     assert ctx.store.find_invoice("2026-0002").total_minor == 20000
 
 
@@ -89,7 +91,7 @@ def test_editing_an_invoice_past_the_limit_asks(qtbot, ctx, acme):
     # the invoice itself is no longer 400.00 owed on top: 400 + 150 -> 50.00 over
     assert "by €50.00" in dialog.warning.text()
     dialog.accept()
-    _answer(qtbot, _question(qtbot), QMessageBox.ButtonRole.RejectRole)
+    _answer(qtbot, _question(qtbot, dialog), QMessageBox.ButtonRole.RejectRole)
     assert ctx.store.find_invoice("2026-0001").total_minor == 40000
 
 
@@ -108,7 +110,7 @@ def test_spanish_warning(qtbot, qapp, store, settings):
         dialog.add_pending_line()
         assert "límite de crédito" in dialog.warning.text()
         dialog.accept()
-        box = _question(qtbot)
+        box = _question(qtbot, dialog)
         assert "límite de crédito" in box.text()
         assert any(b.text() == "Guardar igualmente" for b in box.buttons())
         _answer(qtbot, box, QMessageBox.ButtonRole.RejectRole)

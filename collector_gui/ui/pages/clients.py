@@ -68,6 +68,7 @@ class ClientDetail(QWidget):
         top.addWidget(self.back)
         top.addWidget(self.name, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the page's own margins are enough
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.owed)
@@ -131,6 +132,11 @@ class ClientsPage(Page):
         self.on_hold = QCheckBox(tr("Only on hold"))
         self.count = QLabel()
         self.table = TableView("clients", self.model, ctx.settings)
+        # how they pay next to what they owe (unless the user placed those columns already)
+        header, col = self.table.horizontalHeader(), BehaviourClientsModel.Col
+        if header.visualIndex(col.AVG_LATE) == col.AVG_LATE:
+            header.moveSection(col.AVG_LATE, header.visualIndex(col.OVERDUE) + 1)
+            header.moveSection(col.SHARE_LATE, header.visualIndex(col.AVG_LATE) + 1)
         self.table.activatedId.connect(self.show_client)
         self.table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
         bar = QHBoxLayout()
