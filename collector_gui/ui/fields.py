@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,9 @@ class AmountEdit(QLineEdit):
         self._currency = currency
         self._locale = locale
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # As wide as a large amount, not the whole form: the figure stays by its label.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0" * 16))
         self._hint()
 
     def _hint(self) -> None:
@@ -127,6 +131,9 @@ class DateEdit(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
+        self.edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("30 sept. 2026") + 16)
+        # Maximum: no grow flag, so a form does not stretch a date across the dialog.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.edit)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._popup: _CalendarPopup | None = None
