@@ -518,12 +518,12 @@
     <message>
         <location line="+1"/>
         <source>I&amp;RPF withheld %</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retención IRPF %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Descuento por pronto pago</translation>
     </message>
     <message>
         <location line="+111"/>
@@ -553,7 +553,7 @@
     <message>
         <location line="+90"/>
         <source>IRPF {rate}% −{amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>IRPF {rate} % −{amount}</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -690,22 +690,22 @@
     <message>
         <location filename="../../collector_gui/ui/dialogs/credit_note.py" line="+24"/>
         <source>Credit note for invoice {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Factura rectificativa de la factura {number}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>An issued invoice is corrected with a credit note: a document of its own, in the credit note number series, that names the invoice and the reason. The invoice&apos;s balance drops by the credit; a full credit settles it. Void is only for an invoice issued by mistake that the client never received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una factura emitida se corrige con una factura rectificativa: un documento propio, en la serie de números de las rectificativas, que indica la factura y el motivo. El saldo de la factura baja en lo rectificado; una rectificación total la salda. Anular es solo para una factura emitida por error que el cliente nunca recibió.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Credit the whole invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectificar la factura entera</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>base, before VAT and IRPF</source>
-        <translation type="unfinished"></translation>
+        <translation>base, antes de IVA e IRPF</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -716,37 +716,37 @@
     <message>
         <location line="+1"/>
         <source>&amp;Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Issue credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emitir factura rectificativa</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Amount: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe: {error}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the amount to credit, more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el importe que se rectifica, mayor que cero.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The credit is more than the {balance} the invoice still owes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo rectificado supera los {balance} que aún debe la factura.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the reason (it is printed on the credit note).</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el motivo (se imprime en la factura rectificativa).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Credit {credit}; invoice {number} will owe {balance}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se rectifican {credit}; la factura {number} deberá {balance}.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/payment.py" line="+1"/>
@@ -987,7 +987,22 @@
         <translation>Límite de crédito fijado en {limit}.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
+        <source>Log call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log promise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+21"/>
         <source>More</source>
         <translation>Más</translation>
@@ -1246,14 +1261,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+77"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+83"/>
         <source>Clients</source>
         <translation>Clientes</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../../collector_gui/ui/pages/activity.py" line="+37"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="-75"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-81"/>
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -1437,19 +1452,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>&amp;Void invoice</source>
         <translation>&amp;Anular factura</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>Void only a draft or an invoice issued by mistake; an invoice the client has is corrected with a credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anule solo un borrador o una factura emitida por error; una factura que el cliente ya tiene se corrige con una factura rectificativa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Issue &amp;credit note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitir factura &amp;rectificativa…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1604,7 +1619,7 @@
         <translation>Barra principal</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Un&amp;void invoice</source>
         <translation>&amp;Recuperar factura anulada</translation>
     </message>
@@ -1689,7 +1704,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/models.py" line="-228"/>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="+41"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="+42"/>
         <source>reminders paused</source>
         <translation>recordatorios en pausa</translation>
     </message>
@@ -1963,7 +1978,7 @@
         <translation>Buscar asunto, notas o cliente</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/clients.py" line="-68"/>
+        <location filename="../../collector_gui/ui/pages/clients.py" line="-69"/>
         <source>◀ All clients</source>
         <translation>◀ Todos los clientes</translation>
     </message>
@@ -1978,7 +1993,7 @@
         <translation>Cobros</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>  (on hold)</source>
         <translation>  (en espera)</translation>
     </message>
@@ -2184,12 +2199,12 @@
     <message>
         <location line="+19"/>
         <source>Only an issued invoice that is still owed can be credited; {number} is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se puede rectificar una factura emitida que aún se deba; {number} no lo es.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Credit note {note} issued for invoice {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Factura rectificativa {note} emitida para la factura {number}.</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -3066,7 +3081,7 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-275"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-276"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
@@ -3117,7 +3132,7 @@
         <translation>Lo que ha escrito en esta ventana no se ha guardado.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/fields.py" line="+173"/>
+        <location filename="../../collector_gui/ui/fields.py" line="+180"/>
         <source>Calendar (Alt+Down)</source>
         <translation>Calendario (Alt+Abajo)</translation>
     </message>
@@ -3204,27 +3219,27 @@
     <message>
         <location filename="../../collector_gui/ui/dialogs/invoice_terms.py" line="+34"/>
         <source>IRPF withheld on the base, percent (Spain: 15, or 7 in your first years; 0 for none). The client pays base + VAT − IRPF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retención de IRPF sobre la base, en porcentaje (España: 15, o 7 en los primeros años; 0 para ninguna). El cliente paga base + IVA − IRPF.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>% if paid within</source>
-        <translation type="unfinished"></translation>
+        <translation>% si se paga en</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>days of the issue date</source>
-        <translation type="unfinished"></translation>
+        <translation>días desde la fecha de emisión</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>IRPF</source>
-        <translation type="unfinished"></translation>
+        <translation>IRPF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The discount</source>
-        <translation type="unfinished"></translation>
+        <translation>El descuento</translation>
     </message>
 </context>
 <context>
