@@ -177,6 +177,33 @@ KEEP_FIRST = ("clientReminder", "newInvoice", "recordPayment", "logPromise", "lo
 DESTRUCTIVE = ("deleteClient",)
 
 
+def _short_labels() -> dict[str, str]:
+    """Shorter words for the bar than the menus' (the full text is the tooltip): six buttons
+    in a 1024-pixel window in Spanish."""
+    return {"logCall": tr("Log call…"), "logLetter": tr("Log letter…"),
+            "logPromise": tr("Log promise…")}
+
+
+class ActionButton(QToolButton):
+    """A button for an action, with its own (shorter) words; enabled as the action is."""
+
+    def __init__(self, action: QAction, text: str) -> None:
+        super().__init__()
+        self.action = action
+        self.setText(text)
+        self.setToolTip(action.text().replace("&", ""))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        self.setEnabled(self.action.isEnabled())
+
+    def defaultAction(self) -> QAction:  # noqa: N802 (as QToolButton's)
+        return self.action
+
+
 class ActionBar(QWidget):
     """The client page's actions: the everyday ones as buttons, in view; the others in a
     "More" menu, the destructive ones at its end (a tool bar folded the reminder behind
@@ -224,10 +251,14 @@ class ActionBar(QWidget):
         actions = self.actions()
         primary = sorted((a for a in actions if a.objectName() in PRIMARY),
                          key=lambda a: PRIMARY.index(a.objectName()))
+        short = _short_labels()
         for action in primary:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            if action.objectName() in short:
+                button = ActionButton(action, short[action.objectName()])
+            else:
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setObjectName(f"button_{action.objectName()}")
             self._row.addWidget(button)
             self.buttons[action.objectName()] = button

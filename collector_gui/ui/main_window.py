@@ -266,7 +266,8 @@ class MainWindow(QMainWindow):
             tools.addAction(act)
         self.addToolBar(tools)
         self.clients.detail.set_actions([self.act_edit_client, self.act_new_invoice,
-                                         self.act_payment, self.act_call, self.act_promise,
+                                         self.act_payment, self.act_call, self.act_letter,
+                                         self.act_promise,
                                          self.act_hold, self.act_delete_client,
                                          self.pdfs.act_statement_pdf,
                                          self.pdfs.act_dossier_pdf])
