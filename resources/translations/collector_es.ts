@@ -989,17 +989,17 @@
     <message>
         <location line="+20"/>
         <source>Log call…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar llamada…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Log letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar carta…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log promise…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar promesa…</translation>
     </message>
     <message>
         <location line="+36"/>
