@@ -3132,7 +3132,7 @@
         <translation>Lo que ha escrito en esta ventana no se ha guardado.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/fields.py" line="+180"/>
+        <location filename="../../collector_gui/ui/fields.py" line="+179"/>
         <source>Calendar (Alt+Down)</source>
         <translation>Calendario (Alt+Abajo)</translation>
     </message>
