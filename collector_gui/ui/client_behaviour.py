@@ -180,8 +180,9 @@ DESTRUCTIVE = ("deleteClient",)
 def _short_labels() -> dict[str, str]:
     """Shorter words for the bar than the menus' (the full text is the tooltip): six buttons
     in a 1024-pixel window in Spanish."""
-    return {"logCall": tr("Log call…"), "logLetter": tr("Log letter…"),
-            "logPromise": tr("Log promise…")}
+    return {"logCall": tr("Log call…", "client page button"),
+            "logLetter": tr("Log letter…", "client page button"),
+            "logPromise": tr("Log promise…", "client page button")}
 
 
 class ActionButton(QToolButton):
