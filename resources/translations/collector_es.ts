@@ -989,17 +989,20 @@
     <message>
         <location line="+20"/>
         <source>Log call…</source>
-        <translation>Registrar llamada…</translation>
+        <comment>client page button</comment>
+        <translation>Anotar llamada…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Log letter…</source>
-        <translation>Registrar carta…</translation>
+        <comment>client page button</comment>
+        <translation>Anotar carta…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log promise…</source>
-        <translation>Registrar promesa…</translation>
+        <comment>client page button</comment>
+        <translation>Anotar promesa…</translation>
     </message>
     <message>
         <location line="+36"/>
