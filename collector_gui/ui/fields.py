@@ -135,7 +135,6 @@ class DateEdit(QWidget):
         # Maximum: no grow flag, so a form does not stretch a date across the dialog.
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.edit)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._popup: _CalendarPopup | None = None
         self.edit.textChanged.connect(self._typed)
         self.edit.editingFinished.connect(self._tidy)

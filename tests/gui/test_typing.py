@@ -131,6 +131,8 @@ def test_spanish_dates(qtbot, es_ctx, owed, typed):
 
 def test_a_wrong_date_is_named_and_blocks_saving(qtbot, es_ctx, owed):
     dialog = _shown(qtbot, ContactDialog(es_ctx, EventKind.PROMISE, client_id=owed[0].id))
+    assert dialog.at.text().startswith("23/11/2026 ")  # when: the Spanish short date
+    assert QApplication.focusWidget() is dialog.promised_amount  # a promise starts there
     dialog.promised_date.edit.clear()
     qtbot.keyClicks(dialog.promised_date.edit, "31/11/2026")
     assert "31/11/2026" in dialog.problems.text() and "23/11/26" in dialog.problems.text()

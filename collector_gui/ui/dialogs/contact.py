@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -34,6 +34,15 @@ from collector_gui.ui.dialogs.common import (
 KINDS = (EventKind.CALL, EventKind.LETTER, EventKind.NOTE, EventKind.PROMISE)
 
 
+def when_format(locale: str) -> str:
+    """The locale's short date with a four-digit year, and the time ("d/M/yyyy HH:mm" in
+    es): the date of a call as the user writes dates, never a two-digit year."""
+    pattern = QLocale(locale).dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern + " HH:mm"
+
+
 class ContactDialog(RecordDialog):
     GEOMETRY_KEY = "contact"
 
@@ -54,7 +63,7 @@ class ContactDialog(RecordDialog):
         self.at = QDateTimeEdit(QDateTime(now))
         self.at.setObjectName("at")
         self.at.setCalendarPopup(True)
-        self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.at.setDisplayFormat(when_format(ctx.fmt.locale))
         self.invoices = QListWidget()
         self.invoices.setObjectName("invoices")
         self.invoices.setMaximumHeight(self.fontMetrics().height() * 6)
