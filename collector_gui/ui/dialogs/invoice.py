@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, InvoiceLine, invoice_totals
-from collector_gui.core.money import MoneyError, is_currency, minor_to_string
+from collector_gui.core.fields import parse_local_amount
+from collector_gui.core.money import format_local_minor, is_currency
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo
@@ -178,7 +179,8 @@ class InvoiceDialog(RecordDialog):
             self.draft.setChecked(invoice.draft)
             for line in invoice.lines:
                 self.lines.add([line.description, str(line.quantity),
-                                minor_to_string(line.unit_price_minor, invoice.currency),
+                                format_local_minor(line.unit_price_minor, invoice.currency,
+                                                   ctx.fmt.locale),
                                 str(line.tax_rate)])
         else:
             self.draft.setChecked(False)
@@ -187,6 +189,7 @@ class InvoiceDialog(RecordDialog):
                 self.client.setCurrentText(name)
             self._propose_number()
             self._client_changed()
+            self.first_field = self.client if client_id is None else self.line_desc
 
         self.client.currentTextChanged.connect(self._client_changed)
         self.number.textEdited.connect(self._number_typed)
@@ -195,7 +198,7 @@ class InvoiceDialog(RecordDialog):
         self.currency_box.currentTextChanged.connect(self._currency_changed)
         for edit in (self.line_desc, self.line_qty, self.line_price, self.line_tax):
             edit.textChanged.connect(self.revalidate)
-            edit.returnPressed.connect(self.add_pending_line)
+            edit.returnPressed.connect(self._line_return)
         self.number.textChanged.connect(self.revalidate)
         self.draft.toggled.connect(self.revalidate)
         self.add_line.clicked.connect(self.add_pending_line)
@@ -281,10 +284,9 @@ class InvoiceDialog(RecordDialog):
         if not is_currency(currency):
             return tr("choose a currency first")
         try:
-            unit = entry.parse_amount(price, currency)
-        except MoneyError:
-            return tr("the unit price of “{line}” must be an amount such as 120.00").format(
-                line=desc)
+            unit = parse_local_amount(price, currency, self.ctx.fmt.locale, allow_zero=True)
+        except CollectorError as exc:
+            return tr("the unit price of “{line}”: {reason}").format(line=desc, reason=exc)
         try:
             rate = entry.parse_decimal(tax or "0")
         except ValueError:
@@ -299,6 +301,14 @@ class InvoiceDialog(RecordDialog):
 
     def _pending_filled(self) -> bool:
         return bool(self.line_desc.text().strip() or self.line_price.text().strip())
+
+    def _line_return(self) -> None:
+        """Enter in the line entry row: a typed line goes into the table (and the cursor back
+        to a new one); on an empty row, Enter saves the invoice when the form is valid."""
+        if self._pending_filled():
+            self.add_pending_line()
+        else:
+            self.accept()
 
     def add_pending_line(self) -> None:
         if not self._pending_filled():
