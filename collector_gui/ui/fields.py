@@ -11,6 +11,7 @@ the window and the command line read a value the same way; these widgets only sh
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 
 from babel.dates import format_date
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
@@ -27,7 +28,12 @@ from PySide6.QtWidgets import (
 
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.fields import FieldError, parse_local_amount, parse_local_date
-from collector_gui.core.money import amount_example, format_local_minor
+from collector_gui.core.money import (
+    MoneyError,
+    amount_example,
+    format_local_minor,
+    parse_local_minor,
+)
 from collector_gui.ui.window_language import tr
 
 DEFAULT_LOCALE = "en_US"  # until the dialog says the window's (RecordDialog.finish_layout)
@@ -237,10 +243,6 @@ def plain_amount(text: str, locale: str, digits: int = 3) -> str:
     """A setting's amount typed in *locale*'s way, as the plain form `collector config set`
     reads ("1.000" in Spanish is "1000"), when the two readings differ; else *text* as typed
     (so a wrong value reaches the setting's own check, and its message, unchanged)."""
-    from decimal import Decimal, InvalidOperation
-
-    from collector_gui.core.money import MoneyError, parse_local_minor
-
     try:
         local = Decimal(parse_local_minor(text, "KWD" if digits == 3 else "EUR", locale))
     except MoneyError:
