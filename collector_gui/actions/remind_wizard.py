@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from collector_gui.actions.bank import last_import_notice
 from collector_gui.actions.config import settings_of
 from collector_gui.actions.delivery import Clock, DeliverySummary, MessageResult, OutboxItem
 from collector_gui.actions.remind import Draft, PlanEntry, ReminderFlow, plan_reminders
@@ -184,6 +185,7 @@ class WizardModel:
         self.work: Work | None = None
         self.summary: DeliverySummary | None = None
         self.error: str = ""  # why the plan could not be made (shown instead of the table)
+        self.bank_notice: str = ""  # "your last bank import was 12 days ago: …"
 
     # -- the long steps --------------------------------------------------------------------
 
@@ -208,6 +210,8 @@ class WizardModel:
         plan.flow.store = store
         self.flow, self.held = plan.flow, plan.held
         self.error = ""
+        # How old the bank's news is, as `collector remind` says first (one small read).
+        self.bank_notice = last_import_notice(store, self.as_of, window=True)
 
     def plan_failed(self, message: str) -> None:
         self.error = message

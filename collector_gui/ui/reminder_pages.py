@@ -105,6 +105,10 @@ class ChoosePage(QWizardPage):
         plan = QWidget()
         plan_layout = QVBoxLayout(plan)
         plan_layout.setContentsMargins(0, 0, 0, 0)
+        self.bank_notice = QLabel()  # how old the bank's news is (actions.bank)
+        self.bank_notice.setObjectName("bankNotice")
+        self.bank_notice.setWordWrap(True)
+        plan_layout.addWidget(self.bank_notice)
         plan_layout.addWidget(self.table, 1)
         plan_layout.addLayout(add_row)
         plan_layout.addWidget(self.manual)
@@ -187,6 +191,7 @@ class ChoosePage(QWizardPage):
         if not entries:
             self.manual.setText(tr("No reminders are due today. Add a client above to "
                                    "write to them anyway."))
+        self.bank_notice.setText(self.model.bank_notice)
         held = self.model.held
         self.held.setText("\n".join(
             [tr("Held back by a message in the outbox (Reminders ▸ Outbox…):")]

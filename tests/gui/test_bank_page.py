@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from collector_gui.actions import bank
 from collector_gui.actions.remind import plan_reminders
@@ -17,7 +17,7 @@ from collector_gui.ledger.bank import BankLedger
 from collector_gui.ui.bank_model import BankLinesModel
 from tests.helpers.bank_writers import ACME_IBAN, GLOBEX_IBAN, Entry, camt053
 from tests.helpers.dates import TODAY
-from tests.helpers.gui import wait_loaded, wait_written, writable
+from tests.helpers.gui import wait_loaded, wait_written, wizard_ready, writable
 
 ISSUED = dt.date(2026, 9, 1)
 D1, D2 = dt.date(2026, 11, 5), dt.date(2026, 11, 6)
@@ -211,3 +211,144 @@ def test_the_search_and_the_sort(qtbot, page):
 def test_the_model(qtmodeltester, page):
     page.show_done.setChecked(True)
     qtmodeltester.check(page.model)
+
+
+def _wizard_numbers(qtbot, window) -> tuple[set[str], str]:
+    wizard = window.reminders.open_wizard()
+    wizard_ready(qtbot, wizard)
+    numbers = {inv.number for entry in wizard.flow.entries for inv in entry.invoices}
+    notice = wizard.choose.bank_notice.text()
+    wizard.reject()
+    return numbers, notice
+
+
+def test_the_wizard_says_when_the_bank_was_read_and_skips_what_was_accepted(qtbot, window,
+                                                                           page):
+    numbers, notice = _wizard_numbers(qtbot, window)
+    assert notice == ("Your last bank import was today: payments since then are not in "
+                      "Collector.")
+    assert "2026-0051" in numbers
+    _select(qtbot, page, "Payment November")
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    wait_written(qtbot, page.command.task)
+    numbers, _notice = _wizard_numbers(qtbot, window)
+    assert "2026-0051" not in numbers and "2026-0043" in numbers
+
+
+def test_the_wizard_says_no_statement_was_ever_imported(qtbot, window):
+    _books(writable(window.ctx))
+    _numbers, notice = _wizard_numbers(qtbot, window)
+    assert notice.startswith("No bank statement has been imported yet")
+    assert "File ▸ Import bank statement…" in notice
+
+
+# -- importing from the window ---------------------------------------------------------------
+
+N = 50_000
+
+
+@pytest.fixture(scope="module")
+def big_statement(tmp_path_factory):
+    """50,000 credits, each naming its own invoice; every 1,000th names none (unmatched)."""
+    day = dt.date(2026, 11, 2)
+    rows = [Entry(day + dt.timedelta(days=k % 20), 10000 + k,
+                  f"TRANSFERENCIA CONCEPTO FRA 2026-{k:06d}" if k % 1000 else f"PAGO {k}",
+                  f"R{k:09d}") for k in range(N)]
+    path = tmp_path_factory.mktemp("bank") / "big.xml"
+    path.write_bytes(camt053(rows))
+    return path
+
+
+def _fill(ctx) -> None:
+    store = writable(ctx)
+    with store.ledger.write() as db:
+        db.conn.executemany("INSERT INTO clients (id, name) VALUES (?, ?)",
+                            [(c + 1, f"Cliente {c} SL") for c in range(97)])
+        db.conn.executemany(
+            "INSERT INTO invoices (number, client_id, issue_date, due_date, currency, "
+            "total_minor) VALUES (?, ?, '2026-09-01', '2026-10-01', 'EUR', ?)",
+            [(f"2026-{k:06d}", k % 97 + 1, 10000 + k) for k in range(N)])
+
+
+class Heartbeat:
+    """A timer on the UI thread: the longest gap between its ticks is how long the window
+    could not answer. It also notes what the progress dialog showed."""
+
+    def __init__(self, qtbot, task_of) -> None:
+        from PySide6.QtCore import QTimer
+        import time
+
+        self._clock = time.perf_counter
+        self.last = self._clock()
+        self.longest = 0.0
+        self.values: set[int] = set()
+        self._task_of = task_of
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = self._clock()
+        self.longest = max(self.longest, now - self.last)
+        task = self._task_of()
+        dialog = task.progress_dialog if task is not None else None
+        self.last = now
+        if dialog is not None:
+            self.values.add(dialog.value())
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.mark.slow
+def test_fifty_thousand_lines_import_with_the_window_answering(qtbot, window, big_statement):
+    import time
+
+    _fill(window.ctx)
+    page = window.bank
+    beat = Heartbeat(qtbot, lambda: page.import_task)
+    started = time.perf_counter()
+    task = page.start_import(big_statement)
+    qtbot.waitUntil(lambda: task.done, timeout=60000)
+    took = time.perf_counter() - started
+    beat.stop()
+    assert task.error is None
+    print(f"imported in {took:.1f} s, longest gap {beat.longest * 1000:.0f} ms")
+    assert took < 90, took  # about 10 s on 2 cores shared with other work
+    assert beat.longest < 0.25, f"the window froze for {beat.longest * 1000:.0f} ms"
+    assert len({v for v in beat.values if v > 0}) >= 3, beat.values  # the progress moved
+    result = page.last_import
+    assert (result.count("recorded"), result.count("unmatched")) == (N - 50, 50)
+    store = writable(window.ctx)
+    assert store.counts()["payments"] == N - 50
+    assert window.current_page() is page  # the page shows the new lines
+    qtbot.waitUntil(lambda: page.model.count == 50 and page.model.rowCount() == 50)
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.text() == result.summary()
+    assert box.text().startswith("49,950 recorded, 0 proposed, 50 unmatched, 0 ignored") \
+        or box.text().startswith("49950 recorded, 0 proposed, 50 unmatched, 0 ignored")
+
+
+@pytest.mark.slow
+def test_a_cancelled_import_records_nothing(qtbot, window, big_statement):
+    _fill(window.ctx)
+    page = window.bank
+    seen: list[int] = []
+    task = page.start_import(big_statement)
+    qtbot.waitUntil(lambda: task.progress_dialog is not None
+                    and task.progress_dialog.isVisible()
+                    and task.progress_dialog.value() > 0, timeout=60000)
+    seen.append(task.progress_dialog.value())
+    qtbot.mouseClick(task.progress_dialog.findChild(QPushButton),  # its Cancel button
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: task.done, timeout=60000)
+    from collector_gui.core.progress import Cancelled
+
+    assert isinstance(task.error, Cancelled) and 0 < seen[0] < N
+    store = writable(window.ctx)
+    assert store.counts()["payments"] == 0
+    with store.ledger.read() as db:
+        assert db.execute("SELECT count(*) FROM bank_lines").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM bank_imports").fetchone()[0] == 0
+    assert page.last_import is None
