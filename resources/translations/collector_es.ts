@@ -337,7 +337,7 @@
         <translation>Este cliente tiene facturas en {currency}; su moneda no puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+43"/>
+        <location filename="../../collector_gui/ui/dialogs/contact.py" line="+52"/>
         <source>Log contact</source>
         <translation>Registrar contacto</translation>
     </message>
@@ -633,22 +633,22 @@
     <message>
         <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+36"/>
         <source>Which invoices does this payment pay?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué facturas paga este cobro?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{amount} on {date} from {payer}: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} el {date} de {payer}: {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an unknown payer</source>
-        <translation type="unfinished"></translation>
+        <translation>un ordenante desconocido</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search invoice number or client</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar número de factura o cliente</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -660,12 +660,12 @@
     <message>
         <location line="+49"/>
         <source>Pays: {numbers}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paga: {numbers}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick one invoice or several (Ctrl+click).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una factura o varias (Ctrl+clic).</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/payment.py" line="+5"/>
@@ -866,17 +866,17 @@
     <message>
         <location filename="../../collector_gui/ui/bank_model.py" line="+53"/>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordenante</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bank text</source>
-        <translation type="unfinished"></translation>
+        <translation>Concepto del banco</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -893,12 +893,12 @@
     <message>
         <location line="+34"/>
         <source>Bank reference: {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Referencia del banco: {ref}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Payer&apos;s IBAN: {iban}</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN del ordenante: {iban}</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+5"/>
@@ -1279,7 +1279,7 @@
         <location line="+1"/>
         <location filename="../../collector_gui/ui/pages/bank.py" line="+77"/>
         <source>Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Banco</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1327,7 +1327,7 @@
         <translation>Registrar una &amp;promesa de pago…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pdf_actions.py" line="+63"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+70"/>
         <location line="+67"/>
         <source>Invoice &amp;PDF…</source>
         <translation>&amp;PDF de la factura…</translation>
@@ -1434,7 +1434,7 @@
         <translation>Guardar los extractos de todos los clientes con facturas vencidas en…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>No client has an overdue invoice today; no statement was made.</source>
         <translation>Hoy ningún cliente tiene facturas vencidas; no se ha preparado ningún extracto.</translation>
     </message>
@@ -1444,7 +1444,7 @@
         <translation>{n} extractos guardados en {folder}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Making the statements…</source>
         <translation>Preparando los extractos…</translation>
     </message>
@@ -1584,7 +1584,7 @@
     <message>
         <location line="+0"/>
         <source>&amp;Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Banco</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1594,7 +1594,7 @@
     <message>
         <location line="+6"/>
         <source>Import &amp;bank statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar extracto &amp;bancario…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1654,26 +1654,26 @@
     <message>
         <location filename="../../collector_gui/ui/bank_actions.py" line="+39"/>
         <source>There is nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que deshacer.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Record bank line {id} against {numbers}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar el apunte {id} contra {numbers}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accept bank line {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar el apunte {id}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reject bank line {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar el apunte {id}</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+22"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+32"/>
         <source>Importing {file}…</source>
         <translation>Importando {file}…</translation>
     </message>
@@ -2707,7 +2707,7 @@
         <translation>Recordar también a:</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+129"/>
         <source>Click to choose another kind of reminder</source>
         <translation>Pulse para elegir otro tipo de recordatorio</translation>
     </message>
@@ -2717,7 +2717,7 @@
         <translation>(sin correo)</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Email reminders are over for {n} invoices: call, or hand them to an agency.</source>
         <translation>Ya no quedan recordatorios por correo para {n} facturas: llame o páselas a una agencia de cobros.</translation>
     </message>
@@ -2727,7 +2727,7 @@
         <translation>Hoy no toca ningún recordatorio. Añada un cliente arriba para escribirle de todos modos.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Held back by a message in the outbox (Reminders ▸ Outbox…):</source>
         <translation>Retenidos por un mensaje en la bandeja de salida (Recordatorios ▸ Bandeja de salida…):</translation>
     </message>
@@ -2944,7 +2944,7 @@
         <translation>Guardar como .eml…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>No message matches.</source>
         <translation>Ningún mensaje coincide.</translation>
     </message>
@@ -3084,7 +3084,7 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-276"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-286"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
@@ -3135,89 +3135,89 @@
         <translation>Lo que ha escrito en esta ventana no se ha guardado.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/fields.py" line="+179"/>
+        <location filename="../../collector_gui/ui/fields.py" line="+185"/>
         <source>Calendar (Alt+Down)</source>
         <translation>Calendario (Alt+Abajo)</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/pages/bank.py" line="-23"/>
         <source>Import statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar extracto…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search bank text, payer, reference, client or invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar concepto, ordenante, referencia, cliente o factura</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show lines already done</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar también los apuntes ya resueltos</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cambiar…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechazar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter or A: accept the proposal · C: other invoices · R or Delete: not a client&apos;s payment · Ctrl+Z: undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro o A: aceptar la propuesta · C: otras facturas · R o Supr: no es un cobro de cliente · Ctrl+Z: deshacer</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Nothing selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada seleccionado.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Proposed: {invoices}. {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Propuesta: {invoices}. {why}</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshaga con Ctrl+Z.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Import a bank statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un extracto bancario</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bank statements ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Extractos bancarios ({patterns});;Todos los archivos (*)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Lines waiting for your decision on the Bank page: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apuntes que esperan su decisión en la página Banco: {n}.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/invoice_terms.py" line="+34"/>
