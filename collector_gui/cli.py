@@ -17,6 +17,7 @@ from pathlib import Path
 from collector_gui.core import clock
 from collector_gui import __version__, paths
 from collector_gui.console import guard_terminal, json_text
+from collector_gui.cli_thanks import add_send_parser, send_thanks
 from collector_gui.core.aging import BUCKETS, AgingReport
 from collector_gui.core.errors import Cancelled, CollectorError
 from collector_gui.core.fields import FieldError, parse_date
@@ -146,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     said.add_argument("--sent", action="store_true", help=_("I checked: it arrived"))
     said.add_argument("--resend", action="store_true", help=_("it did not arrive: send it "
                                                               "again"))
+    add_send_parser(box)
 
     _bank_parser(sub)
 
@@ -476,6 +478,9 @@ def cmd_remind(args, store) -> int:
             print(_("No reminder is due as of {date}.").format(date=args.as_of))
         else:
             print(_("No reminder is due today."))
+        if args.send:  # the thank-yous waiting go all the same
+            return send_thanks(store, ask_password=_ask_password, progress_task=_progress_task,
+                               quiet_when_none=True)
         return 0
     if args.eml:
         summary = flow.save_eml(args.eml, task=_progress_task())
@@ -520,6 +525,8 @@ def cmd_outbox(args, store) -> int:
         table += [(str(i.event_id), i.client, i.status, i.error) for i in items]
         print("\n".join(_aligned(table, right={0}, max_width=70)))
         return 0
+    if action == "send":
+        return send_thanks(store, ask_password=_ask_password, progress_task=_progress_task)
     if action == "discard":
         if not delivery.discard(store, args.id):
             raise CollectorError(_("There is no message #{id} in the outbox.").format(id=args.id))

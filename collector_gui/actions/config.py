@@ -44,7 +44,8 @@ def smtp_settings(store: Store) -> SmtpSettings:
 
 # Every declared setting (core/settings.py): the settings dialog shows them all, and checks
 # and saves them here, so it accepts and refuses exactly what `collector config set` does.
-CONFIG_PREFIXES = ("business.", "smtp.", "reminders.", "late.", "invoice.", "backup.")
+CONFIG_PREFIXES = ("business.", "smtp.", "reminders.", "late.", "invoice.", "backup.",
+                   "thanks.")
 
 
 def config_keys() -> dict[str, S.Setting]:
@@ -116,6 +117,11 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
                                    "not {value}.").format(key=key, value=repr(value)))
         if key == S.INVOICE_NUMBER_PATTERN.key:
             propose_number(raw, clock.today(), [])  # raises CollectorError on a bad pattern
+        if key == S.THANKS_ENABLED.key:
+            if raw.lower() not in S.SWITCH_WORDS:
+                raise CollectorError(_("{key} must be one of {choices}, not {value}.").format(
+                    key=key, choices="on, off", value=repr(value)))
+            return "on" if S.SWITCH_WORDS[raw.lower()] else "off"
         if key == S.BUSINESS_PAPER.key:
             papers = {"a4": "A4", "letter": "Letter"}
             if raw.lower() not in papers:

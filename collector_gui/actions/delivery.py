@@ -33,6 +33,7 @@ from collector_gui.core.model import EventStatus
 from collector_gui.core.progress import Task
 from collector_gui.ledger import journal
 from collector_gui.ledger import outbox as ob
+from collector_gui.ledger import thanks as ledger_thanks
 from collector_gui.ledger.database import LedgerBusy, LedgerError
 from collector_gui.ledger.store import Store
 from collector_gui.mail import compose
@@ -388,11 +389,16 @@ def _retry(store: Store, event_ids: Sequence[int] | None, *, resend: bool,
             _sender, recipients = compose.envelope(claimed.raw)
             base = {"client": p.client_name, "recipient": ", ".join(recipients),
                     "subject": p.subject}
-            check = recheck(store, claimed.client_id, claimed.quoted, when.date(), policy)
-            if check.changed:
-                why = _why_withdrawn(check)
+            thanks = ledger_thanks.is_thanks(claimed)  # paid in full still, not a debt
+            check = None if thanks else recheck(store, claimed.client_id, claimed.quoted,
+                                                when.date(), policy)
+            why = (ledger_thanks.why_not_now(store, claimed) if check is None
+                   else _why_withdrawn(check) if check.changed else "")
+            if why:
+                gone = (_("Thank-you not sent: {subject}") if thanks
+                        else _("Reminder not sent: {subject}"))
                 ob.withdraw(store, p.event_id, at=when,
-                            subject=_("Reminder not sent: {subject}").format(subject=p.subject),
+                            subject=gone.format(subject=p.subject),
                             body=why + "\n\n" + _history_of(claimed.raw))
                 return MessageResult(**base, status="skipped", event_id=p.event_id,
                                      error=_("not sent: {why}").format(why=why))

@@ -137,9 +137,14 @@ class Sending:
         secret = password_for(smtp, password, ask_password)
         sender = (smtp.from_address, self._settings.get(S.BUSINESS_NAME).strip())
         conn = SmtpConnection(smtp, secret, ssl_context=ssl_context)
-        return send_each(conn, drafts, lambda d: d.client.name,
-                         lambda d, fatal: self._one(d, sender, conn, fatal),
-                         task=task or Task(), on_result=on_result)
+        summary = send_each(conn, drafts, lambda d: d.client.name,
+                            lambda d, fatal: self._one(d, sender, conn, fatal),
+                            task=task or Task(), on_result=on_result)
+        from collector_gui.actions.thanks import send_after
+
+        send_after(self.store, summary, password=secret, ssl_context=ssl_context,
+                   on_result=on_result)  # the thank-yous waiting in the outbox go too
+        return summary
 
     def _still_true(self, draft: Draft) -> tuple[Draft | None, str]:
         """Inside the queueing transaction: the draft as it may go now (re-rendered from

@@ -136,6 +136,16 @@ REMINDER_STAGES = Setting(
     N_("Which reminder stages are sent (comma-separated: pre-due, due, polite, firm, final)"),
 )
 
+# A short thank-you when a payment clears an invoice that was reminded (actions/thanks.py):
+# off by default; queued with the payment, sent with the next mail that goes out.
+THANKS_ENABLED = Setting(
+    "thanks.enabled", "off",
+    N_("Thank the client by email when a payment clears an invoice that was reminded: on or "
+       "off"))
+# The words an on/off setting takes (`collector config set thanks.enabled yes`).
+SWITCH_WORDS = {"on": True, "yes": True, "true": True, "1": True,
+                "off": False, "no": False, "false": False, "0": False}
+
 # Sending mail.
 SMTP_HOST = Setting("smtp.host", "", N_("Outgoing mail server (SMTP), e.g. smtp.example.com"))
 SMTP_PORT = Setting("smtp.port", 587, N_("SMTP port: 587 for STARTTLS, 465 for SSL, 25 for none"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -37,6 +37,11 @@ def nocase(text: str) -> str:
     """Fold case the way SQLite's NOCASE does (ASCII letters only), so a lookup in Python
     finds exactly what the ledger's UNIQUE ... COLLATE NOCASE columns treat as the same."""
     return text.translate(_ASCII_LOWER)
+
+
+# What the layers above do with a payment inside its own transaction, as (store, payment)
+# once it is recorded: actions/thanks.py queues a thank-you there (registered by actions/).
+PAYMENT_HOOKS: list[Callable[[Store, Payment], None]] = []
 
 
 class StoreError(CollectorError):
@@ -349,7 +354,10 @@ class Store:
                 (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
                  payment.method, payment.reference, clock.row_stamp()),
             )
-        return replace(payment, id=cur.lastrowid)
+            added = replace(payment, id=cur.lastrowid)
+            for hook in PAYMENT_HOOKS:
+                hook(self, added)
+        return added
 
     def payments_of(self, invoice_id: int) -> list[Payment]:
         return [

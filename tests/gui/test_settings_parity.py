@@ -53,6 +53,7 @@ KINDS: dict[str, list[str]] = {
     "late.compensation": ["40 EUR", "40 EUR; 40 GBP", "40", "EUR", ""],
     "reminders.stages": ["polite,firm,final", "polite", "polite,urgent", "final,polite", ""],
     "business.paper": ["A4", "Letter", "A3", ""],
+    "thanks.enabled": ["on", "off", "Yes", " no ", "1", "maybe", ""],
 }
 
 
