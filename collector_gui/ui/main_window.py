@@ -387,14 +387,19 @@ class MainWindow(QMainWindow):
 
     def start_import(self, kind: str, path: str):
         from collector_gui.actions.records import import_records
+        from collector_gui.actions.remind_wizard import collector_paused, thaw
         from collector_gui.ledger.store import Store
 
         today = self.ctx.today()
 
         def op(ledger, task):
-            return import_records(Store(ledger), kind, path, today=today, task=task)
+            # full collections over the rows read (10^5 objects) held the GIL, and the window,
+            # 100-200 ms each (bench/bench_stalls.py): off while the import works
+            with collector_paused():
+                return import_records(Store(ledger), kind, path, today=today, task=task)
 
         def done(result) -> None:
+            thaw()  # what the import left frozen goes back to the collector
             self.ctx.notify(result.changes)
             report = result.value
             if report.errors:
@@ -402,7 +407,12 @@ class MainWindow(QMainWindow):
             else:
                 notify.show_info(self, report.summary())
 
+        def failed(exc: BaseException) -> None:
+            thaw()
+            notify.report(self, exc)
+
         return run_in_background(self, op, done, ledger_path=self.ctx.path, writes=True,
+                                 on_error=failed,
                                  label=tr("Importing {file}…").format(file=Path(path).name))
 
     def about(self) -> None:

@@ -39,6 +39,13 @@ def _documents():
 
     return documents
 
+
+def _thaw() -> None:
+    """What a long export left frozen goes back to the garbage collector (remind_wizard)."""
+    from collector_gui.actions.remind_wizard import thaw
+
+    thaw()
+
 FOLDER_KEY = "documents/folder"
 
 
@@ -238,9 +245,16 @@ class PdfActions:
         as_of = self.ctx.today()
 
         def op(ledger, task):
-            return _documents().export_statements(Store(ledger), folder, as_of=as_of, task=task)
+            from collector_gui.actions.remind_wizard import collector_paused
+
+            # a full collection over reportlab's objects held the GIL, and the window, for
+            # 60-70 ms (bench/bench_stalls.py): off while the statements are made
+            with collector_paused():
+                return _documents().export_statements(Store(ledger), folder, as_of=as_of,
+                                                      task=task)
 
         def done(made: list[Path]) -> None:
+            _thaw()
             if not made:
                 notify.show_info(self.parent, tr("No client has an overdue invoice today; "
                                                    "no statement was made."))
@@ -252,6 +266,11 @@ class PdfActions:
             if self.open_after_saving:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+        def failed(exc: BaseException) -> None:
+            _thaw()
+            notify.report(self.parent, exc)
+
         self.task = run_in_background(self.parent, op, done, ledger_path=self.ctx.path,
-                                      label=tr("Making the statements…"), cancellable=True)
+                                      label=tr("Making the statements…"), cancellable=True,
+                                      on_error=failed)
         return self.task
