@@ -1182,6 +1182,11 @@
         <translation>Último aviso</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Thank-you</source>
+        <translation>Agradecimiento</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Not yet due</source>
         <translation>Sin vencer</translation>
@@ -1754,13 +1759,13 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+0"/>
-        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+1"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+0"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-1"/>
         <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="-4"/>
         <source>Subject</source>
         <translation>Asunto</translation>
@@ -1918,7 +1923,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+1"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="+0"/>
         <location filename="../../collector_gui/ui/models.py" line="+35"/>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -2912,7 +2917,7 @@
         <translation>Enviar…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-14"/>
+        <location filename="../../collector_gui/ui/dialogs/sent_messages.py" line="-13"/>
         <source>sent</source>
         <translation>enviado</translation>
     </message>
