@@ -64,6 +64,7 @@ def stage_label(stage: str | None) -> str:
         "polite": tr("Polite reminder"),
         "firm": tr("Firm reminder"),
         "final": tr("Final notice"),
+        "thanks": tr("Thank-you"),  # not a reminder: actions/thanks.py
     }.get(stage, stage)
 
 
