@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit
 
 Check = Callable[[str], "str | None"]
@@ -38,7 +39,17 @@ class FieldWarning(QLabel):
         else:
             self.setVisible(bool(problem))
         self.edit.setToolTip(problem or "")
+        if problem:
+            QTimer.singleShot(0, self, self._make_room)  # dropped if the dialog goes first
         return problem
+
+    def _make_room(self) -> None:
+        """A wrapped warning of three lines must not be cut: grow the window to fit it."""
+        window = self.window()
+        if window is not None and window.isVisible():
+            need = window.sizeHint().height()
+            if need > window.height():
+                window.resize(window.width(), need)
 
 
 def attach(form: QFormLayout, edit: QLineEdit, check: Check) -> FieldWarning:

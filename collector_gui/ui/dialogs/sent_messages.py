@@ -46,8 +46,8 @@ class SentMessagesDialog(OutboxDialog):
         self.intro.setText(tr("Every message sent, saved, or waiting in the outbox, newest "
                               "first. Choose one to read it. A failed one can be retried; "
                               "whether an unknown one arrived, only you can say."))
-        self.list.setHeaderLabels([tr("Client"), tr("To"), tr("Subject"), tr("Status"),
-                                   tr("When"), tr("Reason")])
+        self.list.setHeaderLabels([tr("Client"), tr("When"), tr("Subject"), tr("Status"),
+                                   tr("To"), tr("Reason")])
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(tr("Search by client, address or subject"))
@@ -101,8 +101,8 @@ class SentMessagesDialog(OutboxDialog):
         fmt = self.ctx.fmt
         chosen = None
         for it in self.items:
-            row = QTreeWidgetItem([it.client, it.recipient, it.subject, status_label(it.status),
-                                   fmt.datetime(it.at), it.error])
+            row = QTreeWidgetItem([it.client, fmt.datetime(it.at), it.subject,
+                                   status_label(it.status), it.recipient, it.error])
             row.setData(0, Qt.ItemDataRole.UserRole, it.event_id)
             row.setToolTip(5, it.error)
             self.list.addTopLevelItem(row)
@@ -110,7 +110,8 @@ class SentMessagesDialog(OutboxDialog):
                 chosen = row
         for col in range(5):
             self.list.resizeColumnToContents(col)
-        self.list.setColumnWidth(2, min(self.list.columnWidth(2), 360))
+        for col, most in ((0, 220), (2, 340), (4, 240)):  # the date and status stay in view
+            self.list.setColumnWidth(col, min(self.list.columnWidth(col), most))
         if chosen is not None:
             self.list.setCurrentItem(chosen)
         if not self.items:
