@@ -39,6 +39,7 @@ LINE_SORTS: dict[str, str] = {
     "text": "l.text",
     "status": "l.status",
     "client": "COALESCE(c.name, '')",
+    "reason": "l.reason",
     "invoices": _INVOICES,
 }
 

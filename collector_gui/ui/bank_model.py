@@ -29,13 +29,14 @@ class BankLinesModel(PagedModel):
         STATUS = 4
         INVOICES = 5
         CLIENT = 6
+        WHY = 7
 
     SORTS = {Col.DATE: ("date", False), Col.AMOUNT: ("amount", False),
              Col.PAYER: ("payer", False), Col.TEXT: ("text", False),
              Col.STATUS: ("status", False), Col.INVOICES: ("invoices", False),
-             Col.CLIENT: ("client", False)}
+             Col.CLIENT: ("client", False), Col.WHY: ("reason", False)}
     MONEY = frozenset({Col.AMOUNT})
-    WIDTHS = (12, 13, 24, 40, 12, 18, 22)
+    WIDTHS = (14, 12, 22, 30, 13, 13, 18, 30)
     DEFAULT_SORT = Sort("date")
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -51,7 +52,7 @@ class BankLinesModel(PagedModel):
 
     def headers(self) -> list[str]:
         return [tr("Date"), tr("Amount"), tr("Payer"), tr("Bank text"), tr("State"),
-                tr("Invoices"), tr("Client")]
+                tr("Invoices"), tr("Client"), tr("Why")]
 
     def display(self, row: BankLineRow, col):
         C = self.Col
@@ -67,13 +68,15 @@ class BankLinesModel(PagedModel):
             return status_text(row.status)
         if col == C.INVOICES:
             return row.invoices
-        return row.client
+        if col == C.CLIENT:
+            return row.client
+        return reason_text(row.reason)
 
     def raw(self, row: BankLineRow, col):
         C = self.Col
         return {C.DATE: row.booking_date, C.AMOUNT: row.amount_minor, C.PAYER: row.payer_name,
                 C.TEXT: row.text, C.STATUS: row.status, C.INVOICES: row.invoices,
-                C.CLIENT: row.client}[col]
+                C.CLIENT: row.client, C.WHY: row.reason}[col]
 
     def foreground(self, row: BankLineRow, col):
         if row.status in ("recorded", "accepted", "rejected"):

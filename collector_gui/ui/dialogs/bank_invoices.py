@@ -48,6 +48,7 @@ class PickInvoicesDialog(QDialog):
         self.table.setHorizontalHeaderLabels([tr("Number"), tr("Client"), tr("Balance"),
                                               tr("Currency")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

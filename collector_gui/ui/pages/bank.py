@@ -155,8 +155,8 @@ class BankPage(Page):
         else:
             words = reason_text(line.reason)
             if line.status == "proposed":
-                words = tr("Proposed: {invoices}. {why}").format(invoices=line.invoices,
-                                                                 why=words)
+                words = tr("Proposed: {invoices} ({why})").format(invoices=line.invoices,
+                                                                  why=words)
             self.detail.setText(words)
         self.selectionChanged.emit()
 
