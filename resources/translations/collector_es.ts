@@ -120,7 +120,7 @@
         <translation>Libro restaurado desde {backup}.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/app.py" line="+64"/>
+        <location filename="../../collector_gui/app.py" line="+65"/>
         <source>Today&apos;s backup: {path}</source>
         <translation>Copia de hoy: {path}</translation>
     </message>
@@ -651,7 +651,7 @@
         <translation>Buscar número de factura o cliente</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location filename="../../collector_gui/ui/dialogs/payment.py" line="+22"/>
         <location filename="../../collector_gui/ui/undo.py" line="+102"/>
         <source>Record payment</source>
@@ -864,7 +864,7 @@
         <translation>Use {year}, {month} y {seq} (p. ej. {seq:04d} para 0001).</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/bank_model.py" line="+53"/>
+        <location filename="../../collector_gui/ui/bank_model.py" line="+54"/>
         <source>Payer</source>
         <translation>Ordenante</translation>
     </message>
@@ -891,7 +891,12 @@
         <translation>Facturas</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Bank reference: {ref}</source>
         <translation>Referencia del banco: {ref}</translation>
     </message>
@@ -1717,7 +1722,7 @@
         <translation>recordatorios en pausa</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="-61"/>
+        <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="-62"/>
         <location filename="../../collector_gui/ui/models.py" line="+48"/>
         <location line="+106"/>
         <source>Number</source>
@@ -1744,7 +1749,7 @@
         <translation>Aquí esperan los recordatorios cuyo envío no está confirmado. Uno fallido no se entregó: reinténtelo. No se puede saber si uno desconocido llegó: compruébelo con el cliente o en su carpeta de enviados y dígalo.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/bank_model.py" line="-36"/>
+        <location filename="../../collector_gui/ui/bank_model.py" line="-38"/>
         <location filename="../../collector_gui/ui/chase_model.py" line="+0"/>
         <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+0"/>
         <location filename="../../collector_gui/ui/dialogs/outbox.py" line="+7"/>
@@ -3201,8 +3206,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Proposed: {invoices}. {why}</source>
-        <translation>Propuesta: {invoices}. {why}</translation>
+        <source>Proposed: {invoices} ({why})</source>
+        <translation>Propuesta: {invoices} ({why})</translation>
     </message>
     <message>
         <location line="+53"/>
