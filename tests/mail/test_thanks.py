@@ -128,8 +128,8 @@ def test_spanish_and_english_thank_yous_arrive(reminded, plain_server):
     assert "2026-0042" in text and "1815,00\xa0€" in text.replace(".", "")
     assert "20 de noviembre" in text
     # the Spanish client still owes 2026-0077: one neutral line, no amount, no pressure
-    assert "quedan otras facturas abiertas" in text and "500" not in text
-    assert "Marta Ruiz Diseño" in text and "no queda nada pendiente" not in text.lower()
+    assert "quedan otras facturas pendientes;" in text and "500" not in text
+    assert "Marta Ruiz Diseño" in text and "nada pendiente" not in text
     assert "2026-0042" in _html(es)
 
     en = got["accounts@hartley.example"]
@@ -178,7 +178,7 @@ def test_one_message_for_two_invoices_cleared_before_it_went(business, plain_ser
     assert msg["Subject"] == "Gracias por el pago de las facturas 2026-0042, 2026-0043"
     text = _text(msg)
     print(text)
-    assert "- Factura 2026-0042: 1815,00\xa0€, recibido el 20 de noviembre" in text.replace(
+    assert "- Factura 2026-0042: 1815,00\xa0€, pago recibido el 20 de noviembre" in text.replace(
         "1.815", "1815")
     assert "Con esto no queda nada pendiente en su cuenta." in text
 
@@ -220,13 +220,13 @@ def test_no_double_send_after_a_failed_attempt_and_a_retry(reminded, plain_serve
     assert not plain_server.handler.received
     (row,) = _thank_yous(store)
     assert row["status"] == "failed" and "451" in row["error"]
-    # paying another invoice of nobody else's changes nothing; the outbox retry sends it once
+    # the outbox's retry sends it, once
     second = delivery.retry(store)
     assert [r.status for r in second.results] == ["sent"], second.text()
     assert len(plain_server.handler.received) == 1
     assert thanks.send_waiting(store).results == [] and delivery.retry(store).results == []
     assert len(plain_server.handler.received) == 1
-    # a new payment on the same invoice cannot happen (paid); a thank-you is never repeated
+    # the invoice was thanked: asking again writes nothing
     assert thanks.queue_thanks(store, inv["en"].id) is None
 
 
@@ -258,3 +258,30 @@ def test_reminder_run_sends_waiting_thank_yous_after_its_reminders(business, pla
     subjects = [_parse(r.data)["Subject"] for r in plain_server.handler.received]
     assert "2026-0050" in subjects[0] and subjects[1].startswith("Gracias por el pago")
     assert ob.pending_messages(store) == []
+
+
+def test_queued_in_the_payments_transaction(reminded):
+    """A payment taken back with its transaction takes its thank-you with it."""
+    store, inv = reminded
+    config.config_set(store, "thanks.enabled", "on")
+    with pytest.raises(RuntimeError):
+        with store.ledger.write():
+            _pay(store, inv["en"])
+            assert len(_thank_yous(store)) == 1
+            raise RuntimeError("the rest of the statement failed")
+    assert _thank_yous(store) == [] and store.payments_of(inv["en"].id) == []
+
+
+def test_a_broken_template_never_stops_the_payment(reminded, tmp_path, monkeypatch, caplog):
+    store, inv = reminded
+    config.config_set(store, "thanks.enabled", "on")
+    from collector_gui.documents import messages
+
+    broken = tmp_path / "user-templates"
+    (broken / "thanks").mkdir(parents=True)
+    (broken / "thanks" / "en.txt.j2").write_text("{{ no_such_value }}", encoding="utf-8")
+    monkeypatch.setattr(messages, "user_templates_dir", lambda: broken)
+    _pay(store, inv["en"])
+    assert store.get_invoice(inv["en"].id).balance_minor == 0
+    assert _thank_yous(store) == []
+    assert "no thank-you could be queued" in caplog.text
