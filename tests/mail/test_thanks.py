@@ -175,7 +175,7 @@ def test_one_message_for_two_invoices_cleared_before_it_went(business, plain_ser
     assert [r.status for r in summary.results] == ["sent"]
     (got,) = plain_server.handler.received
     msg = _parse(got.data)
-    assert msg["Subject"] == "Gracias por el pago de las facturas 2026-0042, 2026-0043"
+    assert msg["Subject"] == "Gracias por el pago de las facturas 2026-0042 y 2026-0043"
     text = _text(msg)
     print(text)
     assert "- Factura 2026-0042: 1815,00\xa0€, pago recibido el 20 de noviembre" in text.replace(
