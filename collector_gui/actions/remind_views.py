@@ -84,6 +84,71 @@ def held_back_text(item: OutboxItem) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ChaseInvoice:
+    """One invoice of a client to chase, and what is due for it today."""
+
+    id: int
+    number: str
+    due_date: dt.date
+    currency: str
+    balance_minor: int
+    action: str  # the reminder stage due ("polite", "firm", …), or "manual" (call, dossier)
+
+
+@dataclass(frozen=True, slots=True)
+class ChaseGroup:
+    """A client to chase today: the stage of the message due (None when only a call or a
+    dossier is), whether a manual step is due too, and the invoices concerned."""
+
+    client_id: int
+    client: str
+    stage: str | None
+    manual: bool
+    invoices: tuple[ChaseInvoice, ...]
+
+    def totals(self) -> dict[str, int]:
+        """What the client owes on these invoices, per currency (in order of first use)."""
+        out: dict[str, int] = {}
+        for inv in self.invoices:
+            out[inv.currency] = out.get(inv.currency, 0) + inv.balance_minor
+        return out
+
+    @property
+    def oldest_due(self) -> dt.date:
+        return min(inv.due_date for inv in self.invoices)
+
+
+def _chase_groups(flow: ReminderFlow) -> tuple[ChaseGroup, ...]:
+    """The plan's invoices, one group per client, the client most overdue first."""
+    found: dict[int, dict] = {}
+
+    def group(client) -> dict:
+        return found.setdefault(client.id, {"client": client.name, "stage": None,
+                                            "manual": False, "invoices": {}})
+
+    def add(g: dict, inv, action: str) -> None:
+        if inv.id is not None and inv.id not in g["invoices"]:
+            g["invoices"][inv.id] = ChaseInvoice(inv.id, inv.number, inv.due_date, inv.currency,
+                                                 inv.balance_minor, action)
+
+    for e in flow.entries:
+        if e.by_hand:
+            continue
+        g = group(e.client)
+        g["stage"] = str(e.stage)
+        for inv in e.invoices:
+            add(g, inv, str(e.stage))
+    for client, d in flow.manual_steps():
+        g = group(client)
+        g["manual"] = True
+        add(g, d.invoice, "manual")
+    groups = [ChaseGroup(cid, g["client"], g["stage"], g["manual"],
+                         tuple(sorted(g["invoices"].values(), key=lambda i: (i.due_date, i.id))))
+              for cid, g in found.items() if g["invoices"]]
+    return tuple(sorted(groups, key=lambda g: (g.oldest_due, g.client.casefold(), g.client_id)))
+
+
+@dataclass(frozen=True, slots=True)
 class ChaseToday:
     """The invoices the reminder policy says to act on today (the dashboard's list).
 
@@ -95,6 +160,7 @@ class ChaseToday:
     as_of: dt.date
     reminders: tuple[int, ...] = ()
     manual: tuple[int, ...] = ()
+    groups: tuple[ChaseGroup, ...] = ()  # the same invoices, one group per client
 
     @property
     def ids(self) -> tuple[int, ...]:
@@ -107,7 +173,7 @@ class ChaseToday:
         reminders = {inv.id for e in flow.entries if not e.by_hand for inv in e.invoices}
         manual = {d.invoice.id for _client, d in flow.manual_steps()}
         return cls(flow.as_of, tuple(sorted(i for i in reminders if i is not None)),
-                   tuple(sorted(i for i in manual if i is not None)))
+                   tuple(sorted(i for i in manual if i is not None)), _chase_groups(flow))
 
 
 def chase_today(store: Store, as_of: dt.date | None = None) -> ChaseToday:
@@ -142,4 +208,4 @@ def preview_template(store: Store, client: int | str, stage: Stage | str, *,
     return flow.preview(found.id, overrides)
 
 
-__all__ = ["ChaseToday", "chase_today", "format_drafts", "held_back_text", "preview_template"]
+__all__ = ["ChaseGroup", "ChaseInvoice", "ChaseToday", "chase_today", "format_drafts", "held_back_text", "preview_template"]

@@ -65,9 +65,3 @@ def invoice_key(number: str | None, description: str | None) -> str:
 def event_key(subject: str | None, body: str | None) -> str:
     return key(subject, body)
 
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern (ESCAPE '\\') finding the folded *text* anywhere in a key."""
-    folded = fold(text.strip())
-    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"

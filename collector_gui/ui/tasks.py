@@ -221,7 +221,7 @@ class _ReaderWorker(QObject):
     """Lives in the reader thread; owns that thread's Ledger connection and the pagers."""
 
     pageRead = Signal(int, int, object, bool)  # key, generation, rows, exhausted
-    counted = Signal(int, int, int)  # key, generation, count
+    counted = Signal(int, int, object)  # key, generation, browse.Summary
     failed = Signal(int, int, object)  # key, generation, exception
 
     def __init__(self, ledger_path: Path) -> None:
@@ -253,7 +253,8 @@ class _ReaderWorker(QObject):
                 rows.extend(pager.next_page())
             self.pageRead.emit(request.key, request.generation, rows, pager.exhausted)
             if request.want_count:
-                self.counted.emit(request.key, request.generation, pager.count())
+                # the count, with the amounts per currency of the whole filter (browse.Summary)
+                self.counted.emit(request.key, request.generation, pager.summary())
         except BaseException as exc:
             self.failed.emit(request.key, request.generation, exc)
 
@@ -269,7 +270,7 @@ class PageReader(QObject):
     """The UI-thread side of the reader thread: ask for pages, get them back as signals."""
 
     pageRead = Signal(int, int, object, bool)
-    counted = Signal(int, int, int)
+    counted = Signal(int, int, object)
     failed = Signal(int, int, object)
     _ask = Signal(object)
     _close = Signal()

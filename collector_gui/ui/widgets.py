@@ -35,6 +35,7 @@ class TableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long cell ends in "…"
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         rows = self.verticalHeader()
         rows.hide()
@@ -56,6 +57,8 @@ class TableView(QTableView):
         else:
             self._default_widths()
         self.setSortingEnabled(True)
+        self.fit_headers()
+        model.headerDataChanged.connect(lambda *_: self.fit_headers())
         header.sectionResized.connect(lambda *_: self.save_state())
         header.sectionMoved.connect(lambda *_: self.save_state())
         header.sortIndicatorChanged.connect(lambda *_: self.save_state())
@@ -72,6 +75,16 @@ class TableView(QTableView):
         for col in range(self.model().columnCount()):
             chars = widths[col] if col < len(widths) else 12
             self.setColumnWidth(col, char * chars + 12)
+
+    def fit_headers(self) -> None:
+        """Widen any column narrower than its header in the window's language (with room
+        for the sort arrow): Spanish headers are longer than the widths chosen in English,
+        and a width remembered from the other language may be too narrow."""
+        header = self.horizontalHeader()
+        for col in range(self.model().columnCount()):
+            need = header.sectionSizeFromContents(col).width()
+            if header.sectionSize(col) < need:
+                header.resizeSection(col, need)
 
     def save_state(self) -> None:
         self._settings.setValue(self._key, self.horizontalHeader().saveState())

@@ -62,7 +62,7 @@ def test_pages_by_keyboard_and_remembered(qtbot, demo_ctx, settings):
         assert window.stack.currentWidget().objectName() == name
         assert window.sidebar.currentRow() == n
     wait_loaded(qtbot, window.activity.model)
-    assert "rows" in window.page_status.text()
+    assert window.page_status.text().endswith(" entries")  # what they are, not "rows"
     window.move(23, 31)
     window.close()
     assert settings.value("main/page") == "activity"
@@ -385,19 +385,21 @@ def test_status_line_counts_the_table_in_view(qtbot, demo_ctx):
         window.show_page(1)
         wait_loaded(qtbot, page.model)
         clients = page.model.count
-        qtbot.waitUntil(lambda: window.page_status.text() == f"{clients} rows")
+        fmt = demo_ctx.fmt
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{fmt.number(clients)} clients")
         client = max(demo_ctx.store.clients(),
                      key=lambda c: len(demo_ctx.store.invoices_of(c.id)))
         invoices = len(demo_ctx.store.invoices_of(client.id))
         assert invoices != clients
         page.show_client(client.id)
         wait_loaded(qtbot, page.detail.invoices)
-        qtbot.waitUntil(lambda: window.page_status.text() == f"{invoices} rows")
+        qtbot.waitUntil(lambda: window.page_status.text().startswith(
+            f"{fmt.number(invoices)} invoices  ·  total "))
         page.detail.tabs.setCurrentIndex(1)  # payments
         wait_loaded(qtbot, page.detail.payments)
         payments = page.detail.payments.count
-        qtbot.waitUntil(lambda: window.page_status.text() == f"{payments} rows")
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{fmt.number(payments)} payments")
         page.show_list()
-        qtbot.waitUntil(lambda: window.page_status.text() == f"{clients} rows")
+        qtbot.waitUntil(lambda: window.page_status.text() == f"{fmt.number(clients)} clients")
     finally:
         window.close()

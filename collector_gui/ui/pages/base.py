@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from collector_gui.ui.window_language import tr
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.models import PagedModel
 
@@ -42,23 +41,15 @@ class Page(QWidget):
 
     def follow_count(self, model: PagedModel, label: QLabel | None = None,
                      in_view: Callable[[], bool] | None = None) -> Callable[[], None]:
-        """Keep the status line saying how many rows the table has and how many are read.
+        """Keep the status line saying how many rows the filter finds (how many are read so
+        far is the table's business: it reads more as the view scrolls) and what they add up to.
 
         A page with several tables passes *in_view* (is this model's table the one in view?) and
         calls the returned function when the view changes: the line is the visible table's.
         """
 
         def update(*_args) -> None:
-            fmt = self.ctx.fmt
-            total = model.count
-            shown = model.rowCount()
-            if total is None:
-                text = ""
-            elif total == shown:
-                text = tr("{total} rows").format(total=fmt.number(total))
-            else:
-                text = tr("{shown} of {total} rows read; scroll for more").format(
-                    shown=fmt.number(shown), total=fmt.number(total))
+            text = model.summary_text()
             if label is not None:
                 label.setText(text)
             if in_view is None or in_view():

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSplitter,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +36,11 @@ from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
 from collector_gui.ui import display_names, notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.models import OverdueModel
+from collector_gui.ui.chase_model import ChaseModel
+from collector_gui.ui.counts import clients_text, invoices_text
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.tasks import run_in_background
-from collector_gui.ui.widgets import TableView, heading
+from collector_gui.ui.widgets import heading
 
 if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first use only
     from collector_gui.actions.remind_views import ChaseToday
@@ -52,7 +55,8 @@ def _bar_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(210)
+    # small enough that, at 1024×700, the chase list below keeps room for its rows
+    view.setMinimumHeight(150)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return chart, view
 
@@ -117,22 +121,40 @@ class DashboardPage(Page):
         self.currency.currentIndexChanged.connect(self._draw_charts)
         self.aging_chart, self.aging_view = _bar_chart(tr("Open balance by age"))
         self.collected_chart, self.collected_view = _bar_chart(tr("Collected per month"))
-        charts = QHBoxLayout()
-        charts.addWidget(self.aging_view, 1)
-        charts.addWidget(self.collected_view, 1)
+        charts_box = QWidget()
+        charts_layout = QVBoxLayout(charts_box)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
         chart_head = QHBoxLayout()
         chart_head.addWidget(QLabel(tr("Charts in")))
         chart_head.addWidget(self.currency)
         chart_head.addStretch(1)
+        charts = QHBoxLayout()
+        charts.addWidget(self.aging_view, 1)
+        charts.addWidget(self.collected_view, 1)
+        charts_layout.addLayout(chart_head)
+        charts_layout.addLayout(charts, 1)
 
         self.chase_box = QGroupBox(tr("To chase today"))
         chase_layout = QVBoxLayout(self.chase_box)
-        self.chase_model = OverdueModel(ctx, self, only_ids=())  # filled by _show_chase
-        self.chase_table = TableView("chase", self.chase_model, ctx.settings)
-        self.chase_table.activatedId.connect(self.openInvoice)
-        self.chase_table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
+        # One row per client (the stage due, how many invoices, the total per currency), its
+        # invoices under it: expand, or double-click a client; Enter or double-click on an
+        # invoice opens it.
+        self.chase_model = ChaseModel(ctx, self)  # filled by _show_chase
+        self.chase_table = QTreeView()
+        self.chase_table.setObjectName("chase")
+        self.chase_table.setModel(self.chase_model)
+        self.chase_table.setUniformRowHeights(True)
+        self.chase_table.setAlternatingRowColors(True)
+        self.chase_table.setAllColumnsShowFocus(True)
+        self.chase_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.chase_table.doubleClicked.connect(self._chase_activated)
+        self.chase_table.activated.connect(self._chase_activated)
+        self.chase_table.selectionModel().currentChanged.connect(
+            lambda *_: self.selectionChanged.emit())
+        self._fit_chase_columns()
         self.chase_label = QLabel()
         self.chase_label.setWordWrap(True)
+        self.chase_label.setObjectName("chaseLabel")
         self.remind_button = QPushButton(tr("Send reminders…"))
         self.remind_button.setObjectName("sendReminders")
         self.remind_button.setToolTip(tr("Review and send today's reminders by email"))
@@ -142,13 +164,20 @@ class DashboardPage(Page):
         chase_layout.addLayout(chase_head)
         chase_layout.addWidget(self.chase_table)
 
+        # The charts and the chase list share the height in a splitter: each keeps its own
+        # room (the list's label never lies over a chart), and the user can move the line.
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("dashboardSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(charts_box)
+        self.split.addWidget(self.chase_box)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.totals_box)
         layout.addWidget(self.summary)
-        layout.addLayout(chart_head)
-        layout.addLayout(charts, 3)
-        layout.addWidget(self.chase_box, 2)
+        layout.addWidget(self.split, 1)
 
     def refresh(self) -> None:
         self._generation += 1
@@ -188,7 +217,7 @@ class DashboardPage(Page):
             self.chase_loading = False
             if isinstance(exc, CollectorError):  # e.g. reminder settings that contradict
                 self.chase = None
-                self.chase_model.set_only_ids(())
+                self.chase_model.set_groups(())
                 self.chase_label.setText(
                     tr("Today's reminders could not be worked out: {error}").format(error=exc))
             else:
@@ -204,7 +233,24 @@ class DashboardPage(Page):
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
 
     def current_invoice_id(self) -> int | None:
-        return self.chase_table.current_id()
+        return self.chase_model.invoice_id(self.chase_table.currentIndex())
+
+    def current_client_id(self) -> int | None:
+        return self.chase_model.client_id(self.chase_table.currentIndex())
+
+    def _chase_activated(self, index) -> None:
+        """An invoice opens; a client row expands or folds (Enter; double-click does that
+        by itself)."""
+        invoice_id = self.chase_model.invoice_id(index)
+        if invoice_id is not None:
+            self.openInvoice.emit(invoice_id)
+
+    def _fit_chase_columns(self) -> None:
+        """Every header readable in the window's language; the client column takes the rest."""
+        header = self.chase_table.header()
+        char = self.chase_table.fontMetrics().averageCharWidth()
+        for col, chars in enumerate((30, 20, 12, 12, 22)):
+            header.resizeSection(col, max(char * chars, header.sectionSizeFromContents(col).width()))
 
     def focus_main(self) -> None:
         self.chase_table.setFocus()
@@ -240,13 +286,13 @@ class DashboardPage(Page):
         n = len(chase.ids)
         if n == 0:
             text = tr("Nothing to chase today.")
-        elif n == 1:
-            text = tr("One invoice to act on today: a reminder due, or a call to make.")
         else:
-            text = tr("{n} invoices to act on today: reminders due, or a call to make.").format(
-                n=self.ctx.fmt.number(n))
+            fmt = self.ctx.fmt
+            text = tr("{clients} with {invoices} to act on today: reminders due, or calls to "
+                      "make.").format(clients=clients_text(len(chase.groups), fmt),
+                                      invoices=invoices_text(n, fmt))
         self.chase_label.setText(text)
-        self.chase_model.set_only_ids(chase.ids)
+        self.chase_model.set_groups(chase.groups)
         self.chase_loading = False
 
     def _fill_totals(self, data: browse.Dashboard) -> None:

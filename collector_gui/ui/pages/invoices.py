@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from collector_gui.ui.window_language import tr
@@ -35,7 +36,9 @@ class InvoicesPage(Page):
         self.date_to = date_edit(today)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
-        self.count = QLabel()
+        self.count = QLabel()  # under the table: how many, and their totals per currency
+        self.count.setObjectName("summaryLine")
+        self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = QHBoxLayout()
         bar.addWidget(self.status)
         bar.addWidget(self.search, 1)
@@ -50,10 +53,10 @@ class InvoicesPage(Page):
         head = QHBoxLayout()
         head.addWidget(heading(tr("Invoices")))
         head.addStretch(1)
-        head.addWidget(self.count)
         layout.addLayout(head)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.count)
         self.follow_count(self.model, self.count)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.search.searchChanged.connect(self.apply_filter)

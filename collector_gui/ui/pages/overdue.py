@@ -3,6 +3,7 @@ so far and the last contact."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from collector_gui.ui.window_language import tr
@@ -21,14 +22,15 @@ class OverduePage(Page):
         self.search = SearchField(tr("Search number or client"))
         self.search.setObjectName("search")
         self.search.searchChanged.connect(self.model.set_text)
-        self.count = QLabel()
+        self.count = QLabel()  # under the table: how many, and what they owe per currency
+        self.count.setObjectName("summaryLine")
+        self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = TableView("overdue", self.model, ctx.settings)
         self.table.activatedId.connect(self.openInvoice)
         self.table.currentIdChanged.connect(lambda _id: self.selectionChanged.emit())
         head = QHBoxLayout()
         head.addWidget(heading(tr("Overdue")))
         head.addStretch(1)
-        head.addWidget(self.count)
         self.remind_button = QPushButton(tr("Send reminders…"))  # the window opens the wizard
         self.remind_button.setObjectName("sendReminders")
         head.addWidget(self.remind_button)
@@ -36,6 +38,7 @@ class OverduePage(Page):
         layout.addLayout(head)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
+        layout.addWidget(self.count)
         self.follow_count(self.model, self.count)
 
     def refresh(self) -> None:

@@ -1,0 +1,233 @@
+"""The window's lists as a person reads them: counts with plurals right in both languages,
+the summary line under the invoices and overdue tables (totals per currency of the whole
+filter), no balance on a void invoice, headers never clipped in either language at 1024×700,
+and the dashboard's chase list grouped by client."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+
+from collector_gui.core.model import Client, Invoice
+from collector_gui.ledger import browse
+from collector_gui.ui import models
+from collector_gui.ui import window_language as i18n
+from collector_gui.ui.chase_model import ChaseModel
+from collector_gui.ui.widgets import TableView
+from tests.helpers.dates import TODAY
+from tests.helpers.gui import make_ctx, open_window, wait_loaded, writable
+
+
+@pytest.fixture
+def spanish():
+    assert i18n.install_translators("es")
+    yield
+    i18n.install_translators("en")
+
+
+@pytest.mark.parametrize(("n", "en", "es"), [
+    (0, "0 invoices", "0 facturas"), (1, "1 invoice", "1 factura"),
+    (2, "2 invoices", "2 facturas"), (5000, "5,000 invoices", "5.000 facturas"),
+])
+def test_invoice_counts_in_both_languages(qapp, n, en, es):
+    assert models.invoices_text(n, i18n.Fmt("en_US")) == en
+    assert i18n.install_translators("es")
+    try:
+        assert models.invoices_text(n, i18n.Fmt("es_ES")) == es
+    finally:
+        i18n.install_translators("en")
+
+
+def test_other_counts_in_both_languages(qapp, spanish):
+    es = i18n.Fmt("es_ES")
+    assert [models.rows_text(n, es) for n in (1, 2)] == ["1 fila", "2 filas"]
+    assert [models.clients_text(n, es) for n in (1, 3)] == ["1 cliente", "3 clientes"]
+    assert [models.days_late_text(n, es) for n in (1, 9)] == ["1 día de retraso",
+                                                              "9 días de retraso"]
+    i18n.install_translators("en")
+    en = i18n.Fmt("en_US")
+    assert [models.clients_text(n, en) for n in (1, 3)] == ["1 client", "3 clients"]
+    assert [models.entries_text(n, en) for n in (1, 2)] == ["1 entry", "2 entries"]
+
+
+def _books(store):
+    ana = store.add_client(Client(name="Ana Álvarez", email="ana@x.es"))
+    yen = store.add_client(Client(name="Sakura KK", email="ap@sakura.jp", currency="JPY"))
+    day = TODAY - dt.timedelta(days=50)
+    due = day + dt.timedelta(days=30)
+    made = {}
+    for number, client, cur, total in [("E-1", ana, "EUR", 913600), ("E-2", ana, "EUR", 12000),
+                                       ("E-3", ana, "USD", 310000), ("Y-1", yen, "JPY", 1000819),
+                                       ("Y-2", yen, "JPY", 4000), ("V-1", ana, "EUR", 77700)]:
+        made[number] = store.add_invoice(Invoice(number, client.id, day, due, cur, total))
+    store.set_invoice_flags(made["V-1"].id, void=True)
+    return made
+
+
+def test_the_invoice_list_says_how_many_and_what_they_add_up_to(qtbot, ctx):
+    _books(writable(ctx))
+    model = models.InvoicesModel(ctx)
+    model.set_filter(browse.InvoiceFilter())
+    qtbot.waitUntil(lambda: model.summary is not None and not model.loading)
+    text = model.summary_text()
+    assert text.startswith("6 invoices")
+    assert "total €10,033.00 · ¥1,004,819 · $3,100.00" in text
+    # the void invoice is in the total invoiced but owes nothing
+    assert "owed €9,256.00 · ¥1,004,819 · $3,100.00" in text
+    assert "read" not in text and "scroll" not in text
+    void = model.row_of_id(next(r.id for r in model._rows if r.number == "V-1"))
+    assert model.index(void, model.Col.BALANCE).data() == ""
+    assert model.index(void, model.Col.TOTAL).data() == "€777.00"
+
+
+def test_the_summary_line_is_the_whole_filter_not_the_rows_read(qtbot, demo_ctx):
+    model = models.InvoicesModel(demo_ctx)
+    model.set_filter(browse.InvoiceFilter())
+    qtbot.waitUntil(lambda: model.summary is not None and not model.loading)
+    assert model.rowCount() < model.count  # only the first page is read
+    assert model.summary_text().startswith(models.invoices_text(model.count, demo_ctx.fmt))
+    store = demo_ctx.store
+    totals: dict[str, int] = {}
+    for client in store.clients():
+        for inv in store.invoices_of(client.id):
+            totals[inv.currency] = totals.get(inv.currency, 0) + inv.total_minor
+    assert {t.currency: t.total_minor for t in model.summary.per_currency} == totals
+
+
+def test_the_page_shows_the_summary_under_the_table_in_spanish(qtbot, ctx, spanish):
+    _books(writable(ctx))
+    window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings, "es_ES", "es"))
+    try:
+        page = window.invoices
+        page.apply_filter()
+        qtbot.waitUntil(lambda: page.count.text().startswith("6 facturas"))
+        assert page.count.text() == (
+            "6 facturas  ·  total 10.033,00\xa0€ · 1.004.819\xa0JPY · 3.100,00\xa0US$  ·  "
+            "pendiente 9.256,00\xa0€ · 1.004.819\xa0JPY · 3.100,00\xa0US$")
+        page.search.setText("alvarez")
+        page.search.flush()
+        qtbot.waitUntil(lambda: page.count.text().startswith("4 facturas"))
+        page.search.setText("Y-1")
+        page.search.flush()
+        qtbot.waitUntil(lambda: page.count.text().startswith("1 factura "))
+    finally:
+        window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_headers_are_never_clipped_at_1024x700(qtbot, ctx, language):
+    _books(writable(ctx))
+    assert i18n.install_translators(language)
+    try:
+        window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings,
+                                             "es_ES" if language == "es" else "en_US", language))
+        window.resize(1024, 700)
+        checked = 0
+        for view in window.findChildren(TableView):
+            header = view.horizontalHeader()
+            metrics = QFontMetrics(header.font())
+            for col in range(view.model().columnCount()):
+                if header.isSectionHidden(col):
+                    continue
+                text = view.model().headerData(col, Qt.Orientation.Horizontal)
+                assert metrics.horizontalAdvance(text) <= header.sectionSize(col), (
+                    view.objectName(), text, header.sectionSize(col))
+                checked += 1
+        chase = window.dashboard.chase_table.header()
+        metrics = QFontMetrics(chase.font())
+        for col in range(window.dashboard.chase_model.columnCount()):
+            text = window.dashboard.chase_model.headerData(col, Qt.Orientation.Horizontal)
+            assert metrics.horizontalAdvance(text) <= chase.sectionSize(col), text
+        assert checked >= 20
+        window.close()
+    finally:
+        i18n.install_translators("en")
+
+
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx):
+    _books(writable(ctx))
+    model = models.InvoicesModel(ctx)
+    model.set_filter(browse.InvoiceFilter())
+    wait_loaded(qtbot, model)
+    qtmodeltester.check(model)
+    overdue = models.OverdueModel(ctx)
+    overdue.refresh()
+    wait_loaded(qtbot, overdue)
+    qtmodeltester.check(overdue)
+
+
+# -- the chase list, by client -------------------------------------------------------------------
+
+def _chase_books(store, clients: int):
+    """*clients* clients, each with two overdue invoices (EUR and USD) never reminded."""
+    for n in range(clients):
+        client = store.add_client(Client(name=f"Cliente {n:02d}", email=f"c{n}@x.es"))
+        for k, cur in enumerate(("EUR", "USD")):
+            day = TODAY - dt.timedelta(days=70 + n)
+            store.add_invoice(Invoice(f"C{n:02d}-{k}", client.id, day,
+                                      day + dt.timedelta(days=30), cur, 10000 * (k + 1)))
+
+
+def _wait_chase(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.chase is not None and not page.chase_loading, timeout=10000)
+
+
+def test_the_chase_list_has_one_row_per_client(qtbot, qtmodeltester, ctx):
+    _chase_books(writable(ctx), 3)
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        model = page.chase_model
+        qtmodeltester.check(model)
+        assert model.rowCount() == 3  # clients, not the 6 invoices
+        C = ChaseModel.Col
+        first = model.index(0, 0)
+        assert first.data() == "Cliente 02"  # the most overdue client first
+        assert model.index(0, C.ACTION).data() == "Polite reminder"
+        assert model.index(0, C.INVOICES).data() == "2 invoices"
+        assert model.index(0, C.OWED).data() == "€100.00 · $200.00"
+        assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == [
+            "C02-0", "C02-1"]
+        assert page.chase_label.text().startswith("3 clients with 6 invoices to act on today")
+        # a client row selects the client, not an invoice; an invoice row opens its invoice
+        page.chase_table.setCurrentIndex(first)
+        assert page.current_invoice_id() is None
+        assert page.current_client_id() == page.chase.groups[0].client_id
+        invoice = model.index(1, 0, first)
+        with qtbot.waitSignal(page.openInvoice) as opened:
+            page.chase_table.doubleClicked.emit(invoice)
+        assert opened.args == [page.chase.groups[0].invoices[1].id]
+    finally:
+        window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_dashboard_at_1024x700_shows_the_chase_list(qtbot, ctx, language):
+    _chase_books(writable(ctx), 9)
+    assert i18n.install_translators(language)
+    try:
+        window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings,
+                                             "es_ES" if language == "es" else "en_US", language))
+        window.resize(1024, 700)
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        qtbot.waitUntil(lambda: page.data is not None and not page.loading)
+        qtbot.wait(50)  # let the layout settle
+        tree = page.chase_table
+        row_height = tree.sizeHintForRow(0) or tree.fontMetrics().height()
+        assert tree.viewport().height() // row_height > 4
+
+        def rect(widget) -> QRect:
+            return QRect(widget.mapTo(page, widget.rect().topLeft()), widget.size())
+
+        label = rect(page.chase_label)
+        for chart in (page.aging_view, page.collected_view):
+            assert not label.intersects(rect(chart))
+            assert rect(chart).height() >= 140
+        window.close()
+    finally:
+        i18n.install_translators("en")
