@@ -112,7 +112,9 @@ def delete_client(store: Store, client_id: int) -> OpResult[Client]:
 
 def add_payment(store: Store, payment: Payment) -> OpResult[Payment]:
     added = store.add_payment(payment)
-    return OpResult(added, Changes.of(payments=[added.id], invoices=[added.invoice_id]))
+    # contact_events: the payment may have queued a thank-you in the outbox (actions/thanks.py)
+    return OpResult(added, Changes.of(payments=[added.id], invoices=[added.invoice_id],
+                                      contact_events=[]))
 
 
 def delete_payment(store: Store, payment_id: int) -> OpResult[Payment]:
