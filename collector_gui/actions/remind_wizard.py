@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from collector_gui.actions.bank import last_import_notice
 from collector_gui.actions.config import settings_of
+# collector_paused, thaw: in gc_pause.py, kept importable from here for the wizard
+from collector_gui.actions.gc_pause import collector_paused, thaw  # noqa: F401
 from collector_gui.actions.delivery import Clock, DeliverySummary, MessageResult, OutboxItem
 from collector_gui.actions.remind import Draft, PlanEntry, ReminderFlow, plan_reminders
 from collector_gui.core.errors import CollectorError
@@ -50,52 +48,6 @@ class Plan:
 
     flow: ReminderFlow
     held: list[OutboxItem] = field(default_factory=list)  # clients kept out by the outbox
-
-
-_paused_lock = threading.Lock()
-_paused = 0  # workers inside collector_paused()
-_was_enabled = True
-_frozen = False  # collector_paused() froze the heap; thaw() gives it back
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector kept off the wizard's work while the wizard is open.
-
-    Building the plan at 100,000 invoices makes some 10^5 objects. As they pile up, CPython
-    runs collections that hold the GIL for 150-400 ms at a time (and, once they are made,
-    30-70 ms ones that move them from one generation to the next), and the window's thread
-    waits that long (bench/bench_wizard.py). So the collector is off while a worker works,
-    and what exists when the last worker is done is frozen (gc.freeze: left out of every
-    collection) until `thaw()`, which the wizard calls when it closes. Reference counting
-    still frees everything acyclic, which is all the plan and the drafts are.
-    """
-    global _paused, _was_enabled, _frozen
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0:
-                gc.freeze()
-                _frozen = True
-                if _was_enabled:
-                    gc.enable()
-
-
-def thaw() -> None:
-    """Give what collector_paused() froze back to the collector (in its oldest generation:
-    scanned at the next full collection, as before)."""
-    global _frozen
-    with _paused_lock:
-        if _frozen and _paused == 0:
-            gc.unfreeze()
-            _frozen = False
 
 
 def relay(task: Task, report: ProgressCallback) -> Task:

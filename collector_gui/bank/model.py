@@ -13,9 +13,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
-
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
 from collector_gui.core.money import MoneyError, check_currency, minor_digits
@@ -80,6 +77,9 @@ def clean_iban(text: str) -> str:
     raw = re.sub(r"\s+", "", text or "").upper()
     if not raw:
         return ""
+    from schwifty import IBAN  # on first use: not at the window's start (0.1 s)
+    from schwifty.exceptions import SchwiftyException
+
     try:
         return IBAN(raw).compact
     except (SchwiftyException, ValueError):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collector_gui.bank import camt, csvmap, norma43, ofx, swift
+# The readers (csb43, ofxtools, mt-940, defusedxml) are imported by the functions below, on
+# first use: the window imports this module at start and must not load them before its first
+# paint (tests/packaging/test_start_imports.py).
 from collector_gui.bank.model import Statement, StatementError
 from collector_gui.core.i18n import _
 
@@ -11,6 +13,8 @@ FORMATS = ("norma43", "camt", "ofx", "mt940", "csv")
 
 def detect_format(data: bytes) -> str:
     """"norma43", "camt", "ofx", "mt940", or "csv" (anything else with separators in it)."""
+    from collector_gui.bank import camt, norma43, ofx, swift
+
     if norma43.looks_like(data):
         return "norma43"
     if ofx.looks_like(data):  # before camt: OFX 2 is XML too
@@ -35,6 +39,8 @@ def read_statement(data: bytes, *, csv_mapping: dict[str, str] | None = None,
     """
     if not data.strip():
         raise StatementError(_("The file is empty."))
+    from collector_gui.bank import camt, csvmap, norma43, ofx, swift
+
     kind = detect_format(data)
     if kind == "norma43":
         return norma43.read(data)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from collector_gui.actions import bank
-from collector_gui.actions.remind_wizard import collector_paused, thaw
+from collector_gui.actions.gc_pause import collector_paused, thaw
 from collector_gui.core.errors import CollectorError
 from collector_gui.ledger.store import Store
 from collector_gui.ui import notify

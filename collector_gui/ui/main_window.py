@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def start_import(self, kind: str, path: str):
         from collector_gui.actions.records import import_records
-        from collector_gui.actions.remind_wizard import collector_paused, thaw
+        from collector_gui.actions.gc_pause import collector_paused, thaw
         from collector_gui.ledger.store import Store
 
         today = self.ctx.today()

@@ -42,7 +42,7 @@ def _documents():
 
 def _thaw() -> None:
     """What a long export left frozen goes back to the garbage collector (remind_wizard)."""
-    from collector_gui.actions.remind_wizard import thaw
+    from collector_gui.actions.gc_pause import thaw
 
     thaw()
 
@@ -245,7 +245,7 @@ class PdfActions:
         as_of = self.ctx.today()
 
         def op(ledger, task):
-            from collector_gui.actions.remind_wizard import collector_paused
+            from collector_gui.actions.gc_pause import collector_paused
 
             # a full collection over reportlab's objects held the GIL, and the window, for
             # 60-70 ms (bench/bench_stalls.py): off while the statements are made

@@ -114,7 +114,7 @@ def start_delivery(parent: QWidget, ctx: AppContext, flow: ReminderFlow, *,
     """Send the flow's drafts (or save them as .eml into *folder*) in a worker thread."""
 
     def op(ledger, task):
-        from collector_gui.actions.remind_wizard import collector_paused
+        from collector_gui.actions.gc_pause import collector_paused
 
         store = Store(ledger)
         # The plan (10^5 objects at 100k invoices) is alive while the messages are made: a
