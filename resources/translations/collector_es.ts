@@ -880,10 +880,10 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/chase_model.py" line="+73"/>
+        <location filename="../../collector_gui/ui/chase_model.py" line="+74"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
         <location filename="../../collector_gui/ui/main_window.py" line="+82"/>
-        <location filename="../../collector_gui/ui/models.py" line="+675"/>
+        <location filename="../../collector_gui/ui/models.py" line="+363"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+64"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+54"/>
         <location filename="../../collector_gui/ui/reminder_pages.py" line="+70"/>
@@ -3258,7 +3258,7 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../../collector_gui/ui/models.py" line="-688"/>
+        <location filename="../../collector_gui/ui/counts.py" line="+16"/>
         <source>{n} row</source>
         <translation>
             <numerusform>{n} fila</numerusform>
