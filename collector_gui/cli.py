@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from collector_gui.core import clock
-from collector_gui import __version__, paths
+import collector_gui
+from collector_gui import paths
 from collector_gui.console import guard_terminal, json_text
 from collector_gui.cli_thanks import add_send_parser, send_thanks
 from collector_gui.core.aging import BUCKETS, AgingReport
@@ -40,14 +41,24 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+class _Version(argparse.Action):
+    """--version, reading the version only when asked (importlib.metadata: not at start)."""
+
+    def __init__(self, option_strings, dest, help=None) -> None:  # noqa: A002 (argparse's name)
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"collector {collector_gui.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="collector",
         description=_("Collector: who owes you money, how much, for how long. "
                       "With no command, opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"collector {__version__}",
-                        help=_("print the version and exit"))
+    parser.add_argument("--version", action=_Version, help=_("print the version and exit"))
     parser.add_argument("--ledger", type=Path, metavar="PATH",
                         help=_("the ledger file (default: $COLLECTOR_LEDGER, else {path})")
                         .format(path=paths.default_ledger_path()))
