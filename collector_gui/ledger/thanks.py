@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from collector_gui.core import settings as S
 from collector_gui.core.dunning import Stage
 from collector_gui.core.i18n import _
 from collector_gui.ledger.outbox import PendingMessage
@@ -99,8 +100,12 @@ def is_thanks(message: PendingMessage) -> bool:
 
 
 def why_not_now(store: Store, message: PendingMessage) -> str:
-    """"" when every invoice the thank-you is about is still paid in full and not void (read
-    in the transaction that claims it); otherwise why it must not go."""
+    """"" when thank-yous are still wanted (thanks.enabled) and every invoice the thank-you is
+    about is still paid in full and not void (read in the transaction that claims it);
+    otherwise why it must not go."""
+    switch = (store.get_setting(S.THANKS_ENABLED.key) or S.THANKS_ENABLED.default).strip()
+    if not S.SWITCH_WORDS.get(switch.lower(), False):
+        return _("thank-yous were switched off (thanks.enabled)")
     reasons = []
     for invoice_id in message.invoice_ids:
         try:

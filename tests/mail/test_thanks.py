@@ -285,3 +285,14 @@ def test_a_broken_template_never_stops_the_payment(reminded, tmp_path, monkeypat
     assert store.get_invoice(inv["en"].id).balance_minor == 0
     assert _thank_yous(store) == []
     assert "no thank-you could be queued" in caplog.text
+
+
+def test_switched_off_before_it_went_it_never_goes(reminded, plain_server):
+    store, inv = reminded
+    config.config_set(store, "thanks.enabled", "on")
+    _pay(store, inv["en"])
+    config.config_set(store, "thanks.enabled", "off")
+    summary = delivery.retry(store)  # as `collector outbox retry --all`
+    assert [r.status for r in summary.results] == ["skipped"]
+    assert "switched off" in summary.results[0].error
+    assert not plain_server.handler.received and ob.pending_messages(store) == []
