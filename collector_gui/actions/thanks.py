@@ -34,7 +34,8 @@ from collector_gui.mail.secrets import Secret
 log = logging.getLogger(__name__)
 
 # The reason a thank-you shows in the outbox until it is sent.
-WAITING = N_("not sent yet: it goes with the next mail sent (or: collector outbox send)")
+# (short: `collector outbox` shows 70 characters of it)
+WAITING = N_("not sent yet: goes with the next mail (collector outbox send)")
 
 
 def _cleared(inv: Invoice) -> bool:
