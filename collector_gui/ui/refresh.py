@@ -87,6 +87,13 @@ class ChangeWatcher(QObject):
         """Say `changedElsewhere` if another connection wrote to the ledger; True when it did."""
         if self.paused:
             return False
+        if self._ctx.writer.busy:
+            # A long write of this window's (a send, an import) commits as it goes; those
+            # commits are its own, announced when it is done. Seen as someone else's, each
+            # read the pages and the day's plan again, in workers, while it ran (seconds of
+            # Python at 100k invoices, and 100-190 ms stalls: bench/bench_stalls.py).
+            self.schedule()
+            return False
         self._watch()
         version = self._read()
         if version is None or version == self._version:

@@ -80,7 +80,17 @@ class LedgerWriter(QObject):
         self._thread = _WriterThread(self.path)
         self._thread.start()
         self._stopped = False
+        self.pending = 0  # jobs submitted whose task has not finished (counted on the UI thread)
         register_writer(self.path, self)
+
+    @property
+    def busy(self) -> bool:
+        """A job is queued or running: its commits are this window's own, not yet announced
+        (ctx.notify comes when it is done; refresh.ChangeWatcher waits for that)."""
+        return self.pending > 0
+
+    def _finished(self) -> None:
+        self.pending -= 1
 
     def submit(self, parent: QWidget | None, op: Op,
                on_done: Callable[[Any], None] | None = None, *, label: str = "",
@@ -90,6 +100,8 @@ class LedgerWriter(QObject):
         handle = BackgroundTask(parent, label or tr("Saving…"), on_done, on_error, progress,
                                 cancellable)
         track(handle)
+        self.pending += 1
+        handle.finished.connect(self._finished)
         if self._stopped:
             handle._failed.emit(RuntimeError("the window's ledger is closed"))
             return handle
