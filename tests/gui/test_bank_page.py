@@ -316,7 +316,10 @@ def test_fifty_thousand_lines_import_with_the_window_answering(qtbot, window, bi
     assert task.error is None
     print(f"imported in {took:.1f} s, longest gap {beat.longest * 1000:.0f} ms")
     assert took < 90, took  # about 10 s on 2 cores shared with other work
-    assert beat.longest < 0.25, f"the window froze for {beat.longest * 1000:.0f} ms"
+    # 40-190 ms on this 2-core machine when quiet, up to 430 ms at a load average of 4-6 from
+    # other work (the longest stalls come from the XML reader); the import on the UI thread
+    # would be one gap of the whole import, 15 s or more.
+    assert beat.longest < 0.5, f"the window froze for {beat.longest * 1000:.0f} ms"
     assert len({v for v in beat.values if v > 0}) >= 3, beat.values  # the progress moved
     result = page.last_import
     assert (result.count("recorded"), result.count("unmatched")) == (N - 50, 50)
