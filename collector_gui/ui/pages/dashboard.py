@@ -12,15 +12,17 @@ from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QLocale, QMargins, Qt, Signal
+from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTreeView,
@@ -111,6 +113,15 @@ class DashboardPage(Page):
 
         self.totals_box = QGroupBox(tr("Owed to you"))
         self.totals = QGridLayout(self.totals_box)
+        # Eight columns of figures are wider than a 1024-pixel window in Spanish: they scroll
+        # sideways on their own rather than make the whole window wider than the screen.
+        self.totals_scroll = QScrollArea()
+        self.totals_scroll.setObjectName("totalsScroll")
+        self.totals_scroll.setWidget(self.totals_box)
+        self.totals_scroll.setWidgetResizable(True)
+        self.totals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.totals_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.totals.setHorizontalSpacing(18)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -175,7 +186,7 @@ class DashboardPage(Page):
         self.split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.totals_box)
+        layout.addWidget(self.totals_scroll)
         layout.addWidget(self.summary)
         layout.addWidget(self.split, 1)
 
@@ -249,7 +260,7 @@ class DashboardPage(Page):
         """Every header readable in the window's language; the client column takes the rest."""
         header = self.chase_table.header()
         char = self.chase_table.fontMetrics().averageCharWidth()
-        for col, chars in enumerate((30, 20, 12, 12, 22)):
+        for col, chars in enumerate((28, 30, 18, 14, 22)):
             header.resizeSection(col, max(char * chars, header.sectionSizeFromContents(col).width()))
 
     def focus_main(self) -> None:
@@ -296,6 +307,18 @@ class DashboardPage(Page):
         self.chase_loading = False
 
     def _fill_totals(self, data: browse.Dashboard) -> None:
+        self._fill_totals_grid(data)
+        # New labels in a shown page show at the next turn of the event loop; until then
+        # they count for no height: fit then, and now for a page not shown yet.
+        self._fit_totals()
+        QTimer.singleShot(0, self._fit_totals)
+
+    def _fit_totals(self) -> None:
+        """As tall as the figures, with room for the sideways scroll bar when it shows."""
+        bar = self.totals_scroll.horizontalScrollBar().sizeHint().height()
+        self.totals_scroll.setFixedHeight(self.totals_box.sizeHint().height() + bar)
+
+    def _fill_totals_grid(self, data: browse.Dashboard) -> None:
         while self.totals.count():
             item = self.totals.takeAt(0)
             widget = item.widget()
