@@ -88,6 +88,9 @@ class _Paged:
     # (currency expression, total expression, owed expression): summed per currency by
     # summary(); empty for a list without amounts
     totals: tuple[str, ...] = ()
+    # what summary() reads, when the filter needs less than from_ (the invoice lists' filters
+    # never name the joined client: without the join the sums are three times faster)
+    totals_from: str = ""
 
     def _head(self) -> str:
         return f"WITH {self.with_} " if self.with_ else ""
@@ -121,7 +124,7 @@ class _Paged:
             return Summary(self.count(ledger))
         currency, *amounts = self.totals
         sql = (f"{self._head()}SELECT {currency}, count(*), "
-               + ", ".join(f"SUM({a})" for a in amounts) + f" FROM {self.from_}"
+               + ", ".join(f"SUM({a})" for a in amounts) + f" FROM {self.totals_from or self.from_}"
                + (f" WHERE {' AND '.join(self.where)}" if self.where else "")
                + f" GROUP BY {currency} ORDER BY {currency}")
         with ledger.read() as db:
@@ -251,6 +254,7 @@ def _invoice_query(flt: InvoiceFilter, today: dt.date) -> _Paged:
         where=where, params=params, id_expr="i.id",
         totals=("i.currency", "i.total_minor",
                 f"CASE WHEN {_OPEN} THEN i.total_minor - i.paid_minor ELSE 0 END"),
+        totals_from="invoices AS i",
     )
 
 
@@ -330,7 +334,8 @@ def _overdue_query(today: dt.date, *, ids: Collection[int] | None, client_id: in
               "i.disputed, i.reminders_paused")
     owed = "i.total_minor - i.paid_minor"
     return _Paged(select=select, from_="invoices AS i JOIN clients AS c ON c.id = i.client_id",
-                  where=where, params=params, id_expr="i.id", totals=("i.currency", owed, owed))
+                  where=where, params=params, id_expr="i.id", totals=("i.currency", owed, owed),
+                  totals_from="invoices AS i")
 
 
 def overdue_pager(ledger: Ledger, today: dt.date, sort: Sort = Sort("days"), *,
