@@ -69,17 +69,24 @@ class Sampler:
             frame = frame.f_back
         return " < ".join(parts)
 
-    def _loop(self) -> None:
+    def _loop(self, stop: threading.Event) -> None:
         names = {}
         me = threading.get_ident()
-        while self.running:
+        while not stop.is_set():
             now = time.perf_counter()
             frames = sys._current_frames()
             for t in threading.enumerate():
                 names[t.ident] = t.name
             self.samples.append((now, {names.get(i, str(i)): self._where(f)
-                                       for i, f in frames.items() if i != me}))
+                                       for i, f in frames.items()
+                                       if i != me and not self._waiting(f)}))
             time.sleep(0.002)
+
+    @staticmethod
+    def _waiting(frame) -> bool:
+        """A thread blocked in a wait (GIL released): not what holds the window up."""
+        return frame.f_code.co_name in ("wait", "select", "get") and frame.f_code.co_filename \
+            .endswith(("threading.py", "selectors.py", "queue.py"))
 
     def start(self) -> None:
         import gc
@@ -89,10 +96,13 @@ class Sampler:
         if self._gc not in gc.callbacks:
             gc.callbacks.append(self._gc)
         self.running = True
-        threading.Thread(target=self._loop, name="sampler", daemon=True).start()
+        self._stop = threading.Event()
+        threading.Thread(target=self._loop, args=(self._stop,), name="sampler",
+                         daemon=True).start()
 
     def stop(self) -> None:
         self.running = False
+        self._stop.set()
 
     def report(self, t0: float, gaps: list[tuple[float, float]], top: int = 3) -> None:
         from collections import Counter
@@ -103,7 +113,7 @@ class Sampler:
             after = [d for t, d in self.samples if t > hi][:1]
             print(f"   gap {ms:.0f} ms at {at:.2f} s: {len(inside)} samples inside")
             for start, end, gen, thread in self.collections:
-                if start < hi and end > lo:
+                if start < hi and end > lo and end - start >= 0.002:
                     print(f"      garbage collection of generation {gen} in {thread}: "
                           f"{(end - start) * 1000:.0f} ms")
             counts = Counter(f"{name}: {where}" for d in inside + after for name, where in d.items())
@@ -325,6 +335,8 @@ def main() -> int:
     parser.add_argument("--phases", default=",".join(PHASES))
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--switch-interval", type=float, default=None, metavar="SECONDS",
+                        help="sys.setswitchinterval for this run (default: what the app sets)")
     parser.add_argument("--trace", action="store_true",
                         help="sample every thread's stack; print what ran in the worst gaps")
     args = parser.parse_args()
@@ -340,6 +352,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from collector_gui.core import clock
+
+    if args.switch_interval is not None:
+        sys.setswitchinterval(args.switch_interval)
+    print(f"GIL switch interval {sys.getswitchinterval() * 1000:g} ms", flush=True)
 
     clock.set_source(clock.ticking_from(dt.datetime.combine(TODAY, dt.time(9, 0))))
     from PySide6.QtCore import qInstallMessageHandler

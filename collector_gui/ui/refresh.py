@@ -39,6 +39,7 @@ class ChangeWatcher(QObject):
         self._timer.timeout.connect(self.check)
         self.paused = False  # while the ledger is closed (restoring, quitting)
         ctx.changed.connect(self._own_write)
+        ctx.writer.busyChanged.connect(self._writer_busy)
         window.installEventFilter(self)
 
     def _files(self) -> list[str]:
@@ -54,6 +55,15 @@ class ChangeWatcher(QObject):
         # A file replaced by rename (a restore, some editors) drops out of the watch list.
         self._watch()
         self.schedule()
+
+    def _writer_busy(self, busy: bool) -> None:
+        """While the window's own writer works, the file watcher is not heard: a 100,000-row
+        import changed the WAL file 6,000 times, each a Python call on the UI thread waiting
+        for the GIL behind the worker (stalls of ~100 ms: bench/bench_stalls.py). One check
+        is made when the writer is done."""
+        self.watcher.blockSignals(busy)
+        if not busy:
+            self.schedule()
 
     def _own_write(self, _changes) -> None:
         # The writer thread's commit moves data_version for the UI connection too; the window

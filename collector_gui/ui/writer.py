@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
 from collector_gui.ledger.database import Ledger
@@ -74,6 +74,8 @@ class _WriterThread(QThread):
 class LedgerWriter(QObject):
     """The UI-thread side of the writer thread."""
 
+    busyChanged = Signal(bool)  # a first job was submitted (True), the last one finished (False)
+
     def __init__(self, ledger_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = Path(ledger_path)
@@ -91,6 +93,8 @@ class LedgerWriter(QObject):
 
     def _finished(self) -> None:
         self.pending -= 1
+        if self.pending == 0:
+            self.busyChanged.emit(False)
 
     def submit(self, parent: QWidget | None, op: Op,
                on_done: Callable[[Any], None] | None = None, *, label: str = "",
@@ -101,6 +105,8 @@ class LedgerWriter(QObject):
                                 cancellable)
         track(handle)
         self.pending += 1
+        if self.pending == 1:
+            self.busyChanged.emit(True)
         handle.finished.connect(self._finished)
         if self._stopped:
             handle._failed.emit(RuntimeError("the window's ledger is closed"))
