@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_send_parser(box)
 
     _bank_parser(sub)
+    from collector_gui.cli_credit_note import add_credit_note_parser
+
+    add_credit_note_parser(sub, _date)
 
     p = sub.add_parser("invoice-pdf", help=_("an invoice as PDF, as the client receives it"))
     p.add_argument("number", metavar="NUMBER")
@@ -231,7 +234,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from collector_gui.ledger.store import Store
 
     # demo refuses a ledger with data: nothing to back up
-    writes = args.command == "import" or getattr(args, "bank_command", "") == "import"
+    writes = (args.command in ("import", "credit-note")
+              or getattr(args, "bank_command", "") == "import")
     # Only commands that put data in may make a new ledger: a mistyped --ledger on a report
     # says the file does not exist instead of answering from a new, empty ledger.
     create = (args.command in ("import", "demo") or getattr(args, "config_command", "") == "set"
@@ -586,7 +590,14 @@ COMMANDS = {
     "statement": cmd_statement,
     "dossier": cmd_dossier,
     "bank": lambda args, store: cmd_bank(args, store),
+    "credit-note": lambda args, store: cmd_credit_note(args, store),
 }
+
+
+def cmd_credit_note(args, store) -> int:
+    from collector_gui.cli_credit_note import cmd_credit_note as run
+
+    return run(args, store, _print_json)
 
 
 def _bank_parser(sub) -> None:

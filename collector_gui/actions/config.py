@@ -115,8 +115,13 @@ def _check_value(key: str, setting: S.Setting, value: str) -> str:
         if key == RS.SMTP_HOST.key and re.search(r"[\s/:@]", raw):
             raise CollectorError(_("{key} is a server name such as smtp.example.com, "
                                    "not {value}.").format(key=key, value=repr(value)))
-        if key == S.INVOICE_NUMBER_PATTERN.key:
+        if key in (S.INVOICE_NUMBER_PATTERN.key, S.CREDIT_NOTE_PATTERN.key):
             propose_number(raw, clock.today(), [])  # raises CollectorError on a bad pattern
+        if key in (S.BUSINESS_VAT_RATE.key, S.BUSINESS_IRPF_RATE.key,
+                   S.BUSINESS_DISCOUNT_PERCENT.key):
+            from collector_gui.core.terms import parse_rate, rate_text
+
+            return rate_text(parse_rate(raw, key))
         if key == S.THANKS_ENABLED.key:
             if raw.lower() not in S.SWITCH_WORDS:
                 raise CollectorError(_("{key} must be one of {choices}, not {value}.").format(

@@ -85,6 +85,23 @@ BUSINESS_LOGO = Setting("business.logo", "", N_("Path to a logo image for PDFs (
 INVOICE_NUMBER_PATTERN = Setting(
     "invoice.number_pattern", "{year}-{seq:04d}", N_("Pattern for new invoice numbers")
 )
+CREDIT_NOTE_PATTERN = Setting(
+    "invoice.credit_note_pattern", "R-{year}-{seq:04d}",
+    N_("Pattern for credit note numbers (their own series, apart from invoices)"))
+# What an invoice asks to be paid (core/terms.py): base + VAT − IRPF; the discount for paying
+# early. New invoices start from these; each invoice keeps its own.
+BUSINESS_VAT_RATE = Setting(
+    "business.vat_rate", "0", N_("VAT rate new invoice lines start with, percent (e.g. 21)"))
+BUSINESS_IRPF_RATE = Setting(
+    "business.irpf_rate", "0",
+    N_("IRPF withheld on the base of new invoices, percent (Spain: 15, or 7 in your first "
+       "years; 0 for none)"))
+BUSINESS_DISCOUNT_PERCENT = Setting(
+    "business.discount_percent", "0",
+    N_("Early-payment discount of new invoices, percent (e.g. 2; 0 for none)"))
+BUSINESS_DISCOUNT_DAYS = Setting(
+    "business.discount_days", 0,
+    N_("Days from the issue date within which the early-payment discount applies"))
 # Late fees and interest: off by default; shown in drafts and statements, never written
 # into a sent invoice. es, eu and uk are the late-payment laws (core/latefees.py), with the
 # official rate of each half-year (core/rates.py); a client may override the mode.

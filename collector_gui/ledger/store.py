@@ -25,9 +25,17 @@ from collector_gui.core.model import (
     Invoice,
     InvoiceLine,
     Payment,
-    invoice_totals,
+    PaymentKind,
 )
+from collector_gui.core.terms import payable
 from collector_gui.ledger.database import Ledger
+from collector_gui.ledger.invoice_terms import (
+    drop_discount,
+    payment_fields,
+    record_discount,
+    term_columns,
+    term_fields,
+)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -105,10 +113,14 @@ def _client_row(client: Client) -> dict:
 
 
 def _invoice_row(invoice: Invoice) -> tuple[Invoice, dict]:
-    """The invoice with its total taken from its lines (when it has any), and its column values."""
-    if invoice.lines:
-        invoice = replace(invoice, total_minor=invoice_totals(invoice.lines).total_minor)
-    values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS}
+    """The invoice with its total taken from its lines (when it has any): base + VAT − IRPF
+    (core/terms.py); a credit note's own total is 0 (its credit is a payment row of the
+    invoice it corrects). And its column values."""
+    if invoice.is_credit_note:
+        invoice = replace(invoice, total_minor=0)
+    elif invoice.lines:
+        invoice = replace(invoice, total_minor=payable(invoice.lines, invoice.irpf_rate).total_minor)
+    values = {f: getattr(invoice, f) for f in _INVOICE_FIELDS} | term_columns(invoice)
     values["issue_date"] = invoice.issue_date.isoformat()
     values["due_date"] = invoice.due_date.isoformat()
     for flag in ("draft", "void", "disputed", "reminders_paused"):
@@ -140,6 +152,7 @@ def invoice_from_row(row: dict, lines: tuple[InvoiceLine, ...] = ()) -> Invoice:
         disputed=bool(row["disputed"]),
         reminders_paused=bool(row["reminders_paused"]),
         lines=lines,
+        **term_fields(row),
     )
 
 
@@ -151,6 +164,7 @@ def payment_from_row(row: dict) -> Payment:
         amount_minor=row["amount_minor"],
         method=row["method"],
         reference=row["reference"],
+        **payment_fields(row),
     )
 
 
@@ -350,10 +364,13 @@ class Store:
                 )
             cur = db.execute(
                 "INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "created_at, kind, credit_note_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
-                 payment.method, payment.reference, clock.row_stamp()),
+                 payment.method, payment.reference, clock.row_stamp(), str(payment.kind),
+                 payment.credit_note_id),
             )
+            if payment.kind == PaymentKind.PAYMENT:  # paid in time: the discount, recorded
+                record_discount(db, payment.invoice_id, payment.date)
             added = replace(payment, id=cur.lastrowid)
             for hook in PAYMENT_HOOKS:
                 hook(self, added)
@@ -575,6 +592,8 @@ class Store:
             raise StoreError(_("There is no payment #{id}.").format(id=payment_id))
         with self.ledger.write() as db:
             db.execute("DELETE FROM payments WHERE id = ?", (payment_id,))
+            if row["kind"] == PaymentKind.PAYMENT:
+                drop_discount(db, row["invoice_id"])
         return payment_from_row(row)
 
     def delete_event(self, event_id: int) -> None:

@@ -53,6 +53,10 @@ KINDS: dict[str, list[str]] = {
     "late.compensation": ["40 EUR", "40 EUR; 40 GBP", "40", "EUR", ""],
     "reminders.stages": ["polite,firm,final", "polite", "polite,urgent", "final,polite", ""],
     "business.paper": ["A4", "Letter", "A3", ""],
+    "invoice.credit_note_pattern": ["R-{year}-{seq:04d}", "{seq}", "R-{year}", "{nope}-{seq}", ""],
+    "business.vat_rate": ["21", "10.5", "2,5 %", "abc", "-1", "101", "1.234", ""],
+    "business.irpf_rate": ["15", "7", "abc", "-1", "150", ""],
+    "business.discount_percent": ["2", "2.5", "abc", "-2", ""],
     "thanks.enabled": ["on", "off", "Yes", " no ", "1", "maybe", ""],
 }
 

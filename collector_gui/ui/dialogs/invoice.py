@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
-from collector_gui.core.model import Invoice, InvoiceLine, invoice_totals
+from collector_gui.core.model import Invoice, InvoiceLine
 from collector_gui.core.fields import parse_local_amount
 from collector_gui.core.money import format_local_minor, is_currency
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo
+from collector_gui.ui.dialogs.invoice_terms import InvoiceTerms
 from collector_gui.ui.dialogs.common import client_picker, RecordDialog, date_edit, from_qdate, to_qdate, tr
 
 
@@ -135,7 +136,8 @@ class InvoiceDialog(RecordDialog):
         self.line_price = QLineEdit()
         self.line_price.setObjectName("linePrice")
         self.line_price.setPlaceholderText(tr("Unit price"))
-        self.line_tax = QLineEdit("0")
+        self.terms = InvoiceTerms(ctx, invoice)  # IRPF, discount; new lines' VAT rate
+        self.line_tax = QLineEdit(self.terms.default_vat)
         self.line_tax.setObjectName("lineTax")
         for edit, width in ((self.line_qty, 6), (self.line_price, 11), (self.line_tax, 5)):
             edit.setFixedWidth(self.fontMetrics().horizontalAdvance("0") * width + 16)
@@ -164,6 +166,8 @@ class InvoiceDialog(RecordDialog):
         f.addRow(tr("D&ue"), self.due)
         f.addRow(tr("C&urrency"), self.currency_box)
         f.addRow(tr("&Description"), self.description)
+        f.addRow(tr("I&RPF withheld %"), self.terms.irpf)
+        f.addRow(tr("Early-payment discount"), self.terms.row)
         self.main_layout.addWidget(self.table)
         self.main_layout.addLayout(entry_row)
         self.main_layout.addWidget(self.totals)
@@ -201,6 +205,7 @@ class InvoiceDialog(RecordDialog):
             edit.returnPressed.connect(self._line_return)
         self.number.textChanged.connect(self.revalidate)
         self.draft.toggled.connect(self.revalidate)
+        self.terms.connect(self.revalidate)
         self.add_line.clicked.connect(self.add_pending_line)
         self.remove_line.clicked.connect(
             lambda: self.lines.remove(self.table.currentIndex().row()) or self.revalidate())
@@ -352,10 +357,11 @@ class InvoiceDialog(RecordDialog):
             out.append(tr("Choose a currency code such as EUR, USD or GBP."))
         lines, problems = self.parsed_lines()
         out += [p[:1].upper() + p[1:] + "." for p in problems]
+        out += self.terms.errors()
         if not lines and not problems:
             out.append(tr("Add at least one line (description, quantity, unit price)."))
         if self.invoice is not None and lines:
-            total = invoice_totals(lines).total_minor
+            total = self.terms.payable(lines).total_minor
             if total < self.invoice.paid_minor:
                 out.append(tr("The total is less than what was already paid."))
         self._show_totals(lines)
@@ -367,13 +373,17 @@ class InvoiceDialog(RecordDialog):
             self.totals.setText("")
             return
         fmt = self.ctx.fmt
-        totals = invoice_totals(lines)
+        totals = self.terms.payable(lines)
         parts = [tr("Net {amount}").format(amount=fmt.money(totals.net_minor, currency))]
         for rate, _net, tax in totals.tax_by_rate:
             if rate:
                 parts.append(tr("Tax {rate}% {amount}").format(
                     rate=fmt.number(float(rate), 2 if rate % 1 else 0),
                     amount=fmt.money(tax, currency)))
+        if totals.irpf_minor:
+            parts.append(tr("IRPF {rate}% −{amount}").format(
+                rate=fmt.number(float(totals.irpf_rate), 2 if totals.irpf_rate % 1 else 0),
+                amount=fmt.money(totals.irpf_minor, currency)))
         parts.append(tr("Total {amount}").format(amount=fmt.money(totals.total_minor, currency)))
         self.totals.setText("   ".join(parts))
 
@@ -389,7 +399,8 @@ class InvoiceDialog(RecordDialog):
             out.append(tr("{name} is on hold.").format(name=client.name))
         replacing = self.invoice.balance_minor if self.invoice and self.invoice.is_open() else 0
         check = entry.credit_check(self.ctx.ledger, client, self.currency(),
-                                   invoice_totals(lines).total_minor, replacing_minor=replacing)
+                                   self.terms.payable(lines).total_minor,
+                                   replacing_minor=replacing)
         if check is not None and check.exceeded:
             fmt = self.ctx.fmt
             out.append(tr("This invoice takes {name} over their credit limit of {limit} by "
@@ -415,9 +426,9 @@ class InvoiceDialog(RecordDialog):
         values = dict(
             number=self.number.text().strip(), client_id=self.client_id(),
             issue_date=from_qdate(self.issue.date()), due_date=from_qdate(self.due.date()),
-            currency=self.currency(), total_minor=invoice_totals(lines).total_minor,
+            currency=self.currency(), total_minor=self.terms.payable(lines).total_minor,
             description=self.description.text().strip(), draft=self.draft.isChecked(),
-            lines=tuple(lines),
+            lines=tuple(lines), **self.terms.values(),
         )
         invoice = Invoice(**values) if self.invoice is None else replace(self.invoice, **values)
         return lambda store: records.save_invoice(store, invoice)
