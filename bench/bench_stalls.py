@@ -336,7 +336,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--switch-interval", type=float, default=None, metavar="SECONDS",
-                        help="sys.setswitchinterval for this run (default: what the app sets)")
+                        help="sys.setswitchinterval for this run (default: what the app sets, "
+                             "collector_gui.app.GIL_SWITCH_INTERVAL)")
     parser.add_argument("--trace", action="store_true",
                         help="sample every thread's stack; print what ran in the worst gaps")
     args = parser.parse_args()
@@ -353,6 +354,9 @@ def main() -> int:
 
     from collector_gui.core import clock
 
+    from collector_gui.app import prefer_ui_thread
+
+    prefer_ui_thread()  # as the window's start does
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval)
     print(f"GIL switch interval {sys.getswitchinterval() * 1000:g} ms", flush=True)

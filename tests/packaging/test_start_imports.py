@@ -4,7 +4,7 @@ on a 100k ledger, half of it importing PDF, template, mail and bank libraries).
 Each check runs in a fresh interpreter, so what this test process imported does not count:
 - `import collector_gui.app` (what `collector` with no subcommand imports) loads none of them;
 - the real start (`cli.main(["--ledger", P])`, offscreen) up to the main window's first paint
-  imports none of them on the UI thread. Worker threads may import them (the dashboard's
+  imports none of them on the UI thread, and has set the GIL switch interval the window needs. Worker threads may import them (the dashboard's
   reminder plan loads Jinja2 and the mail stack in its worker, on first use): an import hook
   records which thread asked for each module, so the answer does not depend on timing.
 """
@@ -70,7 +70,8 @@ class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
             sys.stdout.write(json.dumps({"window": obj.objectName(),
-                                         "imports": ui_thread_imports}) + "\n")
+                                         "imports": ui_thread_imports,
+                                         "switch": sys.getswitchinterval()}) + "\n")
             sys.stdout.flush()
             os._exit(0)
         return False
@@ -94,3 +95,7 @@ def test_the_window_start_imports_no_later_library_before_its_first_paint(tmp_pa
     assert seen["window"] == "mainWindow"
     assert "collector_gui.ui.pages.dashboard" in seen["imports"]  # the recorder saw the start
     assert _later(seen["imports"]) == []
+    # workers give the GIL back to the window's thread sooner than Python's default 5 ms
+    from collector_gui.app import GIL_SWITCH_INTERVAL
+
+    assert seen["switch"] == GIL_SWITCH_INTERVAL < 0.005
