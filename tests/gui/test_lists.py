@@ -238,3 +238,21 @@ def test_the_dashboard_at_1024x700_shows_the_chase_list(qtbot, ctx, language):
         window.close()
     finally:
         i18n.install_translators("en")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_fits_a_1024_pixel_screen(qtbot, ctx, language):
+    """No page may make the window wider than 1024 pixels: its least width is the widest page's
+    (the bank page's one-line key hint once made it 1,074)."""
+    _books(writable(ctx))
+    assert i18n.install_translators(language)
+    try:
+        window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings,
+                                             "es_ES" if language == "es" else "en_US", language))
+        window.resize(1024, 700)
+        qtbot.wait(50)
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.minimumSize().width() <= 1024
+        window.close()
+    finally:
+        i18n.install_translators("en")

@@ -72,6 +72,7 @@ class BankPage(Page):
         self.hint = QLabel(tr("Enter or A: accept the proposal · C: other invoices · "
                               "R or Delete: not a client's payment · Ctrl+Z: undo"))
         self.hint.setObjectName("keys")
+        self.hint.setWordWrap(True)  # unwrapped, its width set the window's least width (1,074 px)
 
         head = QHBoxLayout()
         head.addWidget(heading(tr("Bank")))
