@@ -48,7 +48,8 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:
-        print(f"collector {collector_gui.__version__}")
+        # as argparse's own "version" action prints it (a name and a number: nothing to translate)
+        parser._print_message(f"collector {collector_gui.__version__}\n", sys.stdout)
         parser.exit()
 
 
