@@ -174,7 +174,7 @@ class ChoosePage(QWizardPage):
             self.table.setUpdatesEnabled(True)
         if self._next_row < len(self._rows):
             self.busy.progress(self._next_row, len(self._rows), "")
-            QTimer.singleShot(0, self._fill_some)
+            QTimer.singleShot(0, self, self._fill_some)  # dropped if the page goes first
             return
         self._fill_rest()
         on_done, self._on_filled = self._on_filled, None

@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from collector_gui.actions.demo import generate_demo
 from collector_gui.ledger.database import Ledger
@@ -48,6 +49,16 @@ def demo_ledger(tmp_path, _demo_file):
 def _side_connections():
     yield
     close_side_connections()
+
+
+@pytest.fixture(autouse=True)
+def _no_box_left_open(qapp):
+    """A question a test left unanswered closes with the test, so no later test finds it
+    among the visible boxes and answers it instead of its own."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.done(QMessageBox.StandardButton.Cancel)
 
 
 @pytest.fixture(autouse=True)

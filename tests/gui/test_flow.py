@@ -7,14 +7,14 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from collector_gui.core.aging import BUCKETS
 from collector_gui.core.money import format_minor, parse_minor
 from collector_gui.ui.models import InvoicesModel, OverdueModel, SortRole
 
 from tests.helpers.dates import TODAY
-from tests.helpers.gui import wait_loaded, writable
+from tests.helpers.gui import answer, question, wait_loaded, writable
 
 
 def _save(qtbot, dialog):
@@ -92,7 +92,14 @@ def test_a_day_by_hand(qtbot, window, ctx, capsys):
     qtbot.keyClick(dialog.line_price, Qt.Key.Key_Return)
     assert dialog.warning.isVisible()
     assert "credit limit" in dialog.warning.text()
-    _save(qtbot, dialog)
+    # saving past the limit asks first; the user saves anyway
+    assert dialog.save_button.isEnabled(), dialog.problems.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = question(qtbot, parent=dialog)
+    assert "credit limit" in box.text()
+    with qtbot.waitSignal(dialog.finished) as closed:
+        answer(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    assert closed.args == [QDialog.DialogCode.Accepted.value]
 
     # -- Partial payment (Ctrl+P) on the selected invoice ---------------------------------
     window.show_page(2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
@@ -83,3 +83,27 @@ def next_page(qtbot, wizard) -> None:
     page = wizard.currentPage()
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     qtbot.waitUntil(lambda: wizard.currentPage() is not page, timeout=20000)
+
+
+# -- questions and message boxes -------------------------------------------------------------
+
+def question(qtbot, name: str = "askUser", parent=None) -> QMessageBox:
+    """The visible message box *name* (that *parent* asks, when given: not a box another
+    dialog left open)."""
+    found: list[QMessageBox] = []
+
+    def visible() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+                    and (parent is None or w.parent() is parent)]
+        return bool(found)
+
+    qtbot.waitUntil(visible)
+    return found[-1]
+
+
+def answer(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
+    """Click the box's button of *role* as the user does, and wait for the box to finish."""
+    button = next(b for b in box.buttons() if box.buttonRole(b) == role)
+    with qtbot.waitSignal(box.finished):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -311,7 +311,7 @@ class DashboardPage(Page):
         # New labels in a shown page show at the next turn of the event loop; until then
         # they count for no height: fit then, and now for a page not shown yet.
         self._fit_totals()
-        QTimer.singleShot(0, self._fit_totals)
+        QTimer.singleShot(0, self, self._fit_totals)  # dropped if the page goes first
 
     def _fit_totals(self) -> None:
         """As tall as the figures, with room for the sideways scroll bar when it shows."""
