@@ -5,6 +5,7 @@ Shell or the few objects they need, never the window: none of them reads its sta
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -27,13 +28,7 @@ from collector_gui.core.model import EventKind
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.ledger_switch import LedgerMenu
-from collector_gui.ui.pages.activity import ActivityPage
-from collector_gui.ui.pages.bank import BankPage
 from collector_gui.ui.pages.base import Page
-from collector_gui.ui.pages.clients import ClientsPage
-from collector_gui.ui.pages.dashboard import DashboardPage
-from collector_gui.ui.pages.invoices import InvoicesPage
-from collector_gui.ui.pages.overdue import OverduePage
 from collector_gui.actions.records import Changes
 from collector_gui.ui.pdf_actions import PdfActions
 from collector_gui.ui.record_actions import RecordActions
@@ -45,6 +40,19 @@ from collector_gui.ui.tasks import run_in_background, wait_for_all
 
 
 PAGES = ("dashboard", "clients", "invoices", "overdue", "activity", "bank")
+# Each page's module and class: imported and built the first time the page is needed (shown,
+# or reached as window.invoices etc.), so the start builds only the page it shows (issue 18).
+PAGE_CLASSES = (("dashboard", "DashboardPage"), ("clients", "ClientsPage"),
+                ("invoices", "InvoicesPage"), ("overdue", "OverduePage"),
+                ("activity", "ActivityPage"), ("bank", "BankPage"))
+
+
+def _page_property(index: int) -> property:
+    def get(self: MainWindow) -> Page:
+        return self.page(index)
+
+    get.__doc__ = f"The {PAGES[index]} page, built on first use."
+    return property(get)
 
 
 class MainWindow(QMainWindow):
@@ -56,14 +64,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.setWindowTitle(tr("Collector — {file}").format(file=ctx.path.name))
-        self.dashboard = DashboardPage(ctx)
-        self.clients = ClientsPage(ctx)
-        self.invoices = InvoicesPage(ctx)
-        self.overdue = OverduePage(ctx)
-        self.activity = ActivityPage(ctx)
-        self.bank = BankPage(ctx)
-        self.pages: list[Page] = [self.dashboard, self.clients, self.invoices, self.overdue,
-                                  self.activity, self.bank]
+        # None until the page is first needed; the stack holds an empty placeholder meanwhile
+        self._pages: list[Page | None] = [None] * len(PAGES)
         self._stale: set[int] = set()
         self._closed = False
         self.dialog = None  # the settings or restore dialog open now (tests drive it)
@@ -86,12 +88,13 @@ class MainWindow(QMainWindow):
             item.setToolTip(tr("{page} (Ctrl+{n})").format(page=name, n=i))
             self.sidebar.addItem(item)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.statusChanged.connect(self._page_status)
-            page.selectionChanged.connect(self._update_actions)
-            page.openInvoice.connect(self._open_invoice)
-            page.openClient.connect(self._open_client)
+        for name in PAGES:
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{name}Placeholder")
+            self.stack.addWidget(placeholder)
+        # the page shown at start is current from the outset: whatever asks for the current page
+        # while the window is made builds that one, never the dashboard by default
+        self.stack.setCurrentIndex(self._start_index())
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(6, 6, 6, 6)
@@ -102,9 +105,7 @@ class MainWindow(QMainWindow):
         self.shell = Shell(ctx, self, lambda: self.current_page().current_invoice_id(),
                            lambda: self.current_page().current_client_id())
         self.records = RecordActions(self.shell)
-        self.pdfs = PdfActions(
-            self.shell, (self.invoices.table, self.overdue.table,
-                         self.clients.detail.invoice_table), self.records.edit_invoice)
+        self.pdfs = PdfActions(self.shell, (), self.records.edit_invoice)  # tables: _wire_page
         self._build_actions()
         self.reminders = ReminderActions(self.shell)  # Ctrl+Shift+R, Ctrl+R, outbox, templates
         self._wire_reminders()
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         ledger_label = QLabel(str(ctx.path))
         ledger_label.setObjectName("ledgerPath")
         ledger_label.setToolTip(tr("The ledger file this window shows"))
+        for label in (self.page_status, ledger_label):  # long texts are cut, never widen the window
+            label.setMinimumWidth(1)
         self.statusBar().addPermanentWidget(ledger_label)
 
         self.sidebar.currentRowChanged.connect(self._page_changed)
@@ -130,11 +133,6 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("&Reminders"))
         for act in actions.menu_actions():
             menu.addSeparator() if act is None else menu.addAction(act)
-        self.dashboard.remind_button.clicked.connect(lambda: actions.open_wizard())
-        self.overdue.remind_button.clicked.connect(lambda: actions.open_wizard())
-        self.clients.detail.buttons.addAction(actions.act_client_wizard)
-        for page in self.pages:
-            page.selectionChanged.connect(actions.update)
         self.sidebar.currentRowChanged.connect(lambda _row: actions.update())
         actions.update()
 
@@ -219,10 +217,9 @@ class MainWindow(QMainWindow):
         self.ledger_menu.add_to(m)
         for act in self.act_import.values():
             m.addAction(act)
-        self.act_import_bank = a(tr("Import &bank statement…"), self.bank.import_statement,
-                                 name="importBankStatement")
+        self.act_import_bank = a(tr("Import &bank statement…"),
+                                 lambda: self.bank.import_statement(), name="importBankStatement")
         m.addAction(self.act_import_bank)
-        self.bank.imported.connect(lambda _result: self.show_page(PAGES.index("bank")))
         m.addSeparator()
         m.addAction(self.pdfs.act_export_statements)
         m.addAction(self.pdfs.act_open_after)
@@ -265,12 +262,6 @@ class MainWindow(QMainWindow):
                     self.act_promise):
             tools.addAction(act)
         self.addToolBar(tools)
-        self.clients.detail.set_actions([self.act_edit_client, self.act_new_invoice,
-                                         self.act_payment, self.act_call, self.act_letter,
-                                         self.act_promise,
-                                         self.act_hold, self.act_delete_client,
-                                         self.pdfs.act_statement_pdf,
-                                         self.pdfs.act_dossier_pdf])
 
     def _undo_changed(self, _index: int) -> None:
         self._update_actions()
@@ -297,8 +288,65 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
+    dashboard = _page_property(0)
+    clients = _page_property(1)
+    invoices = _page_property(2)
+    overdue = _page_property(3)
+    activity = _page_property(4)
+    bank = _page_property(5)
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in the side bar's order (builds those not built yet)."""
+        return [self.page(i) for i in range(len(PAGES))]
+
+    def built_pages(self) -> list[Page]:
+        """The pages built so far (the others have nothing to refresh or wire)."""
+        return [page for page in self._pages if page is not None]
+
+    def page(self, index: int) -> Page:
+        """The page at *index*, built, wired and put in the stack on first use."""
+        page = self._pages[index]
+        if page is not None:
+            return page
+        module, cls = PAGE_CLASSES[index]
+        page_class = getattr(import_module(f"collector_gui.ui.pages.{module}"), cls)
+        page = page_class(self.ctx)
+        self._pages[index] = page
+        was_current = self.stack.currentIndex() == index
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if was_current:
+            self.stack.setCurrentIndex(index)
+        self._wire_page(index, page)
+        return page
+
+    def _wire_page(self, index: int, page) -> None:
+        """A page just built, to the window's slots and actions (what __init__ did for all)."""
+        page.statusChanged.connect(self._page_status)
+        page.selectionChanged.connect(self._update_actions)
+        page.selectionChanged.connect(self.reminders.update)
+        page.openInvoice.connect(self._open_invoice)
+        page.openClient.connect(self._open_client)
+        name = PAGES[index]
+        if name in ("dashboard", "overdue"):
+            page.remind_button.clicked.connect(lambda: self.reminders.open_wizard())
+        if name in ("invoices", "overdue"):
+            self.pdfs.add_invoice_table(page.table)
+        if name == "clients":
+            page.detail.buttons.addAction(self.reminders.act_client_wizard)
+            page.detail.set_actions([self.act_edit_client, self.act_new_invoice,
+                                     self.act_payment, self.act_call, self.act_letter,
+                                     self.act_promise, self.act_hold, self.act_delete_client,
+                                     self.pdfs.act_statement_pdf, self.pdfs.act_dossier_pdf])
+            self.pdfs.add_invoice_table(page.detail.invoice_table)
+        if name == "bank":
+            page.imported.connect(lambda _result: self.show_page(PAGES.index("bank")))
+
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -306,8 +354,8 @@ class MainWindow(QMainWindow):
     def _page_changed(self, index: int) -> None:
         if index < 0:
             return
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.pages[index]
         if index in self._stale:
             self._stale.discard(index)
             page.refresh()
@@ -324,8 +372,8 @@ class MainWindow(QMainWindow):
         """The ledger changed: read the current page again now (in place: what is selected
         and the scroll position stay), the others when they are shown."""
         current = self.stack.currentIndex()
-        self._stale = set(range(len(self.pages))) - {current}
-        self.pages[current].refresh()
+        self._stale = set(range(len(PAGES))) - {current}
+        self.page(current).refresh()
         self._update_actions()
 
     def _changed_elsewhere(self) -> None:
@@ -333,8 +381,8 @@ class MainWindow(QMainWindow):
             return
         self.refresh()
         # the dashboard's figures too, even when another page is in view
-        dashboard = self.pages.index(self.dashboard)
-        if dashboard in self._stale:
+        dashboard = PAGES.index("dashboard")
+        if dashboard in self._stale and self._pages[dashboard] is not None:
             self._stale.discard(dashboard)
             self.dashboard.refresh()
 
@@ -435,11 +483,15 @@ class MainWindow(QMainWindow):
         state = s.value("main/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page = s.value("main/page", "dashboard")
-        index = PAGES.index(page) if page in PAGES else 0
-        self._stale = set(range(len(self.pages))) - {index}
-        self.pages[index].refresh()
+        index = self._start_index()
+        self._stale = set(range(len(PAGES))) - {index}
+        self.page(index).refresh()
         self.sidebar.setCurrentRow(index)
+
+    def _start_index(self) -> int:
+        """The page the window opens on: the one shown when it was last closed."""
+        page = self.ctx.settings.value("main/page", "dashboard")
+        return PAGES.index(page) if page in PAGES else 0
 
     def save_state(self) -> None:
         s = self.ctx.settings

@@ -124,6 +124,10 @@ class PdfActions:
 
     # -- the context menu of invoice tables -------------------------------------------------------
 
+    def add_invoice_table(self, table: TableView) -> None:
+        """Give *table* the invoice context menu (the window's pages are built on first use)."""
+        self._add_context_menu(table)
+
     def _add_context_menu(self, table: TableView) -> None:
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(

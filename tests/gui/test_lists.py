@@ -125,6 +125,7 @@ def test_headers_are_never_clipped_at_1024x700(qtbot, ctx, language):
         window = open_window(qtbot, make_ctx(ctx.ledger, ctx.settings,
                                              "es_ES" if language == "es" else "en_US", language))
         window.resize(1024, 700)
+        window.pages  # every page built (the window builds them on first show)
         checked = 0
         for view in window.findChildren(TableView):
             header = view.horizontalHeader()

@@ -62,7 +62,8 @@ def test_pages_by_keyboard_and_remembered(qtbot, demo_ctx, settings):
         assert window.stack.currentWidget().objectName() == name
         assert window.sidebar.currentRow() == n
     wait_loaded(qtbot, window.activity.model)
-    assert window.page_status.text().endswith(" entries")  # what they are, not "rows"
+    # what they are, not "rows" (the count arrives just after the first page: waited for)
+    qtbot.waitUntil(lambda: window.page_status.text().endswith(" entries"))
     window.move(23, 31)
     window.close()
     assert settings.value("main/page") == "activity"
