@@ -27,4 +27,7 @@ def test_signals_and_void_calls_keep_singleton_refcounts():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr[-500:]
-    assert result.stdout.split() == ["0", "0"]
+    # The bug moved a count by one per call (thousands here). A stray +-1 is not it: an object
+    # freed or made once during the loop (CI saw None at -1 once) changes a count by a few.
+    true_delta, none_delta = (int(n) for n in result.stdout.split())
+    assert abs(true_delta) < 30 and abs(none_delta) < 30, result.stdout
