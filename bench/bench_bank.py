@@ -1,5 +1,5 @@
 """How long a bank statement import takes: N credit lines, each naming one of N open
-invoices, in each format (written by tests/bank/writers.py), into a fresh ledger.
+invoices, in each format (written by tests/helpers/bank_writers.py), into a fresh ledger.
 
     .venv/bin/python bench/bench_bank.py                 # 50,000 lines, every format
     .venv/bin/python bench/bench_bank.py --lines 5000 --formats camt,csv
@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "bank")]
+sys.path[:0] = [str(ROOT)]
 
-from writers import Entry, camt053, csv_es, mt940, norma43, ofx_sgml  # noqa: E402
+from tests.helpers.bank_writers import Entry, camt053, csv_es, mt940, norma43, ofx_sgml  # noqa: E402
 
 from collector_gui.actions import bank  # noqa: E402
 from collector_gui.bank.csvmap import parse_mapping  # noqa: E402

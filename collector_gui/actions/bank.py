@@ -17,6 +17,9 @@ from pathlib import Path
 from collector_gui.bank.csvmap import format_mapping, parse_mapping
 from collector_gui.bank.model import Statement, StatementError, StatementLine, line_keys
 from collector_gui.bank.read import read_statement
+from collector_gui.actions import thanks_rules
+from collector_gui.core import clock
+from collector_gui.core import settings as S
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import N_, _, ngettext
 from collector_gui.core.matching import Credit, Decision, InvoiceIndex, Outcome, Reason, decide
@@ -160,6 +163,8 @@ def import_statement(store: Store, path: Path | str, *, bank: str | None = None,
             if csv_map and bank:
                 books.save_csv_mapping(db, bank, mapping)
             index = InvoiceIndex(books.open_invoices())
+            batch = _Batch(books.with_discount_terms(),
+                           hooks=thanks_rules.enabled(S.Settings(store.settings("thanks."))))
             payers = books.payers()
             total = sum(len(s.lines) for s in statements)
             done = 0
@@ -175,12 +180,15 @@ def import_statement(store: Store, path: Path | str, *, bank: str | None = None,
                 for key, line in zip(keys, statement.lines):
                     if done % 500 == 0:
                         task.step(done, total, _("Matching payments…"))
+                        batch.stamp = clock.row_stamp()
                     done += 1
                     item = _one_line(store, books, db, index, payers, import_id, key, line,
-                                     statement, known, accept_proposed)
+                                     statement, known, accept_proposed, batch)
                     seen.add(key)
                     counts[item.outcome] = counts.get(item.outcome, 0) + 1
                     result.lines.append(item)
+                books.insert_allocations(db, batch.allocations)
+                batch.allocations.clear()
                 dates = [line.booking_date for line in statement.lines]
                 books.set_import_counts(db, import_id, first=min(dates, default=None),
                                         last=max(dates, default=None), counts=counts)
@@ -192,9 +200,22 @@ def import_statement(store: Store, path: Path | str, *, bank: str | None = None,
     return result
 
 
+@dataclass
+class _Batch:
+    """What one import carries from line to line: the invoices whose payments need
+    Store.add_payment (an early-payment discount), whether thank-yous are on (read once, not
+    per payment), the allocations written per statement
+    with one executemany, and the row stamp (renewed every 500 lines, not per row)."""
+
+    with_terms: set[int]
+    hooks: bool  # a payment that clears its invoice may queue a thank-you (thanks.enabled)
+    allocations: list[tuple[int, int, int, int | None]] = field(default_factory=list)
+    stamp: str = ""
+
+
 def _one_line(store: Store, books: BankLedger, db, index: InvoiceIndex, payers, import_id: int,
               key: str, line: StatementLine, statement: Statement, known: set[str],
-              accept_proposed: bool) -> LineResult:
+              accept_proposed: bool, batch: _Batch) -> LineResult:
     def result(outcome: str, reason: str, line_id: int | None = None,
                invoices: tuple[tuple[str, int], ...] = ()) -> LineResult:
         return LineResult(line_id, line.booking_date, line.amount_minor, line.currency,
@@ -214,14 +235,19 @@ def _one_line(store: Store, books: BankLedger, db, index: InvoiceIndex, payers, 
         client_id = index.invoices[decision.allocations[0][0]].client_id
     line_id = books.insert_line(db, import_id=import_id, key=key, account=statement.account,
                                 line=line, status=status, reason=decision.reason.value,
-                                client_id=client_id)
+                                client_id=client_id, stamp=batch.stamp)
     paid = status in ("recorded", "accepted")
     for invoice_id, amount in decision.allocations:
         payment_id = None
         if paid:
-            payment_id = store.add_payment(Payment(
-                invoice_id, line.booking_date, amount, METHOD, line.reference)).id
-        books.insert_allocation(db, line_id, invoice_id, amount, payment_id)
+            payment = Payment(invoice_id, line.booking_date, amount, METHOD, line.reference)
+            if invoice_id in batch.with_terms:  # the discount it may earn: the whole path
+                payment_id = store.add_payment(payment).id
+            else:  # the index checked it against the balance, in this transaction
+                payment_id = store.add_matched_payment(
+                    db, payment, hooks=batch.hooks and amount >= index.balance[invoice_id],
+                    stamp=batch.stamp)
+        batch.allocations.append((line_id, invoice_id, amount, payment_id))
     if paid:
         index.settle(decision.allocations)
     if status == "accepted" and client_id is not None:

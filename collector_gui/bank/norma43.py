@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 import warnings
 
-from csb43.aeb43 import Batch
-from csb43.aeb43.record.context import Aeb43Context, BatchContext
-
 from collector_gui.bank.model import Statement, StatementError, StatementLine, iban_in_text, \
     to_minor
 from collector_gui.core.i18n import _
@@ -31,6 +28,9 @@ def _where(index: int) -> str:
 
 
 def read(data: bytes) -> list[Statement]:
+    from csb43.aeb43 import Batch  # here: telling the format must not import csb43
+    from csb43.aeb43.record.context import Aeb43Context, BatchContext
+
     # sepa=False: the 23 records are read by their columns below (csb43 guesses SEPA
     # layouts even for plain concepts).
     context = Aeb43Context(strict=False, silent=True, encoding="latin-1", sepa=False)

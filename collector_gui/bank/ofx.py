@@ -11,10 +11,6 @@ import datetime as dt
 import io
 import warnings
 
-from ofxtools.header import OFXHeaderError
-from ofxtools.models.base import Aggregate
-from ofxtools.Parser import OFXTree, ParseError
-
 from collector_gui.bank.model import Statement, StatementError, StatementLine, clean_iban, \
     iban_in_text, to_minor
 from collector_gui.core.i18n import _
@@ -26,6 +22,10 @@ def looks_like(data: bytes) -> bool:
 
 
 def read(data: bytes) -> list[Statement]:
+    # ofxtools here, not at the top: telling the format (looks_like) must not cost its 0.35 s
+    from ofxtools.header import OFXHeaderError
+    from ofxtools.Parser import OFXTree, ParseError
+
     tree = OFXTree()
     try:
         with warnings.catch_warnings():
@@ -58,6 +58,8 @@ def read(data: bytes) -> list[Statement]:
 
 
 def _line(elem, currency: str, where: str) -> StatementLine:
+    from ofxtools.models.base import Aggregate
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 import re
 
-import mt940
-
 from collector_gui.bank.model import Statement, StatementError, StatementLine, clean_iban, \
     iban_in_text, to_minor
 from collector_gui.core.i18n import _
@@ -65,6 +63,8 @@ def _statement(lines: list[str], start: int, end: int) -> Statement:
             raise StatementError(_("line {n}: the statement that starts here has no {tag}: "
                                    "the file may be cut short. Nothing was recorded.").format(
                 n=start + 1, tag=name))
+    import mt940  # here: telling the format must not import the library
+
     parsed = mt940.models.Transactions()
     try:
         parsed.parse("\n".join(body))

@@ -66,6 +66,14 @@ class BankLedger:
                 "WHERE draft = 0 AND void = 0 AND paid_minor < total_minor").fetchall()
         return [OpenInvoice(*r) for r in rows]
 
+    def with_discount_terms(self) -> set[int]:
+        """Open invoices with an early-payment discount: their payments go through
+        Store.add_payment, which records the discount they may earn."""
+        with self.ledger.read() as db:
+            return {r[0] for r in db.execute(
+                "SELECT id FROM invoices WHERE draft = 0 AND void = 0 "
+                "AND paid_minor < total_minor AND CAST(discount_percent AS REAL) <> 0")}
+
     def payers(self) -> PayerBook:
         book = PayerBook()
         with self.ledger.read() as db:
@@ -109,9 +117,11 @@ class BankLedger:
 
     @staticmethod
     def insert_line(db: Database, *, import_id: int, key: str, account: str, line,
-                    status: str, reason: str, client_id: int | None) -> int:
-        """*line* is a bank.model.StatementLine (ledger/ may not import bank/: duck-typed)."""
-        return db.execute(
+                    status: str, reason: str, client_id: int | None,
+                    stamp: str | None = None) -> int:
+        """*line* is a bank.model.StatementLine (ledger/ may not import bank/: duck-typed);
+        *stamp* the row_stamp of a recorded line (taken now when not given)."""
+        return db.conn.execute(
             "INSERT INTO bank_lines (import_id, line_key, account, booking_date, value_date, "
             "amount_minor, currency, text, reference, payer_name, payer_iban, status, reason, "
             "client_id, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -119,7 +129,7 @@ class BankLedger:
              line.value_date.isoformat() if line.value_date else None, line.amount_minor,
              line.currency, line.text, line.reference, line.payer_name, line.payer_iban,
              status, reason, client_id,
-             clock.row_stamp() if status == "recorded" else None),
+             (stamp or clock.row_stamp()) if status == "recorded" else None),
         ).lastrowid
 
     @staticmethod
@@ -128,6 +138,14 @@ class BankLedger:
         db.execute(
             "INSERT OR REPLACE INTO bank_line_invoices (line_id, invoice_id, amount_minor, "
             "payment_id) VALUES (?, ?, ?, ?)", (line_id, invoice_id, amount_minor, payment_id))
+
+    @staticmethod
+    def insert_allocations(db: Database,
+                           rows: Iterable[tuple[int, int, int, int | None]]) -> None:
+        """Many (line, invoice, amount, payment) at once: a statement's, in one statement."""
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO bank_line_invoices (line_id, invoice_id, amount_minor, "
+            "payment_id) VALUES (?, ?, ?, ?)", rows)
 
     @staticmethod
     def clear_allocations(db: Database, line_id: int) -> None:

@@ -13,6 +13,8 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
+from sqlite_utils import Database
+
 from collector_gui.core import clock, search
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
 from collector_gui.core.errors import CollectorError
@@ -49,6 +51,7 @@ def nocase(text: str) -> str:
 
 # What the layers above do with a payment inside its own transaction, as (store, payment)
 # once it is recorded: actions/thanks.py queues a thank-you there (registered by actions/).
+# `add_matched_payment` (a bank import's) calls them only when its caller says one has work.
 PAYMENT_HOOKS: list[Callable[[Store, Payment], None]] = []
 
 
@@ -375,6 +378,27 @@ class Store:
             for hook in PAYMENT_HOOKS:
                 hook(self, added)
         return added
+
+    def add_matched_payment(self, db: Database, payment: Payment, *, hooks: bool,
+                            stamp: str | None = None) -> int:
+        """Record a payment its caller has already checked inside the transaction it holds
+        (a bank import's invoice index: open, not draft or void, within the balance) on an
+        invoice with no early-payment discount: the insert alone, and PAYMENT_HOOKS only when
+        the caller says so (*hooks*: a payment that clears its invoice with thank-yous on, the
+        one case where a hook has work). A tenth of add_payment's work, for 50,000-line
+        statements. Returns the payment's id."""
+        payment_id = db.conn.execute(
+            "INSERT INTO payments (invoice_id, date, amount_minor, method, reference, "
+            "created_at, kind, credit_note_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (payment.invoice_id, payment.date.isoformat(), payment.amount_minor,
+             payment.method, payment.reference, stamp or clock.row_stamp(), str(payment.kind),
+             payment.credit_note_id),
+        ).lastrowid
+        if hooks:
+            added = replace(payment, id=payment_id)
+            for hook in PAYMENT_HOOKS:
+                hook(self, added)
+        return payment_id
 
     def payments_of(self, invoice_id: int) -> list[Payment]:
         return [
