@@ -48,6 +48,9 @@ class Page(QWidget):
         calls the returned function when the view changes: the line is the visible table's.
         """
 
+        if label is not None:
+            label.setWordWrap(True)  # totals in four currencies must not widen the window
+
         def update(*_args) -> None:
             text = model.summary_text()
             if label is not None:
