@@ -298,7 +298,6 @@ def parse_local_minor(text: str, currency: str, locale: str) -> int:
     where it cannot be read as thousands ("1250.50" in es: two digits after the dot). What
     the table shows parses back: the currency's symbol or code and spaces are ignored.
     An ambiguous "1.200" is decided by the locale (1200 in es, 1.20 in en)."""
-    point, group = _separators(locale)
     raw = (text or "").strip()
     if not raw:
         raise MoneyError(_("amount is empty"))
@@ -308,6 +307,14 @@ def parse_local_minor(text: str, currency: str, locale: str) -> int:
     body = "".join(ch for ch in body if ch not in _SPACES)
     if body.startswith(("-", "\u2212")):
         raise MoneyError(_("amount {value} is negative").format(value=repr(raw)))
+    whole, frac = _local_parts(raw, body, locale)
+    return parse_minor(whole + ("." + frac if frac else ""), currency, shown=raw)
+
+
+def _local_parts(raw: str, body: str, locale: str) -> tuple[str, str]:
+    """The whole and fractional digits of *body* (spaces and symbols gone) read the way
+    *locale* writes numbers; MoneyError (quoting *raw*) when it is not one."""
+    point, group = _separators(locale)
     if not body or any(not (ch.isdigit() or ch in (point, group, ".")) for ch in body):
         raise _bad_local(raw, locale)
     if point in body:
@@ -330,4 +337,21 @@ def parse_local_minor(text: str, currency: str, locale: str) -> int:
         whole, frac = body, ""
     if not (whole.isascii() and whole.isdigit()) or (frac and not frac.isascii()):
         raise _bad_local(raw, locale)
-    return parse_minor(whole + ("." + frac if frac else ""), currency, shown=raw)
+    return whole, frac
+
+
+def parse_local_decimal(text: str, locale: str) -> Decimal:
+    """A quantity typed the way *locale* writes it ("1,5" or "1.000" in es; "1.5" or "1,000"
+    in en; the plain "1.5" still works where it cannot be thousands). ValueError if not."""
+    raw = (text or "").strip()
+    body = "".join(ch for ch in raw if ch not in _SPACES)
+    if not body:
+        raise MoneyError(_("amount is empty"))
+    whole, frac = _local_parts(raw, body, locale)
+    return Decimal(whole + ("." + frac if frac else ""))
+
+
+def format_local_decimal(value: Decimal, locale: str) -> str:
+    """A quantity as *locale* writes it, every digit kept ("1,5" and "1.000" in es), so
+    that what is shown parses back with parse_local_decimal."""
+    return format_decimal(value, format="#,##0.##########", locale=locale)

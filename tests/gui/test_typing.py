@@ -229,6 +229,31 @@ def test_a_change_undone_by_hand_is_no_change(qtbot, ctx, owed):
 
 # -- the keyboard saves ----------------------------------------------------------------------
 
+def test_spanish_quantities_and_rates_typed_and_shown_back(qtbot, es_ctx, owed):
+    """A quantity of "1,5" (and "1.000") and a VAT rate of "10,5" are read the Spanish way, and
+    an invoice opened again shows them as they were typed."""
+    dialog = _shown(qtbot, InvoiceDialog(es_ctx, client_id=owed[0].id))
+    for desc, qty, price in (("Horas", "1,5", "1.000"), ("Copias", "1.000", "0,10")):
+        qtbot.keyClicks(dialog.line_desc, desc)
+        dialog.line_qty.setText(qty)
+        qtbot.keyClicks(dialog.line_price, price)
+        dialog.line_tax.setText("10,5")
+        qtbot.keyClick(dialog.line_price, Qt.Key.Key_Return)
+    assert dialog.lines.rowCount() == 2, dialog.lines.rows
+    number = dialog.number.text()
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, CTRL)
+    invoice = es_ctx.store.find_invoice(number)
+    assert [(str(line.quantity), line.unit_price_minor, str(line.tax_rate))
+            for line in invoice.lines] == [("1.5", 100000, "10.5"), ("1000", 10, "10.5")]
+    # 1.500 + 100 = 1.600,00 base, 10,5 % VAT 168,00: 1.768,00
+    assert invoice.total_minor == 176800
+    again = _shown(qtbot, InvoiceDialog(es_ctx, invoice))
+    assert [row[1] for row in again.lines.rows] == ["1,5", "1.000"]
+    assert [row[3] for row in again.lines.rows] == ["10,5", "10,5"]
+    again.reject()
+
+
 def test_enter_on_an_empty_line_saves_the_invoice(qtbot, ctx, owed):
     dialog = _shown(qtbot, InvoiceDialog(ctx, client_id=owed[0].id))
     assert QApplication.focusWidget() is dialog.line_desc  # the client is known: the lines

@@ -23,7 +23,12 @@ from collector_gui.actions import entry, records
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.model import Invoice, InvoiceLine
 from collector_gui.core.fields import parse_local_amount
-from collector_gui.core.money import format_local_minor, is_currency
+from collector_gui.core.money import (
+    format_local_decimal,
+    format_local_minor,
+    is_currency,
+    parse_local_decimal,
+)
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo
@@ -182,10 +187,11 @@ class InvoiceDialog(RecordDialog):
             self.client.setCurrentText(name)
             self.draft.setChecked(invoice.draft)
             for line in invoice.lines:
-                self.lines.add([line.description, str(line.quantity),
+                self.lines.add([line.description,
+                                format_local_decimal(line.quantity, ctx.fmt.locale),
                                 format_local_minor(line.unit_price_minor, invoice.currency,
                                                    ctx.fmt.locale),
-                                str(line.tax_rate)])
+                                format_local_decimal(line.tax_rate, ctx.fmt.locale)])
         else:
             self.draft.setChecked(False)
             if client_id is not None:
@@ -280,7 +286,7 @@ class InvoiceDialog(RecordDialog):
         if not desc:
             return tr("a line has no description")
         try:
-            quantity = entry.parse_decimal(qty)
+            quantity = parse_local_decimal(qty, self.ctx.fmt.locale)  # "1,5", "1.000" in es
         except ValueError:
             return tr("the quantity of “{line}” is not a number").format(line=desc)
         if quantity <= 0:

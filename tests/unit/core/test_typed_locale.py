@@ -8,6 +8,7 @@ same value, in Spanish and in English.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from babel.dates import format_date
@@ -17,8 +18,10 @@ from hypothesis import strategies as st
 from collector_gui.core.fields import FieldError, parse_local_amount, parse_local_date
 from collector_gui.core.money import (
     MoneyError,
+    format_local_decimal,
     format_local_minor,
     format_minor,
+    parse_local_decimal,
     parse_local_minor,
 )
 
@@ -131,3 +134,26 @@ def test_two_digit_years():
     assert parse_local_date("1/1/99", "es_ES", today=TODAY) == dt.date(1999, 1, 1)
     assert parse_local_date("1/1/46", "es_ES", today=TODAY) == dt.date(2046, 1, 1)
     assert parse_local_date("1/1/47", "es_ES", today=TODAY) == dt.date(1947, 1, 1)
+
+
+# -- quantities (an invoice line's) ------------------------------------------------------------
+
+@pytest.mark.parametrize("locale,text,value", [
+    ("es_ES", "1,5", "1.5"), ("es_ES", "1.5", "1.5"), ("es_ES", "1.000", "1000"),
+    ("es_ES", "12.345,25", "12345.25"), ("es_ES", "2", "2"),
+    ("en_US", "1.5", "1.5"), ("en_US", "1,000", "1000"), ("en_US", "0,25", "0.25"),
+])
+def test_quantities_typed_the_locales_way(locale, text, value):
+    assert parse_local_decimal(text, locale) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "1,5,5", "-1"])
+def test_what_is_not_a_quantity_is_refused(text):
+    with pytest.raises(MoneyError):
+        parse_local_decimal(text, "es_ES")
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False))
+def test_a_quantity_shown_parses_back(value):
+    for locale in LOCALES:
+        assert parse_local_decimal(format_local_decimal(value, locale), locale) == value
