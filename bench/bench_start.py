@@ -8,8 +8,8 @@ prints a line and leaves with os._exit). Two kinds of start, interleaved so they
 machine's load:
 
 - bare: `QApplication` + a `QMainWindow` with a label, shown;
-- app: `QApplication`, then `collector_gui.cli.main(["--ledger", P])`, the path `collector`
-  takes with no subcommand (the window on the cached sample ledger of bench/run.py, copied).
+- app: `QApplication`, then `collector_gui.start.main(["--ledger", P])`, what the `collector`
+  command runs (the window on the cached sample ledger of bench/run.py, copied).
 
 The app child also reports when the dashboard's figures are on screen (its `loaded` signal),
 for information. The ratio is median(app) / median(bare). Every child gets its own
@@ -115,9 +115,9 @@ def child_app(ledger: str, wait_figures: bool, profile: str | None) -> None:
         dashboard.loaded.connect(lambda: (_say("figures"), _leave()))
 
     keep = _watch_first_paint(app, shown)
-    from collector_gui import cli
+    from collector_gui import start
 
-    cli.main(["--ledger", ledger])
+    start.main(["--ledger", ledger])
     del keep
 
 

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from collector_gui.cli import main
+from collector_gui.start import main
 
 sys.exit(main())

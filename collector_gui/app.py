@@ -11,7 +11,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from collector_gui.ui.window_language import tr
@@ -73,6 +73,13 @@ def start_daily_backup(window: MainWindow):
                              ledger_path=window.ctx.path, on_error=failed, progress=False)
 
 
+def _after_show(window: MainWindow) -> None:
+    """Once the window is on screen (MainWindow.after_first_paint): the version, whose reading
+    loads importlib.metadata (15-35 ms), and today's backup."""
+    QApplication.instance().setApplicationVersion(collector_gui.__version__)
+    start_daily_backup(window)
+
+
 def make_sample_ledger(path: Path, parent=None) -> bool:
     """Fill a new sample ledger with the `collector demo` data, with a progress dialog.
 
@@ -127,8 +134,6 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prefer_ui_thread()
     app.setApplicationName("Collector")
-    # when the event loop runs: reading the version loads importlib.metadata (15-35 ms)
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(collector_gui.__version__))
     app.setDesktopFileName("collector")
     app.setWindowIcon(app_icon())
     messages.install_excepthook()
@@ -167,7 +172,7 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
 
             save_profile(Store(ledger), profile)
         session = ledger_switch.LedgerSession(ledger, language, _make_window(settings),
-                                              settings, after_show=start_daily_backup)
+                                              settings, after_show=_after_show)
         code = app.exec()
         ledger = session.ledger  # the one shown last (File > Open ledger may have switched)
         del session

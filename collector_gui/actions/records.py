@@ -13,13 +13,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Generic, TypeVar
+from typing import IO, TYPE_CHECKING, Generic, TypeVar
 
 from collector_gui.core.model import Client, ContactEvent, Invoice, Payment
 from collector_gui.core.progress import Task
-from collector_gui.ledger import csvio
 from collector_gui.ledger.database import Ledger
 from collector_gui.ledger.store import Store
+
+if TYPE_CHECKING:  # the CSV reader and writer load on first use, not with the window
+    from collector_gui.ledger import csvio
 
 T = TypeVar("T")
 
@@ -138,6 +140,8 @@ def import_file(store: Store, kind: str, path: str, *, dry_run: bool = False,
                 today: dt.date | None = None, task: Task | None = None,
                 stdin: IO[bytes] | None = None) -> csvio.ImportReport:
     """Import a CSV file (or `-` for standard input): all rows, or none and a report."""
+    from collector_gui.ledger import csvio
+
     data = csvio.read_source(path, stdin)
     return csvio.import_csv(store, kind, data, file=path if path != "-" else "<stdin>",
                             dry_run=dry_run, today=today, task=task)
@@ -151,6 +155,8 @@ def import_records(store: Store, kind: str, path: str, *, today: dt.date | None 
 
 
 def export_file(store: Store, kind: str, out: IO[str], *, task: Task | None = None) -> int:
+    from collector_gui.ledger import csvio
+
     return csvio.export_csv(store, kind, out, task=task)
 
 

@@ -35,7 +35,7 @@ from collector_gui.actions.reports import record_count
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _
 from collector_gui.ledger.database import LedgerBusy, held_in_this_process, is_busy
-from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION
+from collector_gui.ledger.schema import APPLICATION_ID, SCHEMA_VERSION
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _COUNTED = ("clients", "invoices", "payments", "contact_events")

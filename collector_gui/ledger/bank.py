@@ -12,12 +12,14 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from collector_gui.core import clock
 from collector_gui.core.matching import OpenInvoice, PayerBook, payer_key
 from collector_gui.ledger.store import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PENDING = ("proposed", "unmatched")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sqlite3
 import threading
 import time
@@ -17,9 +16,8 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from sqlite_utils import Database
 
 from collector_gui.core import clock
 from collector_gui import paths
@@ -41,7 +39,23 @@ from collector_gui.ledger.failures import (  # noqa: F401 - the errors are known
     translate,
 )
 from collector_gui.ledger import failures
-from collector_gui.ledger.migrations import APPLICATION_ID, SCHEMA_VERSION, migrations
+from collector_gui.ledger.schema import APPLICATION_ID, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The schema steps (migrations.py, with sqlite-utils), loaded by the first open that needs them:
+# a ledger at SCHEMA_VERSION needs none (see Ledger._prepare).
+migrations = None
+
+
+def _steps():
+    global migrations
+    if migrations is None:
+        from collector_gui.ledger.migrations import migrations as steps
+
+        migrations = steps
+    return migrations
 
 # How long a write waits for another program's write to finish before "busy".
 BUSY_TIMEOUT_S = 5.0
@@ -85,7 +99,7 @@ class Ledger:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
+        self._db: Database | None = None
         # Which file this connection has open: SQLite does not notice, in WAL mode, when the
         # path is deleted or replaced (it writes on into the old file, and leaves its -wal to
         # be played into the new one).
@@ -93,6 +107,17 @@ class Ledger:
         self._held = self._file_id  # the file this object's open connection holds
         with _open_ledgers_lock:
             _open_ledgers.add(self)
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils Database over this connection, made on first use: importing
+        sqlite-utils takes ~55 ms, which the window's start does not spend before its first
+        paint (its pages read in workers, each with its own Ledger)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     def _let_go_of_file(self) -> None:
         with _open_ledgers_lock:
@@ -161,14 +186,17 @@ class Ledger:
             )
         # FULL: a commit is on disk before the call returns, even with a power cut.
         conn.execute("PRAGMA synchronous = FULL")
-        if not migrations.pending(self.db):
+        # Every step sets user_version to its number, in the transaction that records it done:
+        # at SCHEMA_VERSION every step has run, and sqlite-utils need not be loaded to know it.
+        if (conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+                or not _steps().pending(self.db)):
             return
         # Creating or upgrading: one process at a time, all in one transaction, and the checks
         # again under the lock (another window or command may have done it meanwhile).
         conn.execute("BEGIN IMMEDIATE")
         try:
             has_tables = self._check_kind()
-            if migrations.pending(self.db):
+            if _steps().pending(self.db):
                 if has_tables:
                     try:
                         self.backup(reason=f"before-migration-to-v{SCHEMA_VERSION}")
@@ -176,7 +204,7 @@ class Ledger:
                         raise BackupFailed(str(exc) + " " + _(
                             "The ledger was not upgraded for this version of Collector: it is "
                             "always backed up first.")) from exc
-                migrations.apply(self.db)
+                _steps().apply(self.db)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -258,7 +286,8 @@ class Ledger:
             pass
         fresh._let_go_of_file()
         self.conn = fresh.conn
-        self.db.conn = fresh.conn
+        if self._db is not None:
+            self._db.conn = fresh.conn
         self._file_id = fresh._file_id
         with _open_ledgers_lock:
             self._held = fresh._file_id
@@ -393,6 +422,8 @@ class Ledger:
         if target.exists():
             raise LedgerError(_("{path} exists already; choose another name.").format(path=target))
         # A name of its own: two processes backing up in the same second never share it.
+        import secrets  # here, not at start: it loads hashlib and hmac (~3 ms)
+
         partial = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
         try:
             ok = self._copy_into(partial)

@@ -10,11 +10,9 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from collector_gui.core import search
+from collector_gui.ledger.schema import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401 (known here)
 
 migrations = Migrations("collector")
-
-# 'Coll' in ASCII: marks the file as a Collector ledger (PRAGMA application_id).
-APPLICATION_ID = 0x436F6C6C
 
 
 @migrations()
@@ -356,5 +354,4 @@ ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
 ALTER TABLE payments ADD COLUMN credit_note_id INTEGER REFERENCES invoices(id)
 """
 
-# The number of the last step above (a test checks they agree).
-SCHEMA_VERSION = 6
+# SCHEMA_VERSION, the number of the last step above, is in schema.py (a test checks they agree).

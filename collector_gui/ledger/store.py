@@ -11,9 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
-from typing import NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, NamedTuple
 
 from collector_gui.core import clock, search
 from collector_gui.core.aging import AgingReport, aging_from_groups, days_overdue
@@ -38,6 +36,9 @@ from collector_gui.ledger.invoice_terms import (
     term_columns,
     term_fields,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -185,7 +186,11 @@ class Store:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.db = ledger.db
+
+    @property
+    def db(self) -> Database:
+        """The ledger's sqlite-utils Database (made on first use: see Ledger.db)."""
+        return self.ledger.db
 
     def _query(self, sql: str, params: dict | tuple = ()) -> list[dict]:
         with self.ledger.read():

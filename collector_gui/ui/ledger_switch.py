@@ -55,12 +55,13 @@ def open_or_recover(path: Path, *, create: bool = True) -> Ledger | None:
     found with *create* False) is said in a message box. Returns None when there is no
     ledger to show.
     """
-    from collector_gui.actions.restore import newest_good_backup, restore
     from collector_gui.ledger.database import LedgerCorrupt
 
     try:
         return _open_ledger(path, create)
     except LedgerCorrupt as exc:
+        from collector_gui.actions.restore import newest_good_backup, restore
+
         notify.log.error("cannot open %s: %s", path, exc)
         backup = newest_good_backup(path)
         if backup is None:
@@ -263,8 +264,16 @@ class LedgerSession(QObject):
         window.show()
         self.window = window
         if first and self.after_show is not None:
-            self.after_show(window)
+            self._after_show(window)
         return window
+
+    def _after_show(self, window: QWidget) -> None:
+        """after_show(window) once the window is on screen (see MainWindow.after_first_paint)."""
+        later = getattr(window, "after_first_paint", None)
+        if later is None:
+            self.after_show(window)
+        else:
+            later(lambda: self.after_show(window))
 
     def _replace_window(self, build: Callable[[], None]) -> bool:
         """Close the window shown, then *build* the next; False when it would not close."""
@@ -304,7 +313,7 @@ class LedgerSession(QObject):
             remember(self.settings, new.path)
             window = self.show(self.language)
             if self.after_show is not None:
-                self.after_show(window)
+                self._after_show(window)
             if create:
                 window.open_settings()  # who the invoices come from, as at a first start
 

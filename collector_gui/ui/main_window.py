@@ -5,11 +5,12 @@ Shell or the few objects they need, never the window: none of them reads its sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.dialog = None  # the settings or restore dialog open now (tests drive it)
         self.last_restore = None
+        # What waits for the window to be on screen (after_first_paint); None once it ran.
+        self._after_paint: list[Callable[[], object]] | None = []
+        self._painted = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -124,6 +128,39 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self.refresh)
         ctx.undo.indexChanged.connect(self._undo_changed)
         self._restore_state()
+        # A window nobody shows (tests, a window made for its pages) reads at once.
+        QTimer.singleShot(0, self, lambda: None if self.isVisible() else self._run_after_paint())
+
+    # -- the first paint -------------------------------------------------------------------------
+
+    def after_first_paint(self, job: Callable[[], object]) -> None:
+        """Run *job* once the window is on screen: the start page's first read (its workers
+        would take the GIL from the painting thread, and load sqlite-utils), today's backup,
+        the version. At once when that has happened (bench/README.md, issue 18)."""
+        if self._after_paint is None:
+            job()
+        else:
+            self._after_paint.append(job)
+
+    def _run_after_paint(self) -> None:
+        jobs, self._after_paint = self._after_paint, None
+        if self._closed:  # closed before it was ever painted: nothing to read for it
+            return
+        for job in jobs or ():
+            job()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._after_paint is not None:
+            # a window shown but never painted (minimised at start, no compositor): not forever
+            QTimer.singleShot(400, self, self._run_after_paint)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # the children paint after this, in the same pass: the jobs run when it is done
+            QTimer.singleShot(0, self, self._run_after_paint)
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -485,7 +522,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         index = self._start_index()
         self._stale = set(range(len(PAGES))) - {index}
-        self.page(index).refresh()
+        page = self.page(index)
+        page.loading_soon()
+        self.after_first_paint(page.refresh)
         self.sidebar.setCurrentRow(index)
 
     def _start_index(self) -> int:

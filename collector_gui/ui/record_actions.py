@@ -10,14 +10,12 @@ from PySide6.QtWidgets import QDialog
 from collector_gui.actions import records
 from collector_gui.core.model import Client, EventKind, Invoice
 from collector_gui.ui import notify, undo
-from collector_gui.ui.dialogs.client import ClientDialog
-from collector_gui.ui.dialogs.contact import ContactDialog
-from collector_gui.ui.dialogs.credit_note import CreditNoteDialog
-from collector_gui.ui.dialogs.invoice import InvoiceDialog
-from collector_gui.ui.dialogs.payment import PaymentDialog
 from collector_gui.ui.window_language import tr
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask
+
+# The record dialogs are imported when first opened, not with the window (issue 18: ~12 ms and
+# their Qt classes' enums before the first paint).
 
 
 class RecordActions:
@@ -51,6 +49,8 @@ class RecordActions:
     # -- dialogs ------------------------------------------------------------------------------
 
     def new_client(self) -> QDialog:
+        from collector_gui.ui.dialogs.client import ClientDialog
+
         dialog = ClientDialog(self.ctx, parent=self.parent)
 
         def done(result: int) -> None:
@@ -62,12 +62,16 @@ class RecordActions:
         return self._open(dialog)
 
     def edit_client(self) -> QDialog | None:
+        from collector_gui.ui.dialogs.client import ClientDialog
+
         client = self.selected_client()
         if client is None:
             return None
         return self._open(ClientDialog(self.ctx, client, parent=self.parent))
 
     def new_invoice(self) -> QDialog:
+        from collector_gui.ui.dialogs.invoice import InvoiceDialog
+
         client = self.selected_client()
         dialog = InvoiceDialog(self.ctx, client_id=client.id if client else None,
                                parent=self.parent)
@@ -81,6 +85,8 @@ class RecordActions:
         return self._open(dialog)
 
     def edit_invoice(self, invoice_id: int | None = None) -> QDialog | None:
+        from collector_gui.ui.dialogs.invoice import InvoiceDialog
+
         invoice = (self.ctx.store.get_invoice(invoice_id) if invoice_id is not None
                    else self.selected_invoice())
         if invoice is None:
@@ -92,6 +98,8 @@ class RecordActions:
         return self._open(InvoiceDialog(self.ctx, invoice, parent=self.parent))
 
     def record_payment(self) -> QDialog:
+        from collector_gui.ui.dialogs.payment import PaymentDialog
+
         invoice = self.selected_invoice()
         usable = invoice is not None and invoice.is_open()
         return self._open(PaymentDialog(self.ctx, invoice.id if usable else None,
@@ -99,6 +107,8 @@ class RecordActions:
 
     def issue_credit_note(self) -> QDialog | None:
         """Correct the selected issued invoice with a credit note (never by voiding it)."""
+        from collector_gui.ui.dialogs.credit_note import CreditNoteDialog
+
         invoice = self.selected_invoice()
         if invoice is None:
             return None
@@ -121,6 +131,8 @@ class RecordActions:
         return self._open(dialog)
 
     def log_contact(self, kind: EventKind) -> QDialog:
+        from collector_gui.ui.dialogs.contact import ContactDialog
+
         invoice = self.selected_invoice()
         client = self.selected_client()
         return self._open(ContactDialog(

@@ -26,6 +26,10 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Read the ledger again."""
 
+    def loading_soon(self) -> None:
+        """The first read starts once the window is on screen (MainWindow.after_first_paint):
+        show meanwhile that it is coming."""
+
     def current_invoice_id(self) -> int | None:
         return None
 

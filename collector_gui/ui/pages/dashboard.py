@@ -11,7 +11,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -45,11 +44,25 @@ from collector_gui.ui.tasks import run_in_background
 from collector_gui.ui.widgets import heading
 
 if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first use only
+    from PySide6.QtCharts import QChart, QChartView  # the charts: made on the first read
+
     from collector_gui.actions.remind_views import ChaseToday
 
+CHART_MIN_HEIGHT = 150  # small enough that, at 1024×700, the chase list keeps room for its rows
+
+
+
+def _chart_room() -> QWidget:
+    """Where a chart goes until it is made (the same room: nothing moves when it comes)."""
+    room = QWidget()
+    room.setMinimumHeight(CHART_MIN_HEIGHT)
+    room.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return room
 
 
 def _bar_chart(title: str) -> tuple[QChart, QChartView]:
+    from PySide6.QtCharts import QChart, QChartView
+
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -57,14 +70,15 @@ def _bar_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    # small enough that, at 1024×700, the chase list below keeps room for its rows
-    view.setMinimumHeight(150)
+    view.setMinimumHeight(CHART_MIN_HEIGHT)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return chart, view
 
 
 def _fill(chart: QChart, categories: list[str], values: list[float], color: str,
           locale: QLocale) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
     chart.removeAllSeries()
     chart.setLocale(locale)  # axis numbers with the reader's digit grouping
     chart.setLocalizeNumbers(True)
@@ -130,8 +144,11 @@ class DashboardPage(Page):
         self.currency = QComboBox()
         self.currency.setObjectName("chartCurrency")
         self.currency.currentIndexChanged.connect(self._draw_charts)
-        self.aging_chart, self.aging_view = _bar_chart(tr("Open balance by age"))
-        self.collected_chart, self.collected_view = _bar_chart(tr("Collected per month"))
+        # The two charts are made with the first read (make_charts): QtCharts and its charts
+        # cost ~20 ms, which the window's first paint does not wait for (issue 18).
+        self.aging_chart = self.aging_view = None
+        self.collected_chart = self.collected_view = None
+        self._chart_rooms = (_chart_room(), _chart_room())
         charts_box = QWidget()
         charts_layout = QVBoxLayout(charts_box)
         charts_layout.setContentsMargins(0, 0, 0, 0)
@@ -140,8 +157,9 @@ class DashboardPage(Page):
         chart_head.addWidget(self.currency)
         chart_head.addStretch(1)
         charts = QHBoxLayout()
-        charts.addWidget(self.aging_view, 1)
-        charts.addWidget(self.collected_view, 1)
+        for room in self._chart_rooms:
+            charts.addWidget(room, 1)
+        self._charts = charts
         charts_layout.addLayout(chart_head)
         charts_layout.addLayout(charts, 1)
 
@@ -190,13 +208,38 @@ class DashboardPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(self.split, 1)
 
-    def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        today = self.ctx.today()
+    def loading_soon(self) -> None:
+        self._say_loading()
+        self._say_chase_loading()
+
+    def _say_loading(self) -> None:
         self.loading = True
         if self.data is None:
             self.as_of.setText(tr("Reading the ledger…"))
+
+    def _say_chase_loading(self) -> None:
+        self.chase_loading = True
+        if self.chase is None:  # the first time (the plan takes seconds in a large ledger)
+            self.chase_label.setText(tr("Working out today's reminders…"))
+
+    def make_charts(self) -> None:
+        """The two charts, in the room kept for them (once)."""
+        if self.aging_view is not None:
+            return
+        self.aging_chart, self.aging_view = _bar_chart(tr("Open balance by age"))
+        self.collected_chart, self.collected_view = _bar_chart(tr("Collected per month"))
+        for room, view in zip(self._chart_rooms, (self.aging_view, self.collected_view)):
+            self._charts.replaceWidget(room, view)
+            room.setParent(None)
+            room.deleteLater()
+        self._chart_rooms = ()
+
+    def refresh(self) -> None:
+        self.make_charts()
+        self._generation += 1
+        generation = self._generation
+        today = self.ctx.today()
+        self._say_loading()
 
         def done(data: browse.Dashboard) -> None:
             if generation == self._generation:
@@ -214,9 +257,7 @@ class DashboardPage(Page):
     def _refresh_chase(self, generation: int, today: dt.date) -> None:
         """Work out today's invoices to act on (seconds in a large ledger: in a worker
         thread), then show them; the rows shown stay until then."""
-        self.chase_loading = True
-        if self.chase is None:  # the first time (the plan takes seconds in a large ledger)
-            self.chase_label.setText(tr("Working out today's reminders…"))
+        self._say_chase_loading()
 
         def done(chase: ChaseToday) -> None:
             if generation == self._generation:
@@ -352,6 +393,7 @@ class DashboardPage(Page):
                 self.totals.addWidget(label, row, col)
 
     def _draw_charts(self, *_args) -> None:
+        self.make_charts()
         data = self.data
         cur = self.currency.currentText()
         if data is None or not cur:
