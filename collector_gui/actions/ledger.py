@@ -47,6 +47,8 @@ def open_ledger(path: Path | str | None = None, *, create: bool = True,
 def _apply_delivery_journal(ledger: Ledger) -> None:
     """Record as sent the messages a mail server accepted while this ledger was too busy to
     record them (ledger/journal.py); still busy: they wait for the next open."""
+    if not paths.delivery_journal_path(ledger.path).exists():
+        return  # nothing waits (nearly always): the journal's code and the outbox's not loaded
     from collector_gui.ledger import journal
     from collector_gui.ledger.database import LedgerError
 
