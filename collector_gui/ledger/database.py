@@ -188,8 +188,7 @@ class Ledger:
         conn.execute("PRAGMA synchronous = FULL")
         # Every step sets user_version to its number, in the transaction that records it done:
         # at SCHEMA_VERSION every step has run, and sqlite-utils need not be loaded to know it.
-        if (conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-                or not _steps().pending(self.db)):
+        if self._up_to_date() or not _steps().pending(self.db):
             return
         # Creating or upgrading: one process at a time, all in one transaction, and the checks
         # again under the lock (another window or command may have done it meanwhile).
@@ -210,6 +209,19 @@ class Ledger:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    def _up_to_date(self) -> bool:
+        """At SCHEMA_VERSION with every step recorded, read as sqlite-utils' check reads it
+        (the steps' table: a damaged file fails here, at open, as it did through that check)."""
+        conn = self.conn
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            return False
+        try:
+            done = conn.execute("SELECT count(*) FROM _sqlite_migrations "
+                                "WHERE migration_set = 'collector'").fetchone()[0]
+        except sqlite3.OperationalError:  # no such table: the whole check decides
+            return False
+        return done == SCHEMA_VERSION
 
     def _switch_to_wal(self) -> str:
         """PRAGMA journal_mode = WAL, retried while another program is switching the same new
