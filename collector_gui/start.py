@@ -18,16 +18,15 @@ def window_arguments(argv: Sequence[str]) -> tuple[Path | None, bool] | None:
     """(ledger, sample) when *argv* only asks for the window; None for anything else."""
     ledger: Path | None = None
     sample = False
-    words = list(argv)
+    words: list[str] = []
+    for word in argv:  # --ledger=PATH is --ledger PATH
+        words += word.split("=", 1) if word.startswith("--ledger=") else [word]
     while words:
         word = words.pop(0)
         if word == "--sample" and not sample:
             sample = True
         elif word == "--ledger" and ledger is None and words and words[0][:1] not in ("", "-"):
             ledger = Path(words.pop(0))
-        elif (word.startswith("--ledger=") and ledger is None
-              and word[len("--ledger="):][:1] not in ("", "-")):
-            ledger = Path(word[len("--ledger="):])
         else:
             return None
     return ledger, sample

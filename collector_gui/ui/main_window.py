@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.last_restore = None
         # What waits for the window to be on screen (after_first_paint); None once it ran.
         self._after_paint: list[Callable[[], object]] | None = []
-        self._painted = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -157,8 +156,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
+        if self._after_paint is not None:
             # the children paint after this, in the same pass: the jobs run when it is done
             QTimer.singleShot(0, self, self._run_after_paint)
 

@@ -51,7 +51,6 @@ if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first
 CHART_MIN_HEIGHT = 150  # small enough that, at 1024×700, the chase list keeps room for its rows
 
 
-
 def _chart_room() -> QWidget:
     """Where a chart goes until it is made (the same room: nothing moves when it comes)."""
     room = QWidget()
