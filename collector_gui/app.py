@@ -7,7 +7,6 @@ ledger offers an empty ledger or the sample one, and asks for the business profi
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -39,10 +38,9 @@ def setup_logging() -> Path:
     (logging.getLogger(__name__)) and reached no handler before. Returns the file's path."""
     path = messages.setup_logging()
     handler = next(h for h in messages.log.handlers
-                   if isinstance(h, logging.handlers.RotatingFileHandler)
-                   and h.baseFilename == str(path.absolute()))
+                   if isinstance(h, messages.LogFile) and h.baseFilename == str(path.absolute()))
     package = logging.getLogger("collector_gui")
-    for old in [h for h in package.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+    for old in [h for h in package.handlers if isinstance(h, messages.LogFile)]:
         if old is handler:
             return path
         package.removeHandler(old)  # messages.setup_logging() closed it when it replaced it

@@ -13,7 +13,6 @@ every character); JSON output escapes control characters itself (`json_text`).
 from __future__ import annotations
 
 import io
-import json
 import sys
 from typing import TextIO
 
@@ -88,4 +87,6 @@ def json_text(data: object, *, indent: int | None = None) -> str:
     """JSON with every character but the control ones as itself (accents stay readable);
     C0 controls are escaped by `json` itself, DEL and C1 controls here. (Both are legal raw
     in JSON, but a terminal acts on them.)"""
+    import json  # (not at the window's start: start.py uses this module too)
+
     return json.dumps(data, indent=indent, ensure_ascii=False).translate(_JSON_ESCAPES)

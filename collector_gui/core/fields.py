@@ -12,8 +12,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from babel.dates import format_date, get_date_format, get_month_names
-
 from collector_gui.core import clock
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import N_, _
@@ -201,6 +199,8 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=16)
 def _months(locale: str) -> tuple[tuple[int, str, bool], ...]:
     """(month, folded name, is it a wide name) for every name *locale* gives a month."""
+    from babel.dates import get_month_names  # (babel: on first use, not at the window's start)
+
     out: set[tuple[int, str, bool]] = set()
     for width in ("abbreviated", "wide"):
         for context in ("format", "stand-alone"):
@@ -224,6 +224,8 @@ def _month_of(word: str, locale: str) -> int | None:
 @lru_cache(maxsize=16)
 def _order(locale: str, length: str) -> str:
     """The order of day, month and year in *locale*'s *length* date pattern ("dMy")."""
+    from babel.dates import get_date_format
+
     pattern = get_date_format(length, locale=locale).pattern
     seen = ""
     for ch in pattern:
@@ -234,6 +236,8 @@ def _order(locale: str, length: str) -> str:
 
 def date_examples(locale: str, today: dt.date | None = None) -> tuple[str, str]:
     """*today* as *locale* writes it short and medium ("23/11/26", "23 nov 2026")."""
+    from babel.dates import format_date
+
     day = today or clock.today()
     return (format_date(day, "short", locale=locale), format_date(day, "medium", locale=locale))
 

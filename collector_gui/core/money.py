@@ -12,16 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.numbers import (
-    format_currency,
-    format_decimal,
-    get_currency_precision,
-    get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-    list_currencies,
-)
-
+# Babel's numbers are imported by the functions that use them: the window's first picture formats
+# no amount, and babel with its locale data is ~10 ms of a start (bench/README.md, issue 18).
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.i18n import _, ngettext
 
@@ -43,6 +35,7 @@ class CurrencyMismatch(MoneyError):
 
 @lru_cache(maxsize=None)
 def known_currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
     return frozenset(list_currencies()) - _NOT_INVOICEABLE
 
 
@@ -64,6 +57,7 @@ def check_currency(code: str) -> str:
 @lru_cache(maxsize=None)
 def minor_digits(currency: str) -> int:
     """How many digits the currency has after the decimal point (JPY 0, EUR 2, KWD 3)."""
+    from babel.numbers import get_currency_precision
     return get_currency_precision(check_currency(currency))
 
 
@@ -131,6 +125,7 @@ def decimal_formatter(currency: str):
 def format_minor(minor: int, currency: str, locale: str = "en") -> str:
     """Minor units formatted for people, in *locale* ("1.250,50 €" in es, "KWD 1,443.314"
     in en: CLDR's currency spacing applied, see currency_spacing)."""
+    from babel.numbers import format_currency
     digits = minor_digits(currency)
     text = format_currency(Decimal(minor).scaleb(-digits), currency, locale=locale)
     return currency_spacing(text, _symbol(currency, locale))
@@ -145,6 +140,7 @@ SPACING = "\u00a0"
 
 @lru_cache(maxsize=None)
 def _symbol(currency: str, locale: str) -> str:
+    from babel.numbers import get_currency_symbol
     try:
         return get_currency_symbol(currency, locale=locale)
     except Exception:  # noqa: BLE001 - an unknown locale: the code itself
@@ -260,11 +256,13 @@ _SPACES = " \u00a0\u202f\u2009\t"
 @lru_cache(maxsize=32)
 def _separators(locale: str) -> tuple[str, str]:
     """(decimal point, thousands separator) of a Babel locale ("," and "." in es_ES)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
     return get_decimal_symbol(locale), get_group_symbol(locale)
 
 
 def amount_example(locale: str) -> tuple[str, str]:
     """How *locale* writes an amount, grouped and plain ("12.345,67", "12345,67" in es)."""
+    from babel.numbers import format_decimal
     point, _group = _separators(locale)
     grouped = format_decimal(Decimal("12345.67"), format="#,##0.00", locale=locale)
     return grouped, "12345" + point + "67"
@@ -273,6 +271,7 @@ def amount_example(locale: str) -> tuple[str, str]:
 def format_local_minor(minor: int, currency: str, locale: str) -> str:
     """Minor units as an editable number in *locale*: its decimal point and thousands
     separator, the currency's digits, no symbol ("1.250,50" in es, "1,250.50" in en)."""
+    from babel.numbers import format_decimal
     digits = minor_digits(currency)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(Decimal(minor).scaleb(-digits), format=pattern, locale=locale)
@@ -354,4 +353,5 @@ def parse_local_decimal(text: str, locale: str) -> Decimal:
 def format_local_decimal(value: Decimal, locale: str) -> str:
     """A quantity as *locale* writes it, every digit kept ("1,5" and "1.000" in es), so
     that what is shown parses back with parse_local_decimal."""
+    from babel.numbers import format_decimal
     return format_decimal(value, format="#,##0.##########", locale=locale)

@@ -16,7 +16,7 @@ from collector_gui.core.aging import days_overdue
 from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import days_late_text, invoices_text
-from collector_gui.ui.models import IdRole
+from collector_gui.ui.roles import IdRole
 from collector_gui.ui.window_language import tr
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

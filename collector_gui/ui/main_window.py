@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent, QShowEvent
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -37,6 +38,9 @@ from collector_gui.ui.reminders import ReminderActions
 from collector_gui.ui.refresh import ChangeWatcher
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import run_in_background, wait_for_all
+
+if TYPE_CHECKING:  # (annotations only: each PySide type is made when first imported)
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 
 
 

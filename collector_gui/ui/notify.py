@@ -8,7 +8,6 @@ so a bug that repeats on every repaint does not bury the user in dialogs.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -27,20 +26,47 @@ _shown_kinds: set[tuple] = set()
 
 
 
+class LogFile(logging.Handler):
+    """The per-user log file, rotated at 1 MB (3 kept). The rotating handler is made with the
+    first record: logging.handlers brings socket, pickle and queue, and a start writes no record
+    before the window's first paint (issue 18). One lock (this handler's) covers both."""
+
+    def __init__(self, path: paths.Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path.absolute())
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            self._file = logging.handlers.RotatingFileHandler(
+                self.baseFilename, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging() -> paths.Path:
-    """Log to the per-user log file (rotated at 1 MB, 3 kept). Returns the file's path."""
+    """Log to the per-user log file (LogFile). Returns the file's path."""
     folder = paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILENAME
-    for old in [h for h in log.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
+    for old in [h for h in log.handlers if isinstance(h, LogFile)]:
         if old.baseFilename == str(path.absolute()):
             return path
         log.removeHandler(old)
         old.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    log.addHandler(LogFile(path))
     log.setLevel(logging.INFO)
     return path
 

@@ -22,11 +22,8 @@ from collector_gui.ledger.browse import Sort
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import rows_text
+from collector_gui.ui.roles import IdRole, RowRole, SortRole  # noqa: F401  (and from here)
 from collector_gui.ui.tasks import PageRequest
-
-SortRole = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts on
-IdRole = Qt.ItemDataRole.UserRole + 2  # the record's id
-RowRole = Qt.ItemDataRole.UserRole + 3  # the whole row (a browse.*Row)
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

@@ -24,9 +24,9 @@ from collector_gui.ui import notify
 from collector_gui.ui.window_language import tr
 from collector_gui.ui.shell import Shell
 from collector_gui.ui.tasks import BackgroundTask, run_in_background
-from collector_gui.ui.widgets import TableView
 
 if TYPE_CHECKING:
+    from collector_gui.ui.widgets import TableView
     from collector_gui.core.model import Client, Invoice
 
 OPEN_AFTER_KEY = "documents/open_after_saving"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector_gui.ui.models import PagedModel
-
+if TYPE_CHECKING:  # not before the first paint: the dashboard has no paged table
+    from collector_gui.ui.models import PagedModel
 
 
 class TableView(QTableView):

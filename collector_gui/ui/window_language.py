@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from collector_gui import paths
 from collector_gui.core import i18n as messages_i18n
 from collector_gui.core.money import format_minor
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+# Babel is imported where it formats: nothing in the window's first picture needs it (issue 18).
 
 LANGUAGES = ("en", "es")
 # The locale a language's numbers and dates take when the system speaks another language.
@@ -91,11 +94,15 @@ def _money(minor: int, currency: str, locale: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _date(value: str, locale: str) -> str:
+    from babel.dates import format_date
+
     return format_date(dt.date.fromisoformat(value[:10]), "medium", locale=_locale(locale))
 
 
 @lru_cache(maxsize=16)
 def _locale(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
@@ -121,14 +128,20 @@ class Fmt:
             return ""
         if isinstance(value, str):
             value = dt.datetime.fromisoformat(value)
+        from babel.dates import format_date, format_time
+
         return (f"{format_date(value.date(), 'medium', locale=self.locale)} "
                 f"{format_time(value.time(), 'short', locale=self.locale)}")
 
     def number(self, value: float | int, digits: int = 0) -> str:
+        from babel.numbers import format_decimal
+
         fmt = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(value, format=fmt, locale=self.locale)
 
     def percent(self, value: float) -> str:
+        from babel.numbers import format_percent
+
         return format_percent(value, locale=self.locale)
 
 

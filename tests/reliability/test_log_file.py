@@ -32,6 +32,7 @@ def test_a_new_log_folder_moves_every_record_there(tmp_path, monkeypatch):
     """COLLECTOR_HOME changes (each test has its own): the records follow to the new file and
     none goes on into the old one."""
     first = app.setup_logging()
+    delivery.log.warning("before the move")  # (the file is made with its first record)
     monkeypatch.setenv("COLLECTOR_HOME", str(tmp_path / "elsewhere"))
     second = app.setup_logging()
     assert second != first
@@ -40,3 +41,4 @@ def test_a_new_log_folder_moves_every_record_there(tmp_path, monkeypatch):
         handler.flush()
     assert "after the move" in second.read_text(encoding="utf-8")
     assert "after the move" not in first.read_text(encoding="utf-8")
+    assert "before the move" in first.read_text(encoding="utf-8")

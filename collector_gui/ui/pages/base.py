@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.models import PagedModel
+
+if TYPE_CHECKING:  # the table models (and browse) load with the first page that has a table
+    from collector_gui.ui.models import PagedModel
 
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date
 from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -33,7 +32,6 @@ from collector_gui.ui.window_language import tr
 from collector_gui.core.aging import BUCKETS, overdue_total
 from collector_gui.core.errors import CollectorError
 from collector_gui.core.money import minor_digits
-from collector_gui.ledger import browse
 from collector_gui.ledger.store import Store
 from collector_gui.ui import display_names, notify
 from collector_gui.ui.context import AppContext
@@ -44,6 +42,7 @@ from collector_gui.ui.tasks import run_in_background
 from collector_gui.ui.widgets import heading
 
 if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first use only
+    from collector_gui.ledger import browse  # (the queries too: after the first paint)
     from PySide6.QtCharts import QChart, QChartView  # the charts: made on the first read
 
     from collector_gui.actions.remind_views import ChaseToday
@@ -239,6 +238,8 @@ class DashboardPage(Page):
         generation = self._generation
         today = self.ctx.today()
         self._say_loading()
+        # here, not at start: the first read comes after the first paint (issue 18)
+        from collector_gui.ledger import browse
 
         def done(data: browse.Dashboard) -> None:
             if generation == self._generation:
@@ -417,6 +418,8 @@ class DashboardPage(Page):
         return QLocale(self.ctx.fmt.locale)
 
     def _month_label(self, month: str, with_year: bool = False) -> str:
+        from babel.dates import format_date  # (with the figures, after the first paint)
+
         year, mon = (int(x) for x in month.split("-"))
         pattern = "LLL yyyy" if with_year else "LLL"
         return format_date(dt.date(year, mon, 1), pattern, locale=self.ctx.fmt.locale)
