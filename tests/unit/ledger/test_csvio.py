@@ -145,6 +145,34 @@ def test_file_level_problems(store, data, expected):
     assert messages(rep)[0].startswith(expected), messages(rep)
 
 
+@given(st.binary(max_size=40), st.integers(1, 7))
+def test_the_sliced_utf8_check_finds_what_one_decode_finds(data, size):
+    """The file is checked a slice at a time (the window's thread is not held by one decode
+    of a whole file): the first bad byte is the one a whole decode names, wherever the slices
+    cut, through a character split between two slices too."""
+    from collector_gui.ledger import csvio
+
+    old = csvio._DECODE_SLICE
+    csvio._DECODE_SLICE = size
+    try:
+        found = csvio._not_utf8_at(data)
+    finally:
+        csvio._DECODE_SLICE = old
+    try:
+        data.decode("utf-8")
+        expected = None
+    except UnicodeDecodeError as exc:
+        expected = exc.start
+    assert found == expected
+
+
+def test_a_bad_byte_after_the_first_megabyte_is_on_its_line(store):
+    rows = "".join(f"Client {i:07d}\n" for i in range(120_000))  # ~1.8 MB
+    data = ("name\n" + rows).encode() + "Jos\u00e9\n".encode("latin-1")
+    rep = run(store, "clients", data)
+    assert messages(rep)[0].startswith("f.csv:120002: -: the file is not UTF-8 text")
+
+
 def test_dry_run_writes_nothing_and_unknown_columns_are_named(store):
     rep = run(store, "clients", "name,colour\nAna,blue\n", dry_run=True)
     assert rep.ok and not rep.written
