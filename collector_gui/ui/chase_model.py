@@ -16,14 +16,14 @@ from collector_gui.core.aging import days_overdue
 from collector_gui.ui import display_names
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import days_late_text, invoices_text
-from collector_gui.ui.roles import IdRole
+from collector_gui.ui.roles import AllRolesAtOnce, IdRole
 from collector_gui.ui.window_language import tr
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _TOP = 0xFFFFFFFF  # internalId of a client row; an invoice row's is its client's row
 
 
-class ChaseModel(QAbstractItemModel):
+class ChaseModel(AllRolesAtOnce, QAbstractItemModel):
     class Col(IntEnum):
         CLIENT = 0  # the client; under it, the invoice number
         ACTION = 1  # the reminder stage due, or a call/dossier

@@ -22,13 +22,13 @@ from collector_gui.ledger.browse import Sort
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import rows_text
-from collector_gui.ui.roles import IdRole, RowRole, SortRole  # noqa: F401  (and from here)
+from collector_gui.ui.roles import AllRolesAtOnce, IdRole, RowRole, SortRole  # noqa: F401
 from collector_gui.ui.tasks import PageRequest
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(AllRolesAtOnce, QAbstractTableModel):
     """Rows read page by page from a browse pager built by `make_pager`."""
 
     loaded = Signal()  # a page arrived (the first one after refresh() resets the model)

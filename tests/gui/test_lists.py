@@ -176,6 +176,61 @@ def _wait_chase(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.chase is not None and not page.chase_loading, timeout=10000)
 
 
+def _painted(model, index):
+    """What Qt's delegate paints a cell with, and how many times Qt called into the model's
+    Python for it (data() called by the model's own multiData is not a call from Qt)."""
+    import sys
+
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from_qt = []
+    answer = model.data
+
+    def data(*args):
+        if sys._getframe(1).f_code.co_name != "multiData":
+            from_qt.append(args)
+        return answer(*args)
+
+    model.data = data
+    try:
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, index)
+    finally:
+        del model.data
+    return option, len(from_qt)
+
+
+def test_a_cell_is_painted_from_one_call_with_what_data_answers(qtbot, ctx):
+    """The delegate asks every role of a cell at once (multiData): the window's models answer
+    them in one Python call, from data(), not in one call from Qt per role (behind a busy worker each call into Python waited for
+    the GIL: bench_stalls.py). The text and alignment painted are data()'s."""
+    _chase_books(writable(ctx), 2)
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        chase = page.chase_model
+        client = chase.index(0, 0)
+        window.show_page(2)  # the invoices: a paged table
+        invoices = window.invoices.model
+        qtbot.waitUntil(lambda: not invoices.loading and invoices.rowCount() == 4)
+        cells = [client, chase.index(0, ChaseModel.Col.OWED), chase.index(1, 0, client),
+                 chase.index(0, ChaseModel.Col.OWED, client)]
+        cells += [invoices.index(0, c) for c in range(invoices.columnCount())]
+        for index in cells:
+            assert index.isValid()
+            option, from_qt = _painted(index.model(), index)
+            assert from_qt == 0  # every role through the one multiData call
+            assert option.text == (index.data() or "")
+            align = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            if align is not None:
+                assert int(option.displayAlignment.value) == int(align)
+        owed, _n = _painted(chase, chase.index(0, ChaseModel.Col.OWED))
+        assert owed.displayAlignment & Qt.AlignmentFlag.AlignRight  # money, right-aligned
+    finally:
+        window.close()
+
+
 def test_the_chase_list_has_one_row_per_client(qtbot, qtmodeltester, ctx):
     _chase_books(writable(ctx), 3)
     window = open_window(qtbot, ctx)
