@@ -22,6 +22,7 @@ from collector_gui.ledger.browse import Sort
 from collector_gui.ui import notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import rows_text
+# (IdRole, RowRole and SortRole are also imported from here)
 from collector_gui.ui.roles import AllRolesAtOnce, IdRole, RowRole, SortRole  # noqa: F401
 from collector_gui.ui.tasks import PageRequest
 
