@@ -291,6 +291,11 @@ def test_the_dashboard_at_1024x700_shows_the_chase_list(qtbot, ctx, language):
         for chart in (page.aging_view, page.collected_view):
             assert not label.intersects(rect(chart))
             assert rect(chart).height() >= 140
+        # a due date is never cut ("Dec 12, 20…"): any month's, with the delegate's margins
+        due = tree.header().sectionSize(ChaseModel.Col.DUE)
+        for month in range(1, 13):
+            text = page.ctx.fmt.date(dt.date(2026, month, 28))
+            assert tree.fontMetrics().horizontalAdvance(text) + 8 <= due, (text, due)
         window.close()
     finally:
         i18n.install_translators("en")
