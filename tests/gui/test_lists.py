@@ -202,8 +202,9 @@ def _painted(model, index):
 
 def test_a_cell_is_painted_from_one_call_with_what_data_answers(qtbot, ctx):
     """The delegate asks every role of a cell at once (multiData): the window's models answer
-    them in one Python call, from data(), not in one call from Qt per role (behind a busy worker each call into Python waited for
-    the GIL: bench_stalls.py). The text and alignment painted are data()'s."""
+    them in one Python call, from data(), not in one call from Qt per role (behind a busy
+    worker each call into Python waited for the GIL: bench_stalls.py). The text and alignment
+    painted are data()'s."""
     _chase_books(writable(ctx), 2)
     window = open_window(qtbot, ctx)
     try:

@@ -179,7 +179,6 @@ class DashboardPage(Page):
         self.chase_table.selectionModel().currentChanged.connect(
             lambda *_: self.selectionChanged.emit())
         self._fit_chase_columns()
-        self._due_fitted = False  # (the due-date column: with the first list)
         self.chase_label = QLabel()
         self.chase_label.setWordWrap(True)
         self.chase_label.setObjectName("chaseLabel")
@@ -347,14 +346,13 @@ class DashboardPage(Page):
         self.chase_label.setText(text)
         self.chase_model.set_groups(chase.groups)
         self.chase_loading = False
-        if not self._due_fitted:
-            self._due_fitted = True
-            self._fit_due_column()
+        self._fit_due_column()
 
     def _fit_due_column(self) -> None:
         """Room for a whole date in the window's language ("Dec 12, 2023", "30 sept 2026"),
-        which 14 average characters did not give: measured with the first list (dates are
-        formatted with Babel, not loaded before the window's first paint)."""
+        which 14 average characters did not give: measured with each list (dates are
+        formatted with Babel, not loaded before the window's first paint). It only widens, so a
+        column the user made wider stays so."""
         metrics = self.chase_table.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.ctx.fmt.date(dt.date(2026, month, 28)))
                      for month in range(1, 13))
