@@ -3,148 +3,132 @@ invoices, what they owe per currency), its invoices under it.
 
 The rows come from actions.remind_views.chase_today (the reminder policy's plan, worked out in
 a worker thread): this model only shows them, so the list and the wizard never disagree.
+
+Qt reads this list without Python. Its rows are a QStandardItemModel, made in the worker that
+works out the plan (chase_rows) and handed to the window's thread; the view's model is a
+QIdentityProxyModel over them that overrides none of Qt's virtuals. A tree model written in
+Python answers ~360 calls (index, parent, rowCount, flags, data) for each repaint, and Qt
+repaints the list whole when a progress dialog takes the focus: behind a busy worker every one
+of those calls waited for the GIL, a 50-65 ms stall at the start of an export or a send
+(bench/bench_stalls.py).
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from collector_gui.core.aging import days_overdue
 from collector_gui.ui import display_names
-from collector_gui.ui.context import AppContext
 from collector_gui.ui.counts import days_late_text, invoices_text
-from collector_gui.ui.roles import AllRolesAtOnce, IdRole
-from collector_gui.ui.window_language import tr
+from collector_gui.ui.roles import IdRole
+from collector_gui.ui.window_language import Fmt, tr
 
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_TOP = 0xFFFFFFFF  # internalId of a client row; an invoice row's is its client's row
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+ClientRole = IdRole + 10  # on the first cell of every row: the client's id
 
 
-class ChaseModel(AllRolesAtOnce, QAbstractItemModel):
-    class Col(IntEnum):
-        CLIENT = 0  # the client; under it, the invoice number
-        ACTION = 1  # the reminder stage due, or a call/dossier
-        INVOICES = 2  # how many invoices; for an invoice, its days overdue
-        DUE = 3  # the oldest due date; for an invoice, its own
-        OWED = 4  # per currency; for an invoice, its balance
+class Col(IntEnum):
+    CLIENT = 0  # the client; under it, the invoice number
+    ACTION = 1  # the reminder stage due, or a call/dossier
+    INVOICES = 2  # how many invoices; for an invoice, its days overdue
+    DUE = 3  # the oldest due date; for an invoice, its own
+    OWED = 4  # per currency; for an invoice, its balance
 
-    MONEY = frozenset({Col.INVOICES, Col.OWED})
 
-    def __init__(self, ctx: AppContext, parent=None) -> None:
+MONEY = frozenset({Col.INVOICES, Col.OWED})
+
+
+def _action(stage: str | None, manual: bool) -> str:
+    parts = [display_names.stage_label(stage)] if stage else []
+    if manual:
+        parts.append(tr("call or dossier"))
+    return ", ".join(parts)
+
+
+def _owed(group, fmt: Fmt) -> str:
+    return " · ".join(fmt.money(amount, cur) for cur, amount in group.totals().items())
+
+
+def _row(texts: list[str], client_id: int, owed: str, invoice_id: int | None = None
+         ) -> list[QStandardItem]:
+    cells = []
+    for col, text in zip(Col, texts):
+        cell = QStandardItem(text)
+        cell.setFlags(_READ_ONLY)
+        if col in MONEY:
+            cell.setTextAlignment(_RIGHT)
+        cells.append(cell)
+    cells[Col.OWED].setToolTip(owed)  # an invoice's shows its client's whole debt
+    cells[Col.CLIENT].setData(client_id, ClientRole)
+    if invoice_id is not None:
+        cells[Col.CLIENT].setData(invoice_id, IdRole)
+    return cells
+
+
+def chase_rows(groups, fmt: Fmt, today) -> QStandardItemModel:
+    """The list's rows for *groups* (remind_views.ChaseGroup, most overdue client first), made
+    in the calling thread (the plan's worker) and given to the window's thread, which shows
+    them with ChaseModel.show."""
+    rows = QStandardItemModel(0, len(Col))
+    rows.setHorizontalHeaderLabels([tr("Client"), tr("To do today"), tr("Invoices"),
+                                    tr("Oldest due"), tr("Owed")])
+    for col in MONEY:
+        rows.setHeaderData(col, Qt.Orientation.Horizontal, _RIGHT,
+                           Qt.ItemDataRole.TextAlignmentRole)
+    root = rows.invisibleRootItem()
+    for group in groups:
+        owed = _owed(group, fmt)
+        client = _row([group.client, _action(group.stage, group.manual),
+                       invoices_text(len(group.invoices), fmt), fmt.date(group.oldest_due),
+                       owed], group.client_id, owed)
+        for invoice in group.invoices:
+            manual = invoice.action == "manual"
+            days = days_overdue(invoice.due_date, today)
+            client[0].appendRow(_row(
+                [invoice.number, _action(None if manual else invoice.action, manual),
+                 days_late_text(days, fmt) if days > 0 else "", fmt.date(invoice.due_date),
+                 fmt.money(invoice.balance_minor, invoice.currency)],
+                group.client_id, owed, invoice.id))
+        root.appendRow(client)
+    app = QCoreApplication.instance()
+    if app is not None:
+        rows.moveToThread(app.thread())
+    return rows
+
+
+class ChaseModel(QIdentityProxyModel):
+    """The view's model: the rows of the last plan shown (chase_rows), and what the page asks
+    of them. It overrides none of Qt's virtuals, so Qt reads it without Python."""
+
+    Col = Col
+    MONEY = MONEY
+
+    def __init__(self, fmt: Fmt, parent=None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
         self.groups: tuple = ()  # remind_views.ChaseGroup, most overdue client first
+        self._rows = chase_rows((), fmt, None)
+        self.setSourceModel(self._rows)
 
-    def set_groups(self, groups) -> None:
-        self.beginResetModel()
+    def show(self, groups, rows: QStandardItemModel) -> None:
+        """Show *rows* (chase_rows of *groups*): one reset, the columns' widths kept."""
+        old = self._rows
         self.groups = tuple(groups)
-        self.endResetModel()
-
-    # -- the tree ---------------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOP)
-        return self.createIndex(row, column, parent.row())
-
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _TOP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _TOP)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self.groups[parent.row()].invoices)
-        return 0
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return len(self.Col)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.Col):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [tr("Client"), tr("To do today"), tr("Invoices"), tr("Oldest due"),
-                    tr("Owed")][section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.MONEY:
-            return _RIGHT
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        col = self.Col(index.column())
-        if index.internalId() == _TOP:
-            group = self.groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._group_text(group, col)
-            if role == IdRole:
-                return None
-        else:
-            group = self.groups[index.internalId()]
-            invoice = group.invoices[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._invoice_text(invoice, col)
-            if role == IdRole:
-                return invoice.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.MONEY:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.Col.OWED:
-            return self._group_text(group, col)
-        return None
-
-    def _action(self, stage: str | None, manual: bool) -> str:
-        parts = [display_names.stage_label(stage)] if stage else []
-        if manual:
-            parts.append(tr("call or dossier"))
-        return ", ".join(parts)
-
-    def _group_text(self, group, col) -> str:
-        fmt = self._ctx.fmt
-        C = self.Col
-        if col == C.CLIENT:
-            return group.client
-        if col == C.ACTION:
-            return self._action(group.stage, group.manual)
-        if col == C.INVOICES:
-            return invoices_text(len(group.invoices), fmt)
-        if col == C.DUE:
-            return fmt.date(group.oldest_due)
-        return " · ".join(fmt.money(amount, cur) for cur, amount in group.totals().items())
-
-    def _invoice_text(self, invoice, col) -> str:
-        fmt = self._ctx.fmt
-        C = self.Col
-        if col == C.CLIENT:
-            return invoice.number
-        if col == C.ACTION:
-            return self._action(None if invoice.action == "manual" else invoice.action,
-                                invoice.action == "manual")
-        if col == C.INVOICES:
-            days = days_overdue(invoice.due_date, self._ctx.today())
-            return days_late_text(days, fmt) if days > 0 else ""
-        if col == C.DUE:
-            return fmt.date(invoice.due_date)
-        return fmt.money(invoice.balance_minor, invoice.currency)
+        self._rows = rows
+        self.setSourceModel(rows)
+        old.deleteLater()
 
     # -- for the page -------------------------------------------------------------------------
 
     def invoice_id(self, index: QModelIndex) -> int | None:
         """The invoice of an invoice row (None for a client row)."""
-        return index.data(IdRole) if index.isValid() else None
+        return index.siblingAtColumn(0).data(IdRole) if index.isValid() else None
 
     def client_id(self, index: QModelIndex) -> int | None:
-        if not index.isValid():
-            return None
-        row = index.row() if index.internalId() == _TOP else index.internalId()
-        return self.groups[row].client_id
+        return index.siblingAtColumn(0).data(ClientRole) if index.isValid() else None
 
     def ids(self) -> list[int]:
         """Every invoice listed, clients in order, each client's invoices in order."""

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -35,7 +35,7 @@ from collector_gui.core.money import minor_digits
 from collector_gui.ledger.store import Store
 from collector_gui.ui import display_names, notify
 from collector_gui.ui.context import AppContext
-from collector_gui.ui.chase_model import ChaseModel
+from collector_gui.ui.chase_model import ChaseModel, chase_rows
 from collector_gui.ui.counts import clients_text, invoices_text
 from collector_gui.ui.pages.base import Page
 from collector_gui.ui.tasks import run_in_background
@@ -166,7 +166,7 @@ class DashboardPage(Page):
         # One row per client (the stage due, how many invoices, the total per currency), its
         # invoices under it: expand, or double-click a client; Enter or double-click on an
         # invoice opens it.
-        self.chase_model = ChaseModel(ctx, self)  # filled by _show_chase
+        self.chase_model = ChaseModel(ctx.fmt, self)  # filled by _show_chase
         self.chase_table = QTreeView()
         self.chase_table.setObjectName("chase")
         self.chase_table.setModel(self.chase_model)
@@ -174,6 +174,7 @@ class DashboardPage(Page):
         self.chase_table.setAlternatingRowColors(True)
         self.chase_table.setAllColumnsShowFocus(True)
         self.chase_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.chase_table.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.chase_table.doubleClicked.connect(self._chase_activated)
         self.chase_table.activated.connect(self._chase_activated)
         self.chase_table.selectionModel().currentChanged.connect(
@@ -259,9 +260,9 @@ class DashboardPage(Page):
         thread), then show them; the rows shown stay until then."""
         self._say_chase_loading()
 
-        def done(chase: ChaseToday) -> None:
+        def done(answer: tuple[ChaseToday, QStandardItemModel]) -> None:
             if generation == self._generation:
-                self._show_chase(chase)
+                self._show_chase(*answer)
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
@@ -269,17 +270,21 @@ class DashboardPage(Page):
             self.chase_loading = False
             if isinstance(exc, CollectorError):  # e.g. reminder settings that contradict
                 self.chase = None
-                self.chase_model.set_groups(())
+                self.chase_model.show((), chase_rows((), self.ctx.fmt, today))
                 self.chase_label.setText(
                     tr("Today's reminders could not be worked out: {error}").format(error=exc))
             else:
                 notify.report(self, exc)
 
-        def plan(ledger, _task) -> ChaseToday:
+        fmt = self.ctx.fmt
+
+        def plan(ledger, _task) -> tuple[ChaseToday, QStandardItemModel]:
             # imported here, not at start: the window shows before Jinja2 and mail load
             from collector_gui.actions.remind_views import chase_today
 
-            return chase_today(Store(ledger), today)
+            chase = chase_today(Store(ledger), today)
+            # the rows too, here: Qt reads them without Python (chase_model.py)
+            return chase, chase_rows(chase.groups, fmt, today)
 
         run_in_background(self, plan, done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
@@ -333,7 +338,7 @@ class DashboardPage(Page):
         self.loading = False
         self.loaded.emit()
 
-    def _show_chase(self, chase: ChaseToday) -> None:
+    def _show_chase(self, chase: ChaseToday, rows: QStandardItemModel) -> None:
         self.chase = chase
         n = len(chase.ids)
         if n == 0:
@@ -344,7 +349,7 @@ class DashboardPage(Page):
                       "make.").format(clients=clients_text(len(chase.groups), fmt),
                                       invoices=invoices_text(n, fmt))
         self.chase_label.setText(text)
-        self.chase_model.set_groups(chase.groups)
+        self.chase_model.show(chase.groups, rows)
         self.chase_loading = False
         self._fit_due_column()
 
