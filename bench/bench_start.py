@@ -80,10 +80,33 @@ def _leave() -> None:
     os._exit(0)
 
 
-def child_bare() -> None:
+_PYSIDE_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtCharts")
+
+
+def _say_types() -> None:
+    """The PySide types made so far (PySide makes each on first use, with its enums: its
+    module's __dict__ holds only those)."""
+    names = []
+    for module in _PYSIDE_MODULES:
+        found = sys.modules.get(f"PySide6.{module}")
+        if found is not None:
+            names += [f"{module}.{name}" for name, value in vars(found).items()
+                      if isinstance(value, type) and name.startswith("Q")]
+    os.write(1, ("types " + ",".join(sorted(names)) + "\n").encode())
+
+
+def child_bare(types: str = "") -> None:
+    """The bare window; with *types* ("QtCore.Qt,QtWidgets.QStyle,..."), those PySide types are
+    made first: the same window, paying what Collector's window pays PySide for the types its
+    first paint uses."""
+    import importlib
+
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     app = QApplication(sys.argv[:1])
+    for name in filter(None, types.split(",")):
+        module, _, attr = name.partition(".")
+        getattr(importlib.import_module(f"PySide6.{module}"), attr)
     window = QMainWindow()
     keep = _watch_first_paint(window, lambda _w: (_say("shown"), _leave()))
     window.setWindowTitle("bare")
@@ -94,7 +117,8 @@ def child_bare() -> None:
     del keep
 
 
-def child_app(ledger: str, wait_figures: bool, profile: str | None) -> None:
+def child_app(ledger: str, wait_figures: bool, profile: str | None,
+              say_types: bool = False) -> None:
     if profile:
         import cProfile
 
@@ -109,6 +133,8 @@ def child_app(ledger: str, wait_figures: bool, profile: str | None) -> None:
 
     def shown(window) -> None:
         _say("shown")
+        if say_types:
+            _say_types()
         if not wait_figures:
             _leave()
         from PySide6.QtWidgets import QWidget
@@ -155,14 +181,17 @@ def _env(home: Path) -> dict[str, str]:
 
 
 def start_once(kind: str, ledger: Path, home: Path, wait_figures: bool = False,
-               profile: Path | None = None) -> dict[str, float]:
-    """Spawn one child; the seconds from spawning it to each line it printed."""
+               profile: Path | None = None, types: str | None = None) -> dict:
+    """Spawn one child; the seconds from spawning it to each line it printed (and, with
+    *types* "?" for an app child, the PySide types its window had made when it showed)."""
     argv = [sys.executable, str(Path(__file__).resolve()), "--child", kind,
             "--ledger", str(ledger)]
     if wait_figures:
         argv.append("--figures")
     if profile is not None:
         argv += ["--profile-to", str(profile)]
+    if types is not None:
+        argv += ["--types", types]
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=_env(home), cwd=ROOT)
@@ -170,7 +199,9 @@ def start_once(kind: str, ledger: Path, home: Path, wait_figures: bool = False,
     assert proc.stdout is not None
     for line in proc.stdout:
         word, _, stamp = line.decode().partition(" ")
-        if word in ("shown", "figures"):
+        if word == "types":
+            marks["types"] = stamp.strip()
+        elif word in ("shown", "figures"):
             # perf_counter is CLOCK_MONOTONIC, one clock for every process on the machine
             marks[word] = float(stamp) - start
     err = proc.stderr.read().decode() if proc.stderr else ""
@@ -187,16 +218,17 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--child", choices=("bare", "app"), help=argparse.SUPPRESS)
+    parser.add_argument("--types", help=argparse.SUPPRESS)
     parser.add_argument("--ledger", help=argparse.SUPPRESS)
     parser.add_argument("--figures", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "bare":
-        child_bare()
+        child_bare(args.types or "")
         return 1
     if args.child == "app":
         sys.path.insert(0, str(ROOT))
-        child_app(args.ledger, args.figures, args.profile_to)
+        child_app(args.ledger, args.figures, args.profile_to, say_types=args.types == "?")
         return 1
 
     sys.path.insert(0, str(HERE))
@@ -210,13 +242,17 @@ def main() -> int:
         home = Path(tmp)
         ledger = home / "ledger.sqlite"
         shutil.copy(source, ledger)
-        start_once("app", ledger, home)  # the first start migrates/creates settings: not timed
+        # the first start migrates/creates settings: not timed; it says which PySide types
+        # its window had made when it showed
+        types = start_once("app", ledger, home, types="?")["types"]
         start_once("bare", ledger, home)
         bare: list[float] = []
+        typed: list[float] = []
         app: list[float] = []
         figures: list[float] = []
         for _ in range(args.repeat):
             bare.append(start_once("bare", ledger, home)["shown"])
+            typed.append(start_once("bare", ledger, home, types=types)["shown"])
             marks = start_once("app", ledger, home, wait_figures=True)
             app.append(marks["shown"])
             if "figures" in marks:
@@ -232,7 +268,10 @@ def main() -> int:
         "bare_ms": [round(s * 1000) for s in bare],
         "app_ms": [round(s * 1000) for s in app],
         "figures_ms": [round(s * 1000) for s in figures],
+        "bare_with_types_ms": [round(s * 1000) for s in typed],
         "median_bare_ms": round(statistics.median(bare) * 1000),
+        "median_bare_with_types_ms": round(statistics.median(typed) * 1000),
+        "types": len(types.split(",")),
         "median_app_ms": round(statistics.median(app) * 1000),
         "median_figures_ms": round(statistics.median(figures) * 1000) if figures else None,
         "ratio": round(ratio, 2),
@@ -241,6 +280,11 @@ def main() -> int:
     print(json.dumps(result, indent=1))
     print(f"window shown: median {result['median_app_ms']} ms against a bare window's "
           f"{result['median_bare_ms']} ms: ratio {ratio:.2f} (target <= 1.5)")
+    typed_ms = result["median_bare_with_types_ms"]
+    print(f"for information: the bare window making the {result['types']} PySide types "
+          f"Collector's had made when it showed: {typed_ms} ms "
+          f"({typed_ms / result['median_bare_ms']:.2f}x bare); "
+          f"Collector against it: {result['median_app_ms'] / typed_ms:.2f}x")
     return 0
 
 
