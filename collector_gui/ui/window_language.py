@@ -99,6 +99,14 @@ def _date(value: str, locale: str) -> str:
     return format_date(dt.date.fromisoformat(value[:10]), "medium", locale=_locale(locale))
 
 
+@lru_cache(maxsize=4096)
+def _number(value: float | int, digits: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    fmt = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=fmt, locale=_locale(locale))
+
+
 @lru_cache(maxsize=16)
 def _locale(name: str) -> Locale:
     from babel import Locale
@@ -134,10 +142,7 @@ class Fmt:
                 f"{format_time(value.time(), 'short', locale=self.locale)}")
 
     def number(self, value: float | int, digits: int = 0) -> str:
-        from babel.numbers import format_decimal
-
-        fmt = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=fmt, locale=self.locale)
+        return _number(value, digits, self.locale)
 
     def percent(self, value: float) -> str:
         from babel.numbers import format_percent

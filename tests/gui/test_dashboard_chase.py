@@ -23,8 +23,10 @@ def _wait_chase(qtbot, page) -> None:
 
 
 def _shown(page) -> list[str]:
-    """The invoice numbers listed, client by client (each client's row, then its invoices)."""
+    """The invoice numbers listed, client by client (each client's row, then its invoices),
+    every client opened as a person would see them."""
     model = page.chase_model
+    page.chase_table.expandAll()
     out = []
     for r in range(model.rowCount()):
         client = model.index(r, 0)

@@ -175,6 +175,7 @@ class DashboardPage(Page):
         self.chase_table.setAllColumnsShowFocus(True)
         self.chase_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.chase_table.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.chase_table.expanded.connect(self.chase_model.open_client)
         self.chase_table.doubleClicked.connect(self._chase_activated)
         self.chase_table.activated.connect(self._chase_activated)
         self.chase_table.selectionModel().currentChanged.connect(
@@ -262,7 +263,7 @@ class DashboardPage(Page):
 
         def done(answer: tuple[ChaseToday, QStandardItemModel]) -> None:
             if generation == self._generation:
-                self._show_chase(*answer)
+                self._show_chase(*answer, today)
 
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
@@ -270,7 +271,7 @@ class DashboardPage(Page):
             self.chase_loading = False
             if isinstance(exc, CollectorError):  # e.g. reminder settings that contradict
                 self.chase = None
-                self.chase_model.show((), chase_rows((), self.ctx.fmt, today))
+                self.chase_model.show((), chase_rows((), self.ctx.fmt), today)
                 self.chase_label.setText(
                     tr("Today's reminders could not be worked out: {error}").format(error=exc))
             else:
@@ -284,7 +285,7 @@ class DashboardPage(Page):
 
             chase = chase_today(Store(ledger), today)
             # the rows too, here: Qt reads them without Python (chase_model.py)
-            return chase, chase_rows(chase.groups, fmt, today)
+            return chase, chase_rows(chase.groups, fmt)
 
         run_in_background(self, plan, done,
                           ledger_path=self.ctx.path, progress=False, on_error=failed)
@@ -338,7 +339,7 @@ class DashboardPage(Page):
         self.loading = False
         self.loaded.emit()
 
-    def _show_chase(self, chase: ChaseToday, rows: QStandardItemModel) -> None:
+    def _show_chase(self, chase: ChaseToday, rows: QStandardItemModel, today: dt.date) -> None:
         self.chase = chase
         n = len(chase.ids)
         if n == 0:
@@ -349,7 +350,7 @@ class DashboardPage(Page):
                       "make.").format(clients=clients_text(len(chase.groups), fmt),
                                       invoices=invoices_text(n, fmt))
         self.chase_label.setText(text)
-        self.chase_model.show(chase.groups, rows)
+        self.chase_model.show(chase.groups, rows, today)
         self.chase_loading = False
         self._fit_due_column()
 
