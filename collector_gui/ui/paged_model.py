@@ -267,7 +267,10 @@ class PagedModel(AllRolesAtOnce, QAbstractTableModel):
         new = Sort(key, descending)
         if new != self._sort or not self._rows:
             self._sort = new
-            self.refresh()
+            # A table made with a remembered sort (its constructor restores the header) reads
+            # at its page's first refresh, after the window's first paint: not from here.
+            if self._generation:
+                self.refresh()
 
     @property
     def current_sort(self) -> Sort:

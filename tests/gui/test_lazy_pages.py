@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from collector_gui.ui.main_window import PAGES, MainWindow
-from tests.helpers.gui import wait_loaded
+from tests.helpers.gui import close_ctx, make_ctx, wait_loaded
 from tests.packaging.test_start_imports import START, _run
 
 
@@ -80,3 +80,38 @@ def test_the_real_start_imports_no_other_page_before_its_first_paint(tmp_path):
     assert "collector_gui.ui.pages.dashboard" in seen["imports"]  # the page it shows
     others = [f"collector_gui.ui.pages.{name}" for name in PAGES if name != "dashboard"]
     assert [name for name in others if name in seen["imports"]] == []
+
+
+def test_a_page_remembered_sorted_reads_only_after_the_first_paint(qtbot, demo_ctx,
+                                                                   demo_ledger, settings):
+    """A table sorted when the window was last closed is sorted again when it is made: that
+    asked the table reader for rows in the page's constructor, so its thread read SQL beside
+    the window's first paint. The sort is kept; the read waits for the paint, as every start
+    page's does (MainWindow.after_first_paint)."""
+    window = _start(qtbot, demo_ctx)
+    window.show_page(PAGES.index("invoices"))
+    table = window.invoices.table
+    wait_loaded(qtbot, table.model())
+    column = table.model().Col.TOTAL
+    table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    wait_loaded(qtbot, table.model())
+    sort = table.model().current_sort
+    window.close()  # remembers the page and its table's header, sort included
+
+    context = make_ctx(demo_ledger, settings)
+    try:
+        again = MainWindow(context)
+        qtbot.addWidget(again)
+        model = again.invoices.model
+        assert again.current_page() is again.invoices and model.current_sort == sort
+        assert not model.loading and model.rowCount() == 0  # nothing asked before the paint
+        again.show()
+        qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.loading)
+        assert model.current_sort == sort
+        rows = [model.row_at(r) for r in range(model.rowCount())]
+        for currency in {row.currency for row in rows}:  # by amount within currency
+            totals = [row.total_minor for row in rows if row.currency == currency]
+            assert totals == sorted(totals, reverse=True)
+        again.close()
+    finally:
+        close_ctx(context)
