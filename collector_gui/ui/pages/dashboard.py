@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QStandardItemModel
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -44,6 +44,7 @@ from collector_gui.ui.widgets import heading
 if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first use only
     from collector_gui.ledger import browse  # (the queries too: after the first paint)
     from PySide6.QtCharts import QChart, QChartView  # the charts: made on the first read
+    from PySide6.QtGui import QStandardItemModel
 
     from collector_gui.actions.remind_views import ChaseToday
 
