@@ -23,7 +23,7 @@ from PySide6.QtGui import QStandardItemModel
 from collector_gui.core.aging import days_overdue
 from collector_gui.ui import display_names
 from collector_gui.ui.counts import days_late_text, invoices_text
-from collector_gui.ui.roles import IdRole
+from collector_gui.ui.roles import ClientRole, IdRole
 from collector_gui.ui.window_language import Fmt, tr
 
 _RIGHT_INT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
@@ -31,7 +31,6 @@ _RIGHT_INT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).v
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-ClientRole = IdRole + 10  # on a client row's first cell: the client's id
 
 
 class Col(IntEnum):

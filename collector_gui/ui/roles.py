@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 SortRole = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts on
 IdRole = Qt.ItemDataRole.UserRole + 2  # the record's id
 RowRole = Qt.ItemDataRole.UserRole + 3  # the whole row (a browse.*Row)
+ClientRole = Qt.ItemDataRole.UserRole + 4  # the chase list's client rows: the client's id
 
 
 class AllRolesAtOnce:
@@ -17,9 +18,10 @@ class AllRolesAtOnce:
     Qt's delegate asks a cell for ~7 roles (text, alignment, font, colours, check state,
     icon) through multiData, whose default calls data() once per role: from C++ into Python
     each time, and each time the window's thread takes the GIL again. Behind a busy worker each
-    of those waited: a repaint of the dashboard's chase list (~800 calls) took 30-50 ms instead
-    of 9, as a progress dialog opened over the window (bench_stalls.py). Mixed in before the
-    Qt model class; data() stays the one answer."""
+    of those waited: a repaint of the dashboard's chase list, then a Python model (~800 calls),
+    took 30-50 ms instead of 9, as a progress dialog opened over the window (bench_stalls.py;
+    the chase list is now read without Python: chase_model.py). Mixed in before the Qt model
+    class; data() stays the one answer."""
 
     def multiData(self, index, roleDataSpan) -> None:  # noqa: N802, N803 (Qt's names)
         for role_data in roleDataSpan:
