@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
     def _wire_reminders(self) -> None:
         """The Reminders menu, and the pages' buttons and selection, to the reminder actions."""
         actions = self.reminders
-        menu = self.menuBar().addMenu(tr("&Reminders"))
+        menu = QMenu(tr("&Reminders"), self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)  # Help stays last
         for act in actions.menu_actions():
             menu.addSeparator() if act is None else menu.addAction(act)
         self.sidebar.currentRowChanged.connect(lambda _row: actions.update())
@@ -290,8 +292,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(tr("C&ontact"))
         for act in (self.act_call, self.act_letter, self.act_note, self.act_promise):
             m.addAction(act)
-        m = bar.addMenu(tr("&Help"))
-        m.addAction(self.act_about)
+        self.help_menu = bar.addMenu(tr("&Help"))
+        self.help_menu.addAction(self.act_about)
 
         tools = QToolBar(tr("Main toolbar"))
         tools.setObjectName("mainToolbar")

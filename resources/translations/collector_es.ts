@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../collector_gui/ui/ledger_switch.py" line="+68"/>
+        <location filename="../../collector_gui/ui/ledger_switch.py" line="+69"/>
         <source>There is no good backup of it to restore. The file was not changed.</source>
         <translation>No hay ninguna copia de seguridad válida para restaurarlo. No se ha cambiado el archivo.</translation>
     </message>
@@ -109,18 +109,18 @@
         <translation>Olvidar los libros que faltan</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+97"/>
         <source>Opened the ledger {path}.</source>
         <translation>Abierto el libro {path}.</translation>
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/restore.py" line="+207"/>
-        <location filename="../../collector_gui/ui/ledger_switch.py" line="-227"/>
+        <location filename="../../collector_gui/ui/ledger_switch.py" line="-235"/>
         <source>Restored the ledger from {backup}.</source>
         <translation>Libro restaurado desde {backup}.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/app.py" line="+65"/>
+        <location filename="../../collector_gui/app.py" line="+63"/>
         <source>Today&apos;s backup: {path}</source>
         <translation>Copia de hoy: {path}</translation>
     </message>
@@ -130,12 +130,12 @@
         <translation>Falló la copia automática de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Making the sample ledger…</source>
         <translation>Preparando el libro de ejemplo…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/notify.py" line="+62"/>
+        <location filename="../../collector_gui/ui/notify.py" line="+88"/>
         <location line="+4"/>
         <location line="+9"/>
         <location filename="../../collector_gui/ui/tasks.py" line="+110"/>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+357"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="+363"/>
         <source>Choose a currency code such as EUR, USD or GBP.</source>
         <translation>Elija un código de moneda como EUR, USD o GBP.</translation>
     </message>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-194"/>
+        <location filename="../../collector_gui/ui/dialogs/invoice.py" line="-195"/>
         <source>&amp;Client</source>
         <translation>&amp;Cliente</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>Descuento por pronto pago</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>a line has no description</source>
         <translation>una línea no tiene descripción</translation>
     </message>
@@ -880,9 +880,9 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/chase_model.py" line="+74"/>
+        <location filename="../../collector_gui/ui/chase_model.py" line="+83"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+82"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+91"/>
         <location filename="../../collector_gui/ui/models.py" line="+363"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+64"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+54"/>
@@ -1217,9 +1217,9 @@
         <translation>Más de 90 días</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Not due</source>
-        <translation>Sin vencer</translation>
+        <location line="+8"/>
+        <source>Current</source>
+        <translation>Al día</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1262,13 +1262,13 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-24"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-20"/>
         <source>Collector — {file}</source>
         <translation>Collector — {file}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+105"/>
+        <location line="+20"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+122"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
@@ -1287,7 +1287,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/pages/bank.py" line="+77"/>
+        <location filename="../../collector_gui/ui/pages/bank.py" line="+78"/>
         <source>Bank</source>
         <translation>Banco</translation>
     </message>
@@ -1297,12 +1297,12 @@
         <translation>{page} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>The ledger file this window shows</source>
         <translation>El archivo del libro que muestra esta ventana</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+72"/>
         <source>New &amp;client…</source>
         <translation>Nuevo &amp;cliente…</translation>
     </message>
@@ -1338,12 +1338,12 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/pdf_actions.py" line="+70"/>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Invoice &amp;PDF…</source>
         <translation>&amp;PDF de la factura…</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-69"/>
         <source>&amp;Statement (PDF)…</source>
         <translation>E&amp;xtracto (PDF)…</translation>
     </message>
@@ -1369,7 +1369,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/main_window.py" line="+2"/>
-        <location filename="../../collector_gui/ui/pdf_actions.py" line="+24"/>
+        <location filename="../../collector_gui/ui/pdf_actions.py" line="+28"/>
         <source>&amp;Edit invoice…</source>
         <translation>&amp;Editar factura…</translation>
     </message>
@@ -1465,12 +1465,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+106"/>
         <source>&amp;Void invoice</source>
         <translation>&amp;Anular factura</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-105"/>
         <source>Void only a draft or an invoice issued by mistake; an invoice the client has is corrected with a credit note</source>
         <translation>Anule solo un borrador o una factura emitida por error; una factura que el cliente ya tiene se corrige con una factura rectificativa</translation>
     </message>
@@ -1571,18 +1571,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>&amp;Clients</source>
         <translation>&amp;Clientes</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+38"/>
+        <location line="-32"/>
+        <location line="+37"/>
         <source>&amp;Invoices</source>
         <translation>&amp;Facturas</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-36"/>
         <source>&amp;Overdue</source>
         <translation>&amp;Vencidas</translation>
     </message>
@@ -1607,7 +1607,7 @@
         <translation>Importar extracto &amp;bancario…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1632,12 +1632,12 @@
         <translation>Barra principal</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Un&amp;void invoice</source>
         <translation>&amp;Recuperar factura anulada</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+129"/>
         <source>Back up the ledger into…</source>
         <translation>Copiar el libro en…</translation>
     </message>
@@ -2051,7 +2051,7 @@
         <translation>Le deben</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+105"/>
         <source>Open balance by age</source>
         <translation>Saldo pendiente por antigüedad</translation>
     </message>
@@ -2061,17 +2061,17 @@
         <translation>Cobrado por mes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-78"/>
         <source>Charts in</source>
         <translation>Gráficos en</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>To chase today</source>
         <translation>Para reclamar hoy</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location filename="../../collector_gui/ui/pages/overdue.py" line="+2"/>
         <source>Send reminders…</source>
         <translation>Enviar recordatorios…</translation>
@@ -2082,23 +2082,23 @@
         <translation>Revisar y enviar por correo los recordatorios de hoy</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Reading the ledger…</source>
         <translation>Leyendo el libro…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
         <location filename="../../collector_gui/ui/reminder_wizard.py" line="+46"/>
         <source>Working out today&apos;s reminders…</source>
         <translation>Calculando los recordatorios de hoy…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+53"/>
         <source>Today&apos;s reminders could not be worked out: {error}</source>
         <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -2129,7 +2129,7 @@
     </message>
     <message>
         <location filename="../../collector_gui/ui/dialogs/bank_invoices.py" line="+1"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+15"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+41"/>
         <source>Currency</source>
         <translation>Moneda</translation>
     </message>
@@ -2139,18 +2139,18 @@
         <translation>Qué hacer hoy</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Oldest due</source>
         <translation>Vencimiento más antiguo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location filename="../../collector_gui/ui/pages/dashboard.py" line="+0"/>
         <source>Owed</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-34"/>
         <source>call or dossier</source>
         <translation>llamada o expediente</translation>
     </message>
@@ -2165,7 +2165,7 @@
         <translation>Nadie le debe nada. ¡Enhorabuena!</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Open balance by age ({currency})</source>
         <translation>Saldo pendiente por antigüedad ({currency})</translation>
     </message>
@@ -2200,17 +2200,17 @@
         <translation>Cliente {name} añadido.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Invoice {number} saved.</source>
         <translation>Factura {number} guardada.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Invoice {number} is void; unvoid it to edit.</source>
         <translation>La factura {number} está anulada; recupérela para editarla.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Only an issued invoice that is still owed can be credited; {number} is not.</source>
         <translation>Solo se puede rectificar una factura emitida que aún se deba; {number} no lo es.</translation>
     </message>
@@ -2220,7 +2220,7 @@
         <translation>Factura rectificativa {note} emitida para la factura {number}.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Unvoid {number}</source>
         <translation>Recuperar {number}</translation>
     </message>
@@ -3094,7 +3094,7 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-286"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-331"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
@@ -3120,7 +3120,7 @@
         <translation>Guardar el mensaje en…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/writer.py" line="+90"/>
+        <location filename="../../collector_gui/ui/writer.py" line="+104"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -3150,7 +3150,7 @@
         <translation>Calendario (Alt+Abajo)</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/pages/bank.py" line="-23"/>
+        <location filename="../../collector_gui/ui/pages/bank.py" line="-24"/>
         <source>Import statement…</source>
         <translation>Importar extracto…</translation>
     </message>
@@ -3185,7 +3185,7 @@
         <translation>Intro o A: aceptar la propuesta · C: otras facturas · R o Supr: no es un cobro de cliente · Ctrl+Z: deshacer</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>

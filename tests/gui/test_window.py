@@ -381,6 +381,17 @@ def test_dashboard_charts_have_round_ticks_in_the_readers_numbers(qtbot, demo_ct
         window.close()
 
 
+def test_help_is_the_last_menu(qtbot, ctx):
+    window = open_window(qtbot, ctx)
+    try:
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles == ["&File", "&Edit", "&View", "&Clients", "&Invoices", "C&ontact",
+                          "&Reminders", "&Help"]
+        assert window.reminders.act_wizard in window.menuBar().actions()[-2].menu().actions()
+    finally:
+        window.close()
+
+
 def test_status_line_counts_the_table_in_view(qtbot, demo_ctx):
     window = open_window(qtbot, demo_ctx)
     try:

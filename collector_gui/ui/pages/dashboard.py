@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # the reminder plan pulls Jinja2 and the mail stack: on first
     from collector_gui.actions.remind_views import ChaseToday
 
 CHART_MIN_HEIGHT = 150  # small enough that, at 1024×700, the chase list keeps room for its rows
+CHART_STRETCH = (3, 4)  # the aging chart's share of the width, and the months'
 
 
 def _chart_room() -> QWidget:
@@ -66,6 +68,7 @@ def _bar_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setTitle(title)
     chart.legend().hide()
     chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.layout().setContentsMargins(0, 0, 0, 0)  # the room goes to the bars and labels
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -156,8 +159,10 @@ class DashboardPage(Page):
         chart_head.addWidget(self.currency)
         chart_head.addStretch(1)
         charts = QHBoxLayout()
-        for room in self._chart_rooms:
-            charts.addWidget(room, 1)
+        # Twelve months take more room than five ages: at 1024 pixels, halves elided the
+        # months to "F…" and "A…" (Spanish "sept" needs ~40 pixels a bar).
+        for room, stretch in zip(self._chart_rooms, CHART_STRETCH):
+            charts.addWidget(room, stretch)
         self._charts = charts
         charts_layout.addLayout(chart_head)
         charts_layout.addLayout(charts, 1)
@@ -310,6 +315,10 @@ class DashboardPage(Page):
         char = self.chase_table.fontMetrics().averageCharWidth()
         for col, chars in enumerate((28, 30, 18, 14, 22)):
             header.resizeSection(col, max(char * chars, header.sectionSizeFromContents(col).width()))
+        # The client's name, not the amount, gets a wide window's room ("Hollybush & Morgan …"
+        # was cut at 1440 pixels beside an "Owed" column half the list wide).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ChaseModel.Col.CLIENT, QHeaderView.ResizeMode.Stretch)
 
     def focus_main(self) -> None:
         self.chase_table.setFocus()
