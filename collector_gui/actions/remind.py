@@ -192,8 +192,8 @@ class ReminderFlow(Sending):
         the client owes (one amount to pay), with a stage never softer than the client's
         recent reminders (unless the user *chosen* it)."""
         assert plan.stage is not None
-        stage = plan.stage if chosen else message_stage(plan.stage, file, self.as_of)
         owed, held = message_cover(file, plan.invoices, self.as_of, plan.decisions)
+        stage = plan.stage if chosen else message_stage(plan.stage, file, self.as_of, owed)
         entry = PlanEntry(
             client=file.client, stage=stage, invoices=owed,
             recipient=file.client.reminder_email, file=file, decisions=plan.decisions,

@@ -3,7 +3,7 @@
 The policy (dunning.py) says which invoices are due for which stage; a client reads one
 message. It covers every overdue invoice the client still owes, not just the ones whose
 stage fell due today (one amount to pay); its stage is never softer than what the client
-received in the last 60 days; its words follow the age of the debt ("if you have already
+received in the last 60 days about a late debt it still asks for; its words follow the age of the debt ("if you have already
 paid, please ignore this" only in the first days; a pay-by date from the firm stage on;
 late charges named from the firm stage on). Pure: no I/O, no SQL, no Qt.
 """
@@ -39,13 +39,17 @@ CROSSED_DAYS = 10
 LONG_OVERDUE_DAYS = 30
 
 
-def recent_stage(file: ClientFile, as_of: dt.date,
-                 within_days: int = TONE_MEMORY_DAYS) -> Stage | None:
-    """The most advanced reminder stage the client received in the last *within_days*."""
+def recent_stage(file: ClientFile, as_of: dt.date, within_days: int = TONE_MEMORY_DAYS,
+                 about: Iterable[Invoice] | None = None) -> Stage | None:
+    """The most advanced reminder stage the client received in the last *within_days*; with
+    *about*, only the reminders that named one of those invoices (or named none)."""
     since = as_of - dt.timedelta(days=within_days)
+    ids = None if about is None else {inv.id for inv in about}
     best: Stage | None = None
     for event in file.events:
         if not is_reminder(event) or not since <= event.at.date() <= as_of:
+            continue
+        if ids is not None and event.invoice_ids and ids.isdisjoint(event.invoice_ids):
             continue
         stage = parse_stage(event.stage)
         if stage is not None and (best is None or stage.rank > best.rank):
@@ -53,10 +57,17 @@ def recent_stage(file: ClientFile, as_of: dt.date,
     return best
 
 
-def message_stage(stage: Stage, file: ClientFile, as_of: dt.date) -> Stage:
-    """The stage of a client's message: the one its invoices call for, never softer than
-    the escalation stage the client already received recently (recent_stage)."""
-    floor = recent_stage(file, as_of)
+def message_stage(stage: Stage, file: ClientFile, as_of: dt.date,
+                  invoices: Sequence[Invoice]) -> Stage:
+    """The stage of a client's message about *invoices*: the one they call for, never softer
+    than the escalation stage the client received recently about a debt the message still
+    asks for (recent_stage). A final notice about invoices paid since, or a message whose
+    invoices are none of them late, does not make this one a final notice: the sample
+    ledger's client got "final reminder… pass the matter to a debt collection agency" for an
+    invoice due in two days, because another, paid since, had had one three weeks before."""
+    if not any(inv.due_date < as_of for inv in invoices):
+        return stage
+    floor = recent_stage(file, as_of, about=invoices)
     if floor is not None and floor.escalation and floor.rank > stage.rank:
         return floor
     return stage

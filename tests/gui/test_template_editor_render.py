@@ -7,6 +7,7 @@ import datetime as dt
 import time
 
 import pytest
+import shiboken6
 
 from collector_gui.core.model import Client, Invoice
 from collector_gui.documents import template_env
@@ -79,3 +80,18 @@ def test_the_newest_text_wins_when_typing_during_a_render(qtbot, editor_ctx):
     assert dialog.save_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.preview_task.done)
     dialog.close()
+
+
+def test_a_render_that_ends_after_its_dialog_is_deleted_is_dropped(qtbot, editor_ctx):
+    """The dialog is deleted (its window closed with it) while a render runs: the render's
+    answer finds no dialog to show it in, and is dropped without an error. It once touched
+    the deleted editor ("Internal C++ object already deleted"), the second CI pass's flake."""
+    dialog = _editor(qtbot, editor_ctx)
+    qtbot.waitUntil(lambda: dialog.preview_task is not None and dialog.preview_task.done)
+    dialog.editor.setPlainText(ENDLESS)
+    dialog.refresh_preview()
+    task = dialog.preview_task
+    assert not task.done
+    shiboken6.delete(dialog)
+    qtbot.waitUntil(lambda: task.done, timeout=15000)
+    qtbot.wait(50)  # the answer's queued call has run

@@ -14,6 +14,7 @@ render at a time, so a slow or endless template never freezes the window: the pr
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
@@ -343,8 +344,8 @@ class TemplateEditorDialog(QDialog):
 
     def _rendered(self, which, source: str, client_id, problems: list, rendered) -> None:
         """Back on the window's thread: show what the worker found, if still current."""
-        if self._closing:
-            return
+        if self._closing or not shiboken6.isValid(self):
+            return  # closed, or deleted with its parent, while the worker rendered
         current = (which == self._current and source == self.editor.toPlainText()
                    and client_id == self.client.currentData())
         if self._preview_again or not current:

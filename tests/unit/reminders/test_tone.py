@@ -8,7 +8,7 @@ import datetime as dt
 from collector_gui.actions import remind
 from collector_gui.core.dunning import Stage
 from collector_gui.core.tone import Tone
-from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice
+from collector_gui.core.model import Client, ContactEvent, EventKind, EventStatus, Invoice, Payment
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -81,3 +81,42 @@ def test_an_old_final_notice_no_longer_sets_the_tone(store):
                                  stage="final", status=EventStatus.SENT))
     (entry,) = remind.plan_reminders(store, AS_OF).entries
     assert entry.stage is Stage.DUE
+
+
+def test_a_final_notice_about_a_paid_debt_does_not_make_a_courtesy_note_final(store):
+    """The client had a final notice 20 days ago about an invoice it has paid since; a newer
+    invoice falls due in two days. Its reminder is the courtesy note before the due date, not
+    a final notice threatening a collection agency for a debt that is not late."""
+    _business(store)
+    c = store.add_client(Client("Roast Ltd", email="ap@roast.test", billing_name="Mo Khan"))
+    old = _inv(store, c, "R-1", AS_OF - dt.timedelta(days=60), 50000)
+    store.add_payment(Payment(old.id, AS_OF - dt.timedelta(days=10), 50000))
+    _inv(store, c, "R-2", AS_OF + dt.timedelta(days=2), 23800)
+    for stage, ago in (("polite", 55), ("firm", 40), ("final", 20)):
+        store.add_event(ContactEvent(c.id, dt.datetime.combine(AS_OF - dt.timedelta(days=ago),
+                                                               dt.time(9)),
+                                     EventKind.EMAIL, stage=stage, status=EventStatus.SENT,
+                                     invoice_ids=(old.id,)))
+    flow = remind.plan_reminders(store, AS_OF)
+    (entry,) = flow.entries
+    assert entry.stage is Stage.PRE_DUE
+    assert [i.number for i in entry.invoices] == ["R-2"]
+    text = " ".join(flow.draft(c.id).text.split())
+    for wrong in ("final", "Final", "collection agency", "late-payment interest"):
+        assert wrong not in text, wrong
+
+
+def test_a_late_invoice_after_a_paid_final_notice_starts_polite(store):
+    """A final notice about R-1, paid since; R-3 is now a week late and never reminded: its
+    first reminder is the polite one (the final notice was about another debt)."""
+    _business(store)
+    c = store.add_client(Client("Mill Ltd", email="ap@mill.test"))
+    old = _inv(store, c, "M-1", AS_OF - dt.timedelta(days=60), 50000)
+    store.add_payment(Payment(old.id, AS_OF - dt.timedelta(days=10), 50000))
+    _inv(store, c, "M-3", AS_OF - dt.timedelta(days=7), 23800)
+    store.add_event(ContactEvent(c.id, dt.datetime.combine(AS_OF - dt.timedelta(days=20),
+                                                           dt.time(9)),
+                                 EventKind.EMAIL, stage="final", status=EventStatus.SENT,
+                                 invoice_ids=(old.id,)))
+    (entry,) = remind.plan_reminders(store, AS_OF).entries
+    assert entry.stage is Stage.POLITE
