@@ -37,7 +37,6 @@ LIMIT_MONTHS = 2
 LATE_DAYS_SPAN = 90
 LATE_FLOOR = Decimal("0.25")
 BROKEN_WEIGHT = Decimal("0.5")
-_NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 
 
 def days_late(due: dt.date, cleared: dt.date) -> int:
@@ -159,18 +158,16 @@ def count_promises(facts: list[PromiseFacts], today: dt.date) -> Promises:
 
 
 def nice_floor(minor: int, currency: str) -> int:
-    """*minor* rounded down to a clean figure in the currency's major units: 1, 2, 2.5 or 5
-    times a power of ten (12,345.67 -> 10,000; 3,100 -> 2,500). Below one unit: 0."""
+    """*minor* rounded down to a clean figure in the currency's major units: its first two
+    digits, then zeros (12,345.67 -> 12,000; 991.40 -> 990; 3,100 -> 3,100). Below one unit: 0.
+    It loses under a tenth. Rounding down to 1, 2, 2.5 or 5 times a power of ten lost up to
+    half of what the rule worked out (991 -> 500), and often the broken promises' share."""
     scale = 10 ** minor_digits(currency)
-    major = Decimal(minor) / scale
+    major = minor // scale
     if major < 1:
         return 0
-    power = Decimal(10) ** (len(str(int(major))) - 1)
-    best = Decimal(0)
-    for step in _NICE_STEPS:
-        if step * power <= major:
-            best = step * power
-    return int(best * scale)
+    unit = 10 ** max(0, len(str(major)) - 2)
+    return (major // unit) * unit * scale
 
 
 def suggested_limit(currency: str, invoiced_12m_minor: int, invoices_12m: int,

@@ -60,13 +60,13 @@ def test_card_and_use_suggested_limit_with_undo(qtbot, window, ctx, people):
     card = page.detail.card
     assert "30.0 days late on average; 100% of paid invoices late" in card.figures.text()
     # 4 x 1,500.00 = 6,000.00 in 12 months: 500.00 a month, 1,000.00 for two months,
-    # x (1 - 30/90) = 666.66 -> 500.00
-    assert card.limit.text() == "Suggested credit limit: €500.00 (set: €9,000.00)."
+    # x (1 - 30/90) = 666.66 -> 660.00
+    assert card.limit.text() == "Suggested credit limit: €660.00 (set: €9,000.00)."
     assert card.use_limit.isEnabled()
     click(qtbot, card.use_limit)
     wait_written(qtbot, card.task)
-    assert ctx.store.get_client(people["slow"].id).credit_limit_minor == 50000
-    qtbot.waitUntil(lambda: "(set: €500.00)" in card.limit.text())
+    assert ctx.store.get_client(people["slow"].id).credit_limit_minor == 66000
+    qtbot.waitUntil(lambda: "(set: €660.00)" in card.limit.text())
     assert not card.use_limit.isEnabled()  # it is the limit now
     ctx.undo.undo()
     qtbot.waitUntil(lambda: ctx.store.get_client(people["slow"].id).credit_limit_minor == 900000)
@@ -91,7 +91,7 @@ def test_card_in_spanish(qtbot, qapp, store, settings):
         qtbot.addWidget(card)
         card.show_client(ctx.store.find_client("Lento"))
         assert "30,0 días de retraso de media" in card.figures.text()
-        assert card.limit.text() == "Límite de crédito sugerido: 500,00\xa0€ (fijado: sin límite)."
+        assert card.limit.text() == "Límite de crédito sugerido: 660,00\xa0€ (fijado: sin límite)."
         assert card.use_limit.text() == "Usar el límite sugerido"
     finally:
         install_translators("en")

@@ -62,11 +62,12 @@ def test_promises_kept_broken_pending():
 
 
 def test_nice_floor():
-    assert B.nice_floor(1234567, "EUR") == 1000000  # 12,345.67 -> 10,000
-    assert B.nice_floor(310000, "EUR") == 250000  # 3,100 -> 2,500
+    assert B.nice_floor(1234567, "EUR") == 1200000  # 12,345.67 -> 12,000
+    assert B.nice_floor(310000, "EUR") == 310000  # 3,100 stays
+    assert B.nice_floor(99140, "EUR") == 99000  # 991.40 -> 990, not 500
     assert B.nice_floor(199, "EUR") == 100
     assert B.nice_floor(99, "EUR") == 0
-    assert B.nice_floor(730000, "JPY") == 500000  # no minor digits
+    assert B.nice_floor(735000, "JPY") == 730000  # no minor digits
     assert B.nice_floor(2000, "KWD") == 2000  # 3 digits: 2.000 KWD
 
 
@@ -77,15 +78,15 @@ def _summary(paid=6, late=0, days=0.0):
 def test_suggested_limit_worked_example():
     # 60,000 invoiced in 12 months -> 5,000 a month -> 10,000 for two months
     assert B.suggested_limit("EUR", 6_000_000, 12, _summary()) == 1_000_000
-    # 30 days late on average: two thirds -> 6,666 -> 5,000
-    assert B.suggested_limit("EUR", 6_000_000, 12, _summary(6, 4, 30.0)) == 500_000
-    # and half their settled promises broken: x 0.75 -> 5,000 -> 5,000 (clean figure)
+    # 30 days late on average: two thirds -> 6,666 -> 6,600
+    assert B.suggested_limit("EUR", 6_000_000, 12, _summary(6, 4, 30.0)) == 660_000
+    # and half their settled promises broken: x 0.75 -> 5,000
     assert B.suggested_limit("EUR", 6_000_000, 12, _summary(6, 4, 30.0),
                              B.Promises(kept=1, broken=1)) == 500_000
-    # every promise broken: x 0.5 -> 3,333 -> 2,500
+    # every promise broken: x 0.5 -> 3,333 -> 3,300
     assert B.suggested_limit("EUR", 6_000_000, 12, _summary(6, 4, 30.0),
-                             B.Promises(broken=2)) == 250_000
-    # very late: never below a quarter -> 2,500 -> 2,500
+                             B.Promises(broken=2)) == 330_000
+    # very late: never below a quarter -> 2,500
     assert B.suggested_limit("EUR", 6_000_000, 12, _summary(6, 6, 400.0)) == 250_000
 
 

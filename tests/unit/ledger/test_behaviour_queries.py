@@ -95,13 +95,13 @@ def test_client_behaviour_and_suggested_limit(store, acme):
     # EUR invoiced since 2025-11-23: 30000 + 10000 + 60000 + 50000 = 150000, 4 invoices
     assert (b.currencies["EUR"].invoiced_12m_minor, b.currencies["EUR"].invoices_12m) == (
         150000, 4)
-    # 150000 / 12 * 2 = 25000, x (1 - 6/90) = 23333 -> 200.00
-    assert b.suggested_limit("EUR") == 20000
+    # 150000 / 12 * 2 = 25000, x (1 - 6/90) = 23333 -> 230.00
+    assert b.suggested_limit("EUR") == 23000
     assert b.suggested_limit("USD") is None
     result = act.use_suggested_limit(store, acme.id, TODAY)
-    assert result.value == (100000, 20000)
-    assert store.get_client(acme.id).credit_limit_minor == 20000
-    assert act.set_credit_limit(store, acme.id, 100000).value == 20000
+    assert result.value == (100000, 23000)
+    assert store.get_client(acme.id).credit_limit_minor == 23000
+    assert act.set_credit_limit(store, acme.id, 100000).value == 23000
 
 
 def test_no_suggestion_is_refused(store):
