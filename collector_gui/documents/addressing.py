@@ -14,25 +14,37 @@ import unicodedata
 
 from collector_gui.core.model import Client
 
+
+def _fold(word: str) -> str:
+    """A word as the lists below hold it: lower case, without its dots or the punctuation
+    around it ("S.L." is "sl", "Inc." "inc", "D.ª" "dª")."""
+    return word.lower().strip(",;:()").replace(".", "")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_fold(word) for word in text.split())
+
+
 # Words that name a role or a department, not a person.
-_ROLES = frozenset("""
+_ROLES = _words("""
 accounts account payable payables receivable finance financial billing invoices invoice
 department dept team office admin administration accounting bookkeeping purchasing
 procurement ap ar the of and
 contabilidad administración administracion facturación facturacion departamento
 cuentas pagar pagos proveedores finanzas compras equipo de del la el y
-""".split())
+""")
 # Words that make a name a company's.
-_COMPANY = frozenset("""
+_COMPANY = _words("""
 ltd ltd. limited llc llp inc inc. corp corp. co co. company plc gmbh ag bv nv sa s.a. sl
 s.l. slu s.l.u. sas srl s.r.l. sociedad cooperativa studio studios agency group holdings
 solutions services consulting partners associates media labs lab ventures foundation
 fundación fundacion asociación asociacion ayuntamiento universidad university
-""".split())
-_TITLES = frozenset("""
+hijos hermanos hnos sons brothers bros
+""")
+_TITLES = _words("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sr sr. sra sra. srta srta. don doña dña dña.
 d. dª d.ª
-""".split())
+""")
 # Spanish given names that are two words ("José Ángel", "María José").
 _SECOND_GIVEN = frozenset("""
 ángel angel antonio josé jose maría maria luis carlos manuel ignacio javier miguel pablo
@@ -53,10 +65,6 @@ diego adrián adrian raúl raul enrique ramón ramon vicente andrés andres joaq
 santiago eduardo víctor victor roberto jaime ignacio alfonso ricardo emilio mario óscar
 oscar guillermo gonzalo rubén ruben iván ivan hugo marcos
 """.split())
-
-
-def _fold(word: str) -> str:
-    return word.lower().strip(".,;:()")
 
 
 def _person_part(text: str) -> str:

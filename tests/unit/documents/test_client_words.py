@@ -50,6 +50,13 @@ def test_currency_spacing_rule_on_its_own():
     (Client("Globex Solutions Ltd"), ""),  # a company without a person
     (Client("Acme"), ""),
     (Client("Lucía Martín"), "Lucía"),  # a client who is a person
+    (Client("Ramón Gutiérrez Rubio"), "Ramón"),
+    # companies written with dots: not "Estimado/a Consultoría:"
+    (Client("Consultoría Los Álamos S.L."), ""),
+    (Client("Molina y Echeverría Cerámicas S.A."), ""),
+    (Client("Northwind & Walker Inc."), ""),
+    (Client("Transportes Suárez e Hijos"), ""),
+    (Client("Acme", billing_name="D.ª Carmen Vidal"), "Carmen"),
 ])
 def test_first_name_to_greet(client, name):
     assert first_name(client) == name
