@@ -107,7 +107,7 @@ def test_the_draft_reads_right(drafts, sc):
     expected = sum(i.balance_minor for i in owed)
     amount = format_minor(expected, sc.currency, locale)
     if sc.stage is Stage.PRE_DUE:
-        label = "Importe que vence hasta el" if es else "Amount due by"
+        label = "Importe con vencimiento hasta el" if es else "Amount due by"
         assert re.search(rf"{label} [^:]+: {re.escape(amount)}", text), text
     else:
         label = "Importe a pagar ahora" if es else "Amount to pay now"
