@@ -109,7 +109,14 @@ def details_for(currency: str, texts: Mapping[str, str], *, iban: str = "", bic:
 
 
 def reference(numbers: Sequence[str]) -> str:
-    """One short reference for a payment of several invoices of one currency: the oldest
-    invoice's number (numbers in the order given, oldest first), at most 35 characters."""
-    first = next((n.strip() for n in numbers if n.strip()), "")
-    return " ".join(first.split())[:MAX_REFERENCE]
+    """One short reference for a payment of the invoices *numbers* (one currency, oldest
+    first): every number, space-separated, when they fit in 35 characters; else the oldest.
+
+    Every number, because a transfer quoting them all for their sum is recorded against them
+    when the statement is read (core/matching.py); quoting the oldest alone, a client who
+    paid two invoices as asked left a payment larger than the one it named, unmatched."""
+    cleaned = [" ".join(n.split()) for n in numbers if n.strip()]
+    every = " ".join(dict.fromkeys(cleaned))
+    if len(every) <= MAX_REFERENCE:
+        return every
+    return cleaned[0][:MAX_REFERENCE]

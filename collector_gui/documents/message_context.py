@@ -143,17 +143,21 @@ def message_context(
             "with_late": money(inv.balance_minor + late, inv.currency),
         })
         row = per_cur.setdefault(inv.currency, {"all": 0, "now": 0, "coming": 0, "late": 0,
-                                                "numbers": [], "last_due": inv.due_date})
+                                                "numbers": {"now": [], "coming": []},
+                                                "last_due": inv.due_date})
+        when = "now" if until <= 0 else "coming"
         row["all"] += inv.balance_minor
-        row["now" if until <= 0 else "coming"] += inv.balance_minor
+        row[when] += inv.balance_minor
         row["late"] += late
-        row["numbers"].append(inv.number)
+        row["numbers"][when].append(inv.number)
         row["last_due"] = max(row["last_due"], inv.due_date)
     name = settings.get(S.BUSINESS_NAME).strip()
     totals = []
     for cur, row in sorted(per_cur.items()):
         details = payment_details(settings, cur)
-        ref = reference(row["numbers"])
+        # the invoices of the amount asked (and of the QR code's): a payment quoting them all
+        # for that amount is recorded against them when the statement comes in
+        ref = reference(row["numbers"]["now"] or row["numbers"]["coming"])
         now = row["now"] or row["coming"]  # a courtesy notice: what falls due
         qr = (epc_qr_uri(name, details.iban, details.bic, now, ref)
               if cur == "EUR" and details.iban and minor_digits(cur) == 2 else "")

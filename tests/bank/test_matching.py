@@ -61,6 +61,18 @@ def test_several_invoices_named_and_their_sum_is_recorded(text):
     assert dict(d.allocations) == {1: 121000, 2: 50000}
 
 
+def test_a_transfer_quoting_a_reminders_reference_is_recorded():
+    """The reference a reminder or statement asks the client to quote (core/payment.py)
+    names every invoice of the amount asked: paid as asked, the transfer settles them all."""
+    from collector_gui.core.payment import reference
+
+    ref = reference(["2026-0042", "2026-0043"])
+    for text in (ref, f"TRANSFERENCIA ACME SL {ref}", ref.upper().replace(" ", "/")):
+        d = _decide(text, 171000)
+        assert d.outcome is Outcome.RECORDED, text
+        assert dict(d.allocations) == {1: 121000, 2: 50000}
+
+
 def test_less_than_the_one_invoice_named_is_a_partial_payment():
     d = _decide("A CUENTA FRA 2026-0042", 60000)
     assert (d.outcome, d.reason, d.allocations) == (Outcome.RECORDED, Reason.PARTIAL,

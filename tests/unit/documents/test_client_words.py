@@ -93,5 +93,9 @@ def test_payment_details_and_reference():
     assert (gb.iban, gb.bic) == ("GB33BUKB20201555555555", "BUKBGB22")
     link = parse_details("USD", "https://pay.example.com/sam card or Apple Pay")
     assert link.link == "https://pay.example.com/sam" and link.account == "card or Apple Pay"
-    assert reference(["INV-2026-112", "INV-2026-111"]) == "INV-2026-112"
+    # every invoice the payment is for, when they fit in 35 characters; else the oldest
+    assert reference(["INV-2026-111", "INV-2026-112"]) == "INV-2026-111 INV-2026-112"
+    assert reference(["2026-0001", " 2026-0002 ", "2026-0001"]) == "2026-0001 2026-0002"
+    assert reference(["INV-2026-111", "INV-2026-112", "INV-2026-113"]) == "INV-2026-111"
     assert len(reference(["X" * 80])) == 35
+    assert reference([]) == ""
