@@ -464,7 +464,7 @@ def last_import_notice(store: Store, today: dt.date, *, window: bool = False) ->
         if window:
             return _("No bank statement has been imported yet: payments you received are not "
                      "in Collector, so a reminder may go to a client who has paid. Import one "
-                     "with File ▸ Import bank statement….")
+                     "from File ▸ Import bank statement.")
         return _("No bank statement has been imported yet: payments you received are not in "
                  "Collector, so a reminder may go to a client who has paid. Import one with "
                  "`collector bank import FILE`.")

@@ -184,7 +184,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+60"/>
+        <location filename="../../collector_gui/ui/dialogs/template_editor.py" line="+61"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
@@ -882,7 +882,7 @@
         <location line="+1"/>
         <location filename="../../collector_gui/ui/chase_model.py" line="+83"/>
         <location filename="../../collector_gui/ui/dialogs/settings.py" line="+1"/>
-        <location filename="../../collector_gui/ui/main_window.py" line="+91"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="+92"/>
         <location filename="../../collector_gui/ui/models.py" line="+363"/>
         <location filename="../../collector_gui/ui/pages/clients.py" line="+64"/>
         <location filename="../../collector_gui/ui/pages/invoices.py" line="+54"/>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+122"/>
+        <location filename="../../collector_gui/ui/pages/dashboard.py" line="+123"/>
         <source>Dashboard</source>
         <translation>Resumen</translation>
     </message>
@@ -1302,7 +1302,7 @@
         <translation>El archivo del libro que muestra esta ventana</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>New &amp;client…</source>
         <translation>Nuevo &amp;cliente…</translation>
     </message>
@@ -2098,7 +2098,7 @@
         <translation>No se han podido calcular los recordatorios de hoy: {error}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>As of {date}</source>
         <translation>A {date}</translation>
     </message>
@@ -3094,7 +3094,7 @@
         <translation>Editar &amp;plantillas de recordatorio…</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/main_window.py" line="-331"/>
+        <location filename="../../collector_gui/ui/main_window.py" line="-332"/>
         <source>&amp;Reminders</source>
         <translation>&amp;Recordatorios</translation>
     </message>
