@@ -150,7 +150,7 @@ def run_app(ledger_path: Path | None, *, sample: bool = False) -> int:
         if _is_empty_file(path):
             from collector_gui.ui.dialogs.settings import FirstRunDialog
 
-            first = FirstRunDialog()
+            first = FirstRunDialog(window_language=language)
             if first.exec() != FirstRunDialog.DialogCode.Accepted:
                 return 0
             if first.choice == FirstRunDialog.SAMPLE:

@@ -206,7 +206,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+86"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+94"/>
         <source> days</source>
         <translation> días</translation>
     </message>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-35"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-37"/>
         <source>&amp;Email</source>
         <translation>&amp;Correo</translation>
     </message>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+41"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+43"/>
         <source>Payment &amp;terms</source>
         <translation>&amp;Plazo de pago</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>La fecha es futura.</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-42"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="-44"/>
         <source>&amp;Name or business name</source>
         <translation>&amp;Nombre o razón social</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>Cómo &amp;pagarle</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Default &amp;currency</source>
         <translation>&amp;Moneda predeterminada</translation>
     </message>
@@ -1016,7 +1016,7 @@
         <translation>Más</translation>
     </message>
     <message>
-        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+117"/>
+        <location filename="../../collector_gui/ui/dialogs/settings.py" line="+119"/>
         <location line="+5"/>
         <source>Welcome to Collector</source>
         <translation>Bienvenido a Collector</translation>

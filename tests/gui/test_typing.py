@@ -187,6 +187,27 @@ def test_new_client_speaks_the_windows_language(qtbot, es_ctx, ctx):
     assert (dialog.language.currentData(), dialog.currency.currentText()) == ("en", "GBP")
 
 
+def test_the_first_run_profile_of_a_spanish_window_keeps_clients_spanish(qtbot, es_ctx):
+    """Saved as it stood, the first start's profile once stored "English" as every new
+    client's language, in a Spanish window (the form showed the setting's default)."""
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    combo = dialog.profile.language
+    assert combo.currentData() == "es" and combo.currentText() == "Español"
+    assert dialog.profile.values()["business.language"] == "es"
+    english = FirstRunDialog(window_language="en")
+    qtbot.addWidget(english)
+    assert english.profile.language.currentData() == "en"
+    # the settings dialog shows the same default, and a language the business set wins
+    settings = SettingsDialog(es_ctx)
+    qtbot.addWidget(settings)
+    assert settings.profile.language.currentData() == "es"
+    writable(es_ctx).set_setting("business.language", "en")
+    again = SettingsDialog(es_ctx)
+    qtbot.addWidget(again)
+    assert again.profile.language.currentData() == "en"
+
+
 # -- nothing typed is lost without a question --------------------------------------------------
 
 def test_esc_asks_only_when_something_was_typed(qtbot, ctx, owed):

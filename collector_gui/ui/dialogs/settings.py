@@ -24,10 +24,15 @@ from collector_gui.actions import config, entry
 from collector_gui.core import settings as S
 from collector_gui.core import validate
 from collector_gui.core.errors import CollectorError
+from collector_gui.core.i18n import current_language
 from collector_gui.ui import field_check, notify
 from collector_gui.ui.context import AppContext
 from collector_gui.ui.dialogs.client import currency_combo, language_combo
-from collector_gui.ui.dialogs.common import add_save_keys, ask_to_discard
+from collector_gui.ui.dialogs.common import (
+    add_save_keys,
+    ask_to_discard,
+    default_client_language,
+)
 from collector_gui.ui.fields import plain_amount
 from collector_gui.ui.dialogs.mail_settings import MailForm
 from collector_gui.ui.window_language import LANGUAGE_KEY, chosen_language, tr
@@ -41,7 +46,8 @@ class ProfileForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, values: S.Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, values: S.Settings, window_language: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self._text: dict[str, QLineEdit | QPlainTextEdit] = {}
@@ -77,7 +83,9 @@ class ProfileForm(QWidget):
         self.currency = currency_combo(values.get(S.BUSINESS_CURRENCY))
         self.currency.setObjectName(S.BUSINESS_CURRENCY.key)
         self.currency.currentTextChanged.connect(self.changed)
-        self.language = language_combo(values.get(S.BUSINESS_LANGUAGE))
+        # Unset, the default a new client gets (the window's language): saving the first-run
+        # profile of a Spanish window as it stood stored "English" for every client to come.
+        self.language = language_combo(default_client_language(values, window_language))
         self.language.setObjectName(S.BUSINESS_LANGUAGE.key)
         self.language.currentIndexChanged.connect(self.changed)
         self.terms = QSpinBox()
@@ -136,7 +144,7 @@ class SettingsDialog(QDialog):
         self.saving: BackgroundTask | None = None
         values = ctx.business()
         tabs = QTabWidget()
-        self.profile = ProfileForm(values)
+        self.profile = ProfileForm(values, ctx.language)
         tabs.addTab(self.profile, tr("Business profile"))
         numbering = QWidget()
         nform = QFormLayout(numbering)
@@ -294,7 +302,9 @@ class FirstRunDialog(QDialog):
 
     EMPTY, SAMPLE = "empty", "sample"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, window_language: str = "") -> None:
+        """*window_language*: the window's ("en", "es"); by default the language the messages
+        speak now (install_translators sets it)."""
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(tr("Welcome to Collector"))
@@ -325,7 +335,7 @@ class FirstRunDialog(QDialog):
                          "reminders; you can change it later in Settings."))
         hint.setWordWrap(True)
         play.addWidget(hint)
-        self.profile = ProfileForm(S.Settings({}))
+        self.profile = ProfileForm(S.Settings({}), window_language or current_language())
         play.addWidget(self.profile)
         self.profile_buttons = QDialogButtonBox()
         self.skip_button = self.profile_buttons.addButton(
