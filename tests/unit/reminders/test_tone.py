@@ -18,6 +18,14 @@ def _inv(store, client, number, due, total, **kw):
                                      "GBP", total, **kw))
 
 
+def _reminded(store, client, invoice, *sent):
+    """Reminders sent about *invoice*: (stage, days before AS_OF) each, at 9:00."""
+    for stage, ago in sent:
+        at = dt.datetime.combine(AS_OF - dt.timedelta(days=ago), dt.time(9))
+        store.add_event(ContactEvent(client.id, at, EventKind.EMAIL, stage=stage,
+                                     status=EventStatus.SENT, invoice_ids=(invoice.id,)))
+
+
 def _business(store):
     store.set_setting("business.name", "Sam Rivera Design")
     store.set_setting("business.email", "sam@rivera-design.test")
@@ -33,11 +41,7 @@ def test_after_a_final_notice_a_new_invoice_is_not_a_cheerful_due_note(store):
                                 billing_name="Tom Reed", address="London EC1A 1BB"))
     old = _inv(store, c, "H-1", AS_OF - dt.timedelta(days=60), 241680)
     new = _inv(store, c, "H-2", AS_OF, 148860)
-    for stage, ago in (("polite", 55), ("firm", 40), ("final", 20)):
-        store.add_event(ContactEvent(c.id, dt.datetime.combine(AS_OF - dt.timedelta(days=ago),
-                                                               dt.time(9)),
-                                     EventKind.EMAIL, stage=stage, status=EventStatus.SENT,
-                                     invoice_ids=(old.id,)))
+    _reminded(store, c, old, ("polite", 55), ("firm", 40), ("final", 20))
     flow = remind.plan_reminders(store, AS_OF)
     (entry,) = flow.entries
     assert entry.stage is Stage.FINAL
@@ -92,11 +96,7 @@ def test_a_final_notice_about_a_paid_debt_does_not_make_a_courtesy_note_final(st
     old = _inv(store, c, "R-1", AS_OF - dt.timedelta(days=60), 50000)
     store.add_payment(Payment(old.id, AS_OF - dt.timedelta(days=10), 50000))
     _inv(store, c, "R-2", AS_OF + dt.timedelta(days=2), 23800)
-    for stage, ago in (("polite", 55), ("firm", 40), ("final", 20)):
-        store.add_event(ContactEvent(c.id, dt.datetime.combine(AS_OF - dt.timedelta(days=ago),
-                                                               dt.time(9)),
-                                     EventKind.EMAIL, stage=stage, status=EventStatus.SENT,
-                                     invoice_ids=(old.id,)))
+    _reminded(store, c, old, ("polite", 55), ("firm", 40), ("final", 20))
     flow = remind.plan_reminders(store, AS_OF)
     (entry,) = flow.entries
     assert entry.stage is Stage.PRE_DUE
@@ -114,9 +114,6 @@ def test_a_late_invoice_after_a_paid_final_notice_starts_polite(store):
     old = _inv(store, c, "M-1", AS_OF - dt.timedelta(days=60), 50000)
     store.add_payment(Payment(old.id, AS_OF - dt.timedelta(days=10), 50000))
     _inv(store, c, "M-3", AS_OF - dt.timedelta(days=7), 23800)
-    store.add_event(ContactEvent(c.id, dt.datetime.combine(AS_OF - dt.timedelta(days=20),
-                                                           dt.time(9)),
-                                 EventKind.EMAIL, stage="final", status=EventStatus.SENT,
-                                 invoice_ids=(old.id,)))
+    _reminded(store, c, old, ("final", 20))
     (entry,) = remind.plan_reminders(store, AS_OF).entries
     assert entry.stage is Stage.POLITE
