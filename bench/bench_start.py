@@ -15,9 +15,9 @@ os._exit). The kinds of start, interleaved so they share the machine's load:
   Collector's kinds of widgets, shortcuts and icons with none of its code (child_reference).
 
 The app child also reports when the dashboard's figures are on screen (its `loaded` signal),
-for information. The ratio is median(app) / median(bare), the issue's target (issue 18). Every child gets its own
-COLLECTOR_HOME, HOME and XDG folders in a temporary directory (window settings, backups, logs),
-and the clock pinned to the sample's day. `--profile` runs one more app start under cProfile
+for information. The ratio is median(app) / median(bare), the issue's target (issue 18).
+Every child gets its own COLLECTOR_HOME, HOME and XDG folders in a temporary directory
+(window settings, backups, logs), and the clock pinned to the sample's day. `--profile` runs one more app start under cProfile
 and prints the top of it. Not part of the test run. See bench/README.md.
 """
 

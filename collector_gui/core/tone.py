@@ -3,9 +3,10 @@
 The policy (dunning.py) says which invoices are due for which stage; a client reads one
 message. It covers every overdue invoice the client still owes, not just the ones whose
 stage fell due today (one amount to pay); its stage is never softer than what the client
-received in the last 60 days about a late debt it still asks for; its words follow the age of the debt ("if you have already
-paid, please ignore this" only in the first days; a pay-by date from the firm stage on;
-late charges named from the firm stage on). Pure: no I/O, no SQL, no Qt.
+received in the last 60 days about a late debt it still asks for; its words follow the age
+of the debt ("if you have already paid, please ignore this" only in the first days; a
+pay-by date from the firm stage on; late charges named from the firm stage on). Pure: no
+I/O, no SQL, no Qt.
 """
 
 from __future__ import annotations
@@ -61,10 +62,9 @@ def message_stage(stage: Stage, file: ClientFile, as_of: dt.date,
                   invoices: Sequence[Invoice]) -> Stage:
     """The stage of a client's message about *invoices*: the one they call for, never softer
     than the escalation stage the client received recently about a debt the message still
-    asks for (recent_stage). A final notice about invoices paid since, or a message whose
-    invoices are none of them late, does not make this one a final notice: the sample
-    ledger's client got "final reminder… pass the matter to a debt collection agency" for an
-    invoice due in two days, because another, paid since, had had one three weeks before."""
+    asks for (recent_stage). A final notice about invoices paid since does not make the next
+    message final, nor does any notice when none of its invoices is late: a client once got
+    "final reminder… a debt collection agency" for an invoice due in two days."""
     if not any(inv.due_date < as_of for inv in invoices):
         return stage
     floor = recent_stage(file, as_of, about=invoices)

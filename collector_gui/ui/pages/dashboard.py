@@ -160,7 +160,7 @@ class DashboardPage(Page):
         chart_head.addStretch(1)
         charts = QHBoxLayout()
         # Twelve months take more room than five ages: at 1024 pixels, halves elided the
-        # months to "F…" and "A…" (Spanish "sept" needs ~40 pixels a bar).
+        # months to "F…" and "A…" (Spanish "sept" needs ~29 pixels a bar).
         for room, stretch in zip(self._chart_rooms, CHART_STRETCH):
             charts.addWidget(room, stretch)
         self._charts = charts
