@@ -239,7 +239,7 @@ def test_the_wizard_says_no_statement_was_ever_imported(qtbot, window):
     _books(writable(window.ctx))
     _numbers, notice = _wizard_numbers(qtbot, window)
     assert notice.startswith("No bank statement has been imported yet")
-    assert "File ▸ Import bank statement…" in notice
+    assert notice.endswith("Import one from File ▸ Import bank statement.")
 
 
 # -- importing from the window ---------------------------------------------------------------
