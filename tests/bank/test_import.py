@@ -191,6 +191,30 @@ def test_the_reminders_see_the_payments_at_once(store, books, tmp_path):
     assert "2026-0042" not in chased() and "2026-0043" in chased()  # paid in part only
 
 
+def test_a_client_who_pays_as_the_reminder_asks_is_matched_at_once(store, books, tmp_path):
+    """Acme owes three invoices; its reminder asks for their sum under one reference. The
+    transfer made as asked (that amount, that reference) is recorded against all three, and
+    the next reminder run has nothing left to ask Acme for. (The reference once named the
+    oldest invoice alone: the transfer, larger than it, waited unmatched.)"""
+    import re
+
+    store.set_setting("business.name", "Sam Rivera Design")
+    store.set_setting("business.email", "sam@rivera-design.test")
+    store.set_setting("business.iban", "ES9121000418450200051332")
+    flow = plan_reminders(store)
+    text = flow.draft(books["acme"]).text
+    (reference,) = re.findall(r"Concepto: (.+)", text)
+    assert reference == "2026-0042 2026-0043 2026-0044"
+    assert "Importe a pagar ahora: 2.210,00\xa0€" in text
+    result = _import(store, tmp_path, camt053([
+        Entry(D3, 221000, f"TRANSFERENCIA DE ACME SL CONCEPTO {reference}", "R9", "ACME SL",
+              ACME_IBAN)]))
+    assert [(x.outcome, x.reason) for x in result.lines] == [("recorded", "named")]
+    for number in ("2026-0042", "2026-0043", "2026-0044"):
+        assert _balance(store, books, number) == 0
+    assert books["acme"] not in {entry.client_id for entry in plan_reminders(store).entries}
+
+
 def test_the_last_import_notice(store, books, tmp_path):
     today = dt.date(2026, 11, 23)
     assert bank.last_import_notice(store, today).startswith(
