@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QIdentityProxyModel, QModelIndex, Qt, QThread
 from PySide6.QtGui import QStandardItemModel
 
 from collector_gui.core.aging import days_overdue
@@ -94,10 +94,20 @@ def chase_rows(groups, fmt: Fmt) -> QStandardItemModel:
         client = rows.item(row, 0)
         client.setColumnCount(len(Col))
         client.setRowCount(len(group.invoices))  # empty rows: the view shows the arrow
-    app = QCoreApplication.instance()
-    if app is not None:
-        rows.moveToThread(app.thread())
+    if not _on_app_thread():
+        # Pushed to no thread, not to the window's: moving an object into another thread
+        # locks that thread's event queue, and this worker holds the GIL all the while (PySide
+        # does not release it around moveToThread). Once the window's thread, holding that
+        # lock, waited for the GIL: the window never answered again (a CI run hung 5 minutes
+        # here). The window's thread pulls the rows in, with no lock of this thread's
+        # (ChaseModel.show; Qt lets a thread pull an object that has none).
+        rows.moveToThread(None)
     return rows
+
+
+def _on_app_thread() -> bool:
+    app = QCoreApplication.instance()
+    return app is None or QThread.currentThread() is app.thread()
 
 
 class ChaseModel(QIdentityProxyModel):
@@ -114,11 +124,19 @@ class ChaseModel(QIdentityProxyModel):
         self.groups: tuple = ()  # remind_views.ChaseGroup, most overdue client first
         self._filled: set[int] = set()  # the client rows whose invoices are filled in
         self._rows = chase_rows((), fmt)
+        self._rows.setParent(self)
         self.setSourceModel(self._rows)
 
     def show(self, groups, rows: QStandardItemModel, today) -> None:
         """Show *rows* (chase_rows of *groups*), as of *today*: one reset, the columns'
         widths kept."""
+        if rows.thread() is None:  # made in a worker (chase_rows): pulled into this thread
+            rows.moveToThread(QThread.currentThread())
+        # Owned by this model from now on, deleted on this thread only (deleteLater, or with
+        # it): the worker's result still refers to the rows, and a last reference dropped by
+        # the garbage collector on another thread deleted them there, under a deleteLater
+        # still pending here.
+        rows.setParent(self)
         old = self._rows
         self.groups = tuple(groups)
         self._today = today

@@ -255,6 +255,48 @@ def _python_calls_on(objects, action) -> list[str]:
     return called
 
 
+def test_the_chase_rows_cross_from_the_worker_without_locking_the_window(qtbot, ctx):
+    """The rows are made in the plan's worker. It pushes them to no thread, never into the
+    window's: moving an object into a thread locks that thread's event queue, and the worker
+    holds the GIL meanwhile (a CI run hung 5 minutes in that call). The window's thread pulls
+    them in and its model owns them, so no reference dropped elsewhere deletes them."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QThread
+    from shiboken6 import Shiboken
+
+    from collector_gui.actions.remind_views import chase_today
+    from collector_gui.ledger.store import Store
+    from collector_gui.ui.chase_model import chase_rows
+
+    _chase_books(writable(ctx), 3)
+    made: list = []
+
+    def work() -> None:
+        with type(ctx.ledger).open(ctx.path, create=False) as ledger:
+            chase = chase_today(Store(ledger), TODAY)
+        made.append((chase, chase_rows(chase.groups, ctx.fmt)))
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    ((chase, rows),) = made
+    assert rows.thread() is None and rows.rowCount() == 3  # nobody's, until pulled
+    model = ChaseModel(ctx.fmt)
+    first = model._rows
+    model.show(chase.groups, rows, TODAY)
+    assert rows.thread() is QThread.currentThread() and rows.parent() is model
+    assert not Shiboken.ownedByPython(rows)
+    made.clear()
+    del rows
+    gc.collect()
+    assert model.rowCount() == 3 and model.index(0, 0).data() == "Cliente 02"  # most overdue
+    # the rows shown before go with a deleteLater, on this thread
+    assert Shiboken.isValid(first)
+    qtbot.waitUntil(lambda: not Shiboken.isValid(first))
+
+
 def test_the_chase_list_is_painted_without_python(qtbot, ctx):
     """Qt repaints the whole chase list when a progress dialog takes the focus: its rows are
     a C++ model made in the plan's worker, so the repaint never waits for the GIL behind the
