@@ -5,7 +5,8 @@ The rows come from actions.remind_views.chase_today (the reminder policy's plan,
 a worker thread): this model only shows them, so the list and the wizard never disagree.
 
 Qt reads this list without Python. Its rows are a QStandardItemModel, made in the worker that
-works out the plan (chase_rows) and handed to the window's thread; the view's model is a
+works out the plan (chase_rows), pushed to no thread there and pulled in by the window's thread
+(ChaseModel.show), which owns them from then on; the view's model is a
 QIdentityProxyModel over them that overrides none of Qt's virtuals. A tree model written in
 Python answers ~360 calls (index, parent, rowCount, flags, data) for each repaint, and Qt
 repaints the list whole when a progress dialog takes the focus: behind a busy worker every one
