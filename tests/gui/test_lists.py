@@ -188,6 +188,19 @@ def _wait_chase(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.chase is not None and not page.chase_loading, timeout=10000)
 
 
+@pytest.fixture
+def chase_page(qtbot, ctx):
+    """The dashboard of a window on three clients to chase, its list worked out."""
+    _chase_books(writable(ctx), 3)
+    window = open_window(qtbot, ctx)
+    try:
+        page = window.dashboard
+        _wait_chase(qtbot, page)
+        yield page
+    finally:
+        window.close()
+
+
 def _painted(model, index):
     """What Qt's delegate paints a cell with, and how many times Qt called into the model's
     Python for it (data() called by the model's own multiData is not a call from Qt)."""
@@ -297,81 +310,69 @@ def test_the_chase_rows_cross_from_the_worker_without_locking_the_window(qtbot, 
     qtbot.waitUntil(lambda: not Shiboken.isValid(first))
 
 
-def test_the_chase_list_is_painted_without_python(qtbot, ctx):
+def test_the_chase_list_is_painted_without_python(chase_page):
     """Qt repaints the whole chase list when a progress dialog takes the focus: its rows are
     a C++ model made in the plan's worker, so the repaint never waits for the GIL behind the
     busy export or send (a Python tree model answered ~360 calls: a 50-65 ms stall in
     bench_stalls.py). What is painted is still the list's text, right-aligned money."""
-    _chase_books(writable(ctx), 3)
-    window = open_window(qtbot, ctx)
-    try:
-        page = window.dashboard
-        _wait_chase(qtbot, page)
-        tree = page.chase_table
-        tree.expandAll()
-        tree.viewport().repaint()  # the first call of each virtual looks for an override
-        chase = page.chase_model
-        parts = (tree, tree.header(), tree.itemDelegate(), chase, chase.sourceModel())
-        assert _python_calls_on(parts, tree.viewport().repaint) == []
-        assert _python_calls_on(parts, tree.header().viewport().repaint) == []
-        client = chase.index(0, 0)
-        from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+    page = chase_page
+    tree = page.chase_table
+    tree.expandAll()
+    tree.viewport().repaint()  # the first call of each virtual looks for an override
+    chase = page.chase_model
+    parts = (tree, tree.header(), tree.itemDelegate(), chase, chase.sourceModel())
+    assert _python_calls_on(parts, tree.viewport().repaint) == []
+    assert _python_calls_on(parts, tree.header().viewport().repaint) == []
+    client = chase.index(0, 0)
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-        for index in (client, chase.index(0, ChaseModel.Col.OWED), chase.index(1, 0, client),
-                      chase.index(0, ChaseModel.Col.OWED, client)):
-            option = QStyleOptionViewItem()
-            QStyledItemDelegate().initStyleOption(option, index)
-            assert option.text == index.data() and option.text
-        assert option.displayAlignment & Qt.AlignmentFlag.AlignRight  # money, right-aligned
-        assert tree.editTriggers() == tree.EditTrigger.NoEditTriggers
-    finally:
-        window.close()
+    for index in (client, chase.index(0, ChaseModel.Col.OWED), chase.index(1, 0, client),
+                  chase.index(0, ChaseModel.Col.OWED, client)):
+        option = QStyleOptionViewItem()
+        QStyledItemDelegate().initStyleOption(option, index)
+        assert option.text == index.data() and option.text
+    assert option.displayAlignment & Qt.AlignmentFlag.AlignRight  # money, right-aligned
+    assert tree.editTriggers() == tree.EditTrigger.NoEditTriggers
 
 
-def test_the_chase_list_has_one_row_per_client(qtbot, qtmodeltester, ctx):
-    _chase_books(writable(ctx), 3)
-    window = open_window(qtbot, ctx)
-    try:
-        page = window.dashboard
-        _wait_chase(qtbot, page)
-        model = page.chase_model
-        qtmodeltester.check(model)
-        assert model.rowCount() == 3  # clients, not the 6 invoices
-        C = ChaseModel.Col
-        first = model.index(0, 0)
-        assert first.data() == "Cliente 02"  # the most overdue client first
-        assert model.index(0, C.ACTION).data() == "Polite reminder"
-        assert model.index(0, C.INVOICES).data() == "2 invoices"
-        assert model.index(0, C.OWED).data() == "€100.00 · $200.00"
-        # a client's invoices are filled in when it is opened (a click, the keyboard, expand
-        # all): at 1M invoices every row made at once took 3.5 s and 160 MB
-        assert model.rowCount(first) == 2 and model.index(0, 0, first).data() is None
-        page.chase_table.setCurrentIndex(first)
-        page.chase_table.setFocus()
-        qtbot.keyClick(page.chase_table, Qt.Key.Key_Right)
-        assert page.chase_table.isExpanded(first)
-        assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == [
-            "C02-0", "C02-1"]
-        assert model.index(1, C.OWED, first).data() == "$200.00"
-        assert model.index(1, C.OWED, first).data(Qt.ItemDataRole.ToolTipRole) == (
-            "€100.00 · $200.00")  # what the client owes in all
-        page.chase_table.expandAll()
-        last = model.index(2, 0)
-        assert model.index(1, 0, last).data() == "C00-1"
-        assert page.chase_label.text().startswith("3 clients with 6 invoices to act on today")
-        # a client row selects the client, not an invoice; an invoice row opens its invoice
-        page.chase_table.setCurrentIndex(first)
-        assert page.current_invoice_id() is None
-        assert page.current_client_id() == page.chase.groups[0].client_id
-        invoice = model.index(1, 0, first)
-        with qtbot.waitSignal(page.openInvoice) as opened:
-            page.chase_table.doubleClicked.emit(invoice)
-        assert opened.args == [page.chase.groups[0].invoices[1].id]
-        page.chase_table.setCurrentIndex(invoice)  # an invoice row: its client too
-        assert page.current_invoice_id() == page.chase.groups[0].invoices[1].id
-        assert page.current_client_id() == page.chase.groups[0].client_id
-    finally:
-        window.close()
+def test_the_chase_list_has_one_row_per_client(qtbot, qtmodeltester, chase_page):
+    page = chase_page
+    model = page.chase_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3  # clients, not the 6 invoices
+    C = ChaseModel.Col
+    first = model.index(0, 0)
+    assert first.data() == "Cliente 02"  # the most overdue client first
+    assert model.index(0, C.ACTION).data() == "Polite reminder"
+    assert model.index(0, C.INVOICES).data() == "2 invoices"
+    assert model.index(0, C.OWED).data() == "€100.00 · $200.00"
+    # a client's invoices are filled in when it is opened (a click, the keyboard, expand
+    # all): at 1M invoices every row made at once took 3.5 s and 160 MB
+    assert model.rowCount(first) == 2 and model.index(0, 0, first).data() is None
+    page.chase_table.setCurrentIndex(first)
+    page.chase_table.setFocus()
+    qtbot.keyClick(page.chase_table, Qt.Key.Key_Right)
+    assert page.chase_table.isExpanded(first)
+    assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == [
+        "C02-0", "C02-1"]
+    assert model.index(1, C.OWED, first).data() == "$200.00"
+    assert model.index(1, C.OWED, first).data(Qt.ItemDataRole.ToolTipRole) == (
+        "€100.00 · $200.00")  # what the client owes in all
+    page.chase_table.expandAll()
+    last = model.index(2, 0)
+    assert model.index(1, 0, last).data() == "C00-1"
+    assert page.chase_label.text().startswith("3 clients with 6 invoices to act on today")
+    # a client row selects the client, not an invoice; an invoice row opens its invoice
+    page.chase_table.setCurrentIndex(first)
+    assert page.current_invoice_id() is None
+    assert page.current_client_id() == page.chase.groups[0].client_id
+    invoice = model.index(1, 0, first)
+    with qtbot.waitSignal(page.openInvoice) as opened:
+        page.chase_table.doubleClicked.emit(invoice)
+    assert opened.args == [page.chase.groups[0].invoices[1].id]
+    page.chase_table.setCurrentIndex(invoice)  # an invoice row: its client too
+    assert page.current_invoice_id() == page.chase.groups[0].invoices[1].id
+    assert page.current_client_id() == page.chase.groups[0].client_id
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
